@@ -1,0 +1,23 @@
+"""vn_plan_extract: Vietnamese government plans ("Kế hoạch") → structured, checkable data.
+
+>>> from vn_plan_extract import extract_text
+>>> doc = extract_text("I. MỤC TIÊU\\n- Tỷ lệ thanh toán trực tuyến đạt tối thiểu 80% trong năm 2026.")
+>>> ind = doc.indicators[0]
+>>> (ind.target.comparator.value, ind.target.value, ind.target.unit, ind.target_year)
+('>=', 80.0, '%', 2026)
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .errors import UnreadableDocument, UnsupportedFormat, VnPlanExtractError
+from .models import PlanDocument
+from .pipeline import extract, extract_text
+
+__version__ = "0.1.0"
+
+__all__ = ["PlanDocument", "UnreadableDocument", "UnsupportedFormat", "VnPlanExtractError", "extract",
+           "extract_text"]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -1,0 +1,87 @@
+"""Assemble: stage outputs → `PlanDocument` (section tree, indicator ids, warnings)."""
+
+from __future__ import annotations
+
+from .document import span_of
+from .errors import WARNING_CODES
+from .lexicon.markers import roman_value
+from .models import (
+    DocumentSource,
+    Indicator,
+    Metadata,
+    PlanDocument,
+    Responsibility,
+    Section,
+    SectionKind,
+    Source,
+    SourceFormat,
+    Warning,
+)
+from .structure import StructuredDocument
+
+
+def _sections(doc: StructuredDocument) -> list[Section]:
+    source = doc.normalised.source
+    roots: list[Section] = []
+    stack: list[tuple[int, Section]] = []
+    for h in doc.headings:
+        block = doc.blocks[h.block]
+        last = doc.blocks[h.title_blocks[-1]] if h.title_blocks else block
+        span = span_of(source, block, 0, len(block.text))
+        end = span_of(source, last, 0, len(last.text))
+        section = Section(
+            label=h.label, title=h.title, level=h.level, kind=SectionKind(h.kind),
+            source=Source(line_start=span.line_start, line_end=end.line_end,
+                          quote=source.text[span.start:end.end]),
+        )
+        while stack and stack[-1][0] >= h.level:
+            stack.pop()
+        (stack[-1][1].children if stack else roots).append(section)
+        stack.append((h.level, section))
+    return roots
+
+
+def _numbering_warnings(doc: StructuredDocument) -> list[Warning]:
+    """A Roman or Arabic sequence that skips a number (I, III) is kept as printed, with a warning."""
+    source = doc.normalised.source
+    out = []
+    last: dict[tuple[tuple[str, ...], str], int] = {}
+    for h in doc.headings:
+        try:
+            value = roman_value(h.label) if h.kind == "roman" else int(h.label) if h.kind == "arabic" else None
+        except (KeyError, ValueError):
+            value = None
+        if value is None:
+            continue
+        key = (h.path[:-1], h.kind)
+        prev = last.get(key)
+        if prev is not None and value > prev + 1:
+            block = doc.blocks[h.block]
+            span = span_of(source, block, 0, len(block.text))
+            out.append(Warning(code="W004", message=f"{WARNING_CODES['W004']}: {h.label} follows {prev}",
+                               source=Source(line_start=span.line_start, line_end=span.line_end,
+                                             quote=source.text[span.start:span.end])))
+        last[key] = value
+    return out
+
+
+def assemble(doc: StructuredDocument, metadata: Metadata, indicators: list[Indicator],
+             responsibilities: list[Responsibility]) -> PlanDocument:
+    source = doc.normalised.source
+    numbered = [ind.model_copy(update={"id": f"ind-{k:03d}"}) for k, ind in enumerate(indicators, 1)]
+    warnings: list[Warning] = []
+    for line in doc.normalised.removed_page_numbers:
+        warnings.append(Warning(code="W001", message=WARNING_CODES["W001"],
+                                source=Source(line_start=line, line_end=line, quote=source.line_text(line))))
+    if source.encoding in {"cp1258", "utf-16-le", "utf-16-be"}:
+        warnings.append(Warning(code="W002", message=f"{WARNING_CODES['W002']}: {source.encoding}"))
+    warnings.extend(_numbering_warnings(doc))
+    return PlanDocument(
+        source=DocumentSource(path=source.path or "<text>", format=SourceFormat(source.format),
+                              sha256=source.sha256, pages=None),
+        metadata=metadata,
+        sections=_sections(doc),
+        indicators=numbered,
+        responsibilities=responsibilities,
+        warnings=warnings,
+    )

@@ -1,0 +1,179 @@
+"""The command line: a thin shell over the library.
+
+Every library error becomes a one-line message naming the file and the reason, and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import VnPlanExtractError
+from .evaluate import (
+    check_floors,
+    data_digest,
+    evaluate_folder,
+    render_table,
+    updated_baseline,
+    write_json_atomic,
+)
+from .models import json_schema
+from .pipeline import extract
+from .readers import SUPPORTED_SUFFIXES
+
+DEFAULT_BASELINE = Path("evaluation_baseline.json")
+DEFAULT_GOLD = (Path("golden"), Path("../shared/devset/gold"))
+
+
+def _inputs(paths: Sequence[str]) -> Iterator[Path]:
+    """Files named, and every supported file below a folder named (sorted, hidden files skipped)."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if (child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES
+                        and not any(part.startswith(".") for part in child.relative_to(path).parts)):
+                    yield child
+        else:
+            yield path
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    """Convert plans to contract JSON.
+
+    Example: vn-plan-extract extract corpus -o out
+    """
+    inputs = list(_inputs(args.paths))
+    if not inputs:
+        print("error: no supported input files (.txt, .md) found", file=sys.stderr)
+        return 2
+    to_stdout = args.output in (None, "-")
+    if to_stdout and len(inputs) > 1:
+        print("error: several inputs need an output folder: -o OUT_DIR", file=sys.stderr)
+        return 2
+    failures = 0
+    for path in inputs:
+        try:
+            plan = extract(path)
+        except VnPlanExtractError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failures += 1
+            continue
+        data = plan.model_dump(mode="json")
+        if to_stdout:
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        else:
+            out = Path(args.output) / f"{path.stem}.json"
+            write_json_atomic(out, data)
+            if not args.quiet:
+                print(f"{path} -> {out} ({len(plan.sections)} sections, {len(plan.indicators)} indicators)",
+                      file=sys.stderr)
+    if failures and not to_stdout:
+        print(f"{len(inputs) - failures} converted, {failures} failed", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    """Print the JSON Schema of the output.
+
+    Example: vn-plan-extract schema > schema.json
+    """
+    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def _set_name(gold_dir: Path) -> str:
+    return gold_dir.resolve().parent.name if gold_dir.name == "gold" else gold_dir.name
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    """Score output against gold folders; with --check, fail when a score is below its pinned floor.
+
+    Example: vn-plan-extract evaluate golden ../shared/devset/gold --check
+    """
+    gold_dirs = [Path(g) for g in args.gold] if args.gold else [g for g in DEFAULT_GOLD if g.is_dir()]
+    if not gold_dirs:
+        print("error: no gold folder found; name one", file=sys.stderr)
+        return 2
+    if args.output and len(gold_dirs) != 1:
+        print("error: --output goes with exactly one gold folder", file=sys.stderr)
+        return 2
+    for g in gold_dirs:
+        if not g.is_dir():
+            print(f"error: {g}: no such gold folder", file=sys.stderr)
+            return 2
+    try:
+        scores = [evaluate_folder(_set_name(g), g, Path(args.output) if args.output else None)
+                  for g in gold_dirs]
+    except (VnPlanExtractError, OSError, ValueError, KeyError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(render_table(scores))
+    if args.show_misses:
+        for s in scores:
+            for miss in s.misses:
+                print(miss)
+    baseline_path = Path(args.baseline)
+    baseline = json.loads(baseline_path.read_text(encoding="utf-8")) if baseline_path.exists() else {}
+    if args.update:
+        digest = data_digest([*list(gold_dirs), Path("corpus")] if Path("corpus").is_dir() else gold_dirs)
+        try:
+            new = updated_baseline(scores, baseline, args.allow_regression, digest)
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        write_json_atomic(baseline_path, new)
+        print(f"floors written to {baseline_path}")
+        return 0
+    if args.check:
+        failures = check_floors(scores, baseline)
+        for f in failures:
+            print(f"BELOW FLOOR: {f}", file=sys.stderr)
+        return 1 if failures else 0
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="vn-plan-extract",
+                                     description="Vietnamese plan documents (Kế hoạch) to structured JSON.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="convert plans to JSON", description=_cmd_extract.__doc__,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("paths", nargs="+", metavar="PATH", help="plan files or folders of them")
+    p.add_argument("-o", "--output", metavar="OUT_DIR",
+                   help="folder for <stem>.json files; '-' or none prints one document to stdout")
+    p.add_argument("-q", "--quiet", action="store_true", help="no per-file lines on stderr")
+    p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the output", description=_cmd_schema.__doc__,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.set_defaults(func=_cmd_schema)
+
+    p = sub.add_parser("evaluate", help="score output against gold folders", description=_cmd_evaluate.__doc__,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("gold", nargs="*", metavar="GOLD_DIR",
+                   help="gold folders (default: golden/ and ../shared/devset/gold)")
+    p.add_argument("--output", metavar="OUT_DIR",
+                   help="score the <stem>.json files of this folder instead of extracting afresh")
+    p.add_argument("--baseline", default=str(DEFAULT_BASELINE), help="floors file (default: %(default)s)")
+    p.add_argument("--check", action="store_true", help="exit 1 when a score falls below its floor")
+    p.add_argument("--update", action="store_true", help="raise the floors to the current scores")
+    p.add_argument("--allow-regression", action="store_true", help="with --update, allow lowering a floor")
+    p.add_argument("--show-misses", action="store_true", help="list missed, extra and wrong items")
+    p.set_defaults(func=_cmd_evaluate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""Intermediate values shared by the pipeline stages (frozen, slotted dataclasses).
+
+`SourceText` is what a reader produces: the NFC text and a map from offsets to 1-based lines.
+`Block` is one logical line after normalisation (a heading, a bullet item, a paragraph), with, for every
+character of its cleaned text, the span of the source it came from, so any span of a block maps back to
+exact source text and lines.
+"""
+
+from __future__ import annotations
+
+import enum
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    path: str | None
+    format: str
+    sha256: str
+    text: str
+    line_starts: tuple[int, ...]
+    encoding: str
+    notes: tuple[str, ...] = ()
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+    def line_of(self, offset: int) -> int:
+        """1-based line holding the character at `offset`."""
+        return bisect_right(self.line_starts, offset)
+
+    def line_text(self, line: int) -> str:
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end]
+
+
+def line_starts_of(text: str) -> tuple[int, ...]:
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return tuple(starts)
+
+
+class BlockKind(enum.Enum):
+    TEXT = "text"
+    TABLE_LINE = "table_line"
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Block:
+    """One logical line: physical lines re-joined, markup removed, whitespace collapsed."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    line_start: int
+    line_end: int
+    bold: bool = False
+    md_heading: bool = False
+    kind: BlockKind = BlockKind.TEXT
+    blank_before: int = 0
+
+    def source_span(self, i: int, j: int) -> tuple[int, int]:
+        """Source offsets covering text[i:j] (j exclusive)."""
+        if j <= i:
+            j = i + 1
+        i = max(0, min(i, len(self.text) - 1))
+        j = max(1, min(j, len(self.text)))
+        return self.starts[i], self.ends[j - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A grounded span: source offsets and the 1-based lines they cover."""
+
+    start: int
+    end: int
+    line_start: int
+    line_end: int
+
+
+def span_of(source: SourceText, block: Block, i: int, j: int) -> Span:
+    start, end = block.source_span(i, j)
+    return Span(start, end, source.line_of(start), source.line_of(max(start, end - 1)))
+
+
+@dataclass(frozen=True, slots=True)
+class NormalisedDocument:
+    source: SourceText
+    blocks: tuple[Block, ...]
+    removed_page_numbers: tuple[int, ...] = field(default=())

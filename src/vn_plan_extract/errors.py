@@ -1,0 +1,36 @@
+"""Errors raised at the reader boundary, and the catalogue of warning codes.
+
+Errors name the file and the reason. Warnings are data (they land in `PlanDocument.warnings`),
+not log lines.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class VnPlanExtractError(Exception):
+    """Base of every error this package raises on purpose."""
+
+    def __init__(self, path: str | Path | None, reason: str) -> None:
+        self.path = str(path) if path is not None else None
+        self.reason = reason
+        where = f"{self.path}: " if self.path else ""
+        super().__init__(f"{where}{reason}")
+
+
+class UnreadableDocument(VnPlanExtractError):
+    """The file cannot be read or decoded as a plan (binary, empty, undecodable, missing)."""
+
+
+class UnsupportedFormat(VnPlanExtractError):
+    """The file's extension is not one of the formats this package reads."""
+
+
+#: Warning codes: what was recovered by guessing or could not be read.
+WARNING_CODES: dict[str, str] = {
+    "W001": "page number removed",
+    "W002": "text decoded with a fallback encoding",
+    "W003": "undecodable bytes replaced",
+    "W004": "heading numbering skips a number",
+}

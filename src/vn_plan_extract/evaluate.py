@@ -1,0 +1,371 @@
+"""Score extraction output against hand-written gold, and gate on pinned floors.
+
+Two gold formats are read, each a folder of `<stem>.json`:
+- this project's `golden/` files ({"document", "sections", "indicators" with "quote" and "line"});
+- the development set's format (`shared/devset/gold`, {"source_url", "kind", "sections",
+  "indicators"}), whose documents sit in the sibling folder `docs/`.
+
+Matching: a predicted indicator matches a gold one when their quotes overlap in the document (compared
+with whitespace collapsed), one to one, preferring pairs with the same value and then the larger
+overlap. A matched pair is "fully right" when comparator, value, value_max, unit, target_year,
+lead_units, deadline and qualitative all agree (units, units' names and deadlines compared folded).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .lexicon.agencies import canonical_agency
+from .lexicon.text import fold
+from .models import PlanDocument
+from .readers.text import read_text_file
+
+#: Scores may fall this much below a floor before the gate fails: floats printed and re-read, nothing more.
+EPSILON = 0.0005
+ATTRIBUTES = ("comparator", "value", "value_max", "unit", "target_year", "lead_units", "deadline",
+              "qualitative")
+GATED_METRICS = ("indicator_f1", "fully_right", "section_f1")
+
+
+#: Characters written differently by some encodings (Windows-1258 has no "≥"), compared as equal.
+_SAME = {"≥": ">=", "≤": "<="}
+
+
+@dataclass(frozen=True, slots=True)
+class _Collapsed:
+    """A document with whitespace runs collapsed, and where each collapsed char came from."""
+
+    text: str
+    origin: tuple[int, ...]  # original offset of each collapsed char
+    line_starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, original: str) -> _Collapsed:
+        out: list[str] = []
+        origin: list[int] = []
+        space = False
+        for i, ch in enumerate(original):
+            if ch.isspace():
+                if not space and out:
+                    out.append(" ")
+                    origin.append(i)
+                space = True
+                continue
+            space = False
+            for c in _SAME.get(ch, ch):
+                out.append(c)
+                origin.append(i)
+        starts = [0] + [i + 1 for i, ch in enumerate(original) if ch == "\n"]
+        return cls("".join(out), tuple(origin), tuple(starts))
+
+    def collapsed_offset(self, original_offset: int) -> int:
+        from bisect import bisect_left
+        return bisect_left(self.origin, original_offset)
+
+    def find(self, quote: str, line: int | None) -> tuple[int, int] | None:
+        needle = " ".join("".join(_SAME.get(c, c) for c in quote).split())
+        if not needle:
+            return None
+        start = 0
+        if line is not None and 1 <= line <= len(self.line_starts):
+            start = self.collapsed_offset(self.line_starts[line - 1])
+        pos = self.text.find(needle, start)
+        if pos < 0:
+            pos = self.text.find(needle)
+        return (pos, pos + len(needle)) if pos >= 0 else None
+
+
+@dataclass(slots=True)
+class _Item:
+    span: tuple[int, int] | None
+    fields: dict[str, Any]
+    name: str
+
+
+@dataclass(slots=True)
+class SetScore:
+    name: str
+    documents: int = 0
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    fully_right: int = 0
+    attribute_right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ATTRIBUTES, 0))
+    sections_gold: int = 0
+    sections_predicted: int = 0
+    sections_matched: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def _f1(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def metrics(self) -> dict[str, float]:
+        p = self.matched / self.predicted if self.predicted else (1.0 if not self.gold else 0.0)
+        r = self.matched / self.gold if self.gold else 1.0
+        sp = self.sections_matched / self.sections_predicted if self.sections_predicted else (
+            1.0 if not self.sections_gold else 0.0)
+        sr = self.sections_matched / self.sections_gold if self.sections_gold else 1.0
+        out = {
+            "indicator_precision": p, "indicator_recall": r, "indicator_f1": self._f1(p, r),
+            "fully_right": self.fully_right / self.matched if self.matched else 0.0,
+            "section_precision": sp, "section_recall": sr, "section_f1": self._f1(sp, sr),
+        }
+        for a in ATTRIBUTES:
+            out[f"attr_{a}"] = self.attribute_right[a] / self.matched if self.matched else 0.0
+        return out
+
+
+def _norm_unit(unit: Any) -> str | None:
+    return fold(str(unit)).replace(" ", "") if unit not in (None, "") else None
+
+
+def _norm_units(units: Iterable[str]) -> set[str]:
+    return {fold(canonical_agency(u) or u) for u in units}
+
+
+def _norm_deadline(d: Any) -> str | None:
+    if d is None:
+        return None
+    text = d.get("text") if isinstance(d, dict) else d
+    return fold(str(text)) if text else None
+
+
+def _same(attr: str, g: Any, p: Any) -> bool:
+    if attr in {"value", "value_max"}:
+        if g is None or p is None:
+            return g is None and p is None
+        return math.isclose(float(g), float(p), rel_tol=1e-9, abs_tol=1e-9)
+    if attr == "unit":
+        return _norm_unit(g) == _norm_unit(p)
+    if attr == "lead_units":
+        return _norm_units(g or []) == _norm_units(p or [])
+    if attr == "deadline":
+        return _norm_deadline(g) == _norm_deadline(p)
+    return bool(g == p)
+
+
+def _gold_items(gold: dict[str, Any], doc: _Collapsed, origins: set[str]) -> list[_Item]:
+    items = []
+    for ind in gold.get("indicators", []):
+        if ind.get("origin", "prose") not in origins:
+            continue
+        fields = {a: ind.get(a) for a in ATTRIBUTES}
+        items.append(_Item(doc.find(ind["quote"], ind.get("line")), fields, ind.get("name", "")))
+    return items
+
+
+def _predicted_items(plan: dict[str, Any], doc: _Collapsed, origins: set[str]) -> list[_Item]:
+    items = []
+    for ind in plan.get("indicators", []):
+        if ind.get("origin", "prose") not in origins:
+            continue
+        t = ind["target"]
+        fields = {"comparator": t.get("comparator"), "value": t.get("value"), "value_max": t.get("value_max"),
+                  "unit": t.get("unit"), "target_year": ind.get("target_year"),
+                  "lead_units": ind.get("lead_units", []), "deadline": ind.get("deadline"),
+                  "qualitative": ind.get("qualitative", False)}
+        src = ind["source"]
+        items.append(_Item(doc.find(src["quote"], src.get("line_start")), fields, ind.get("name", "")))
+    return items
+
+
+def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> int:
+    if a is None or b is None:
+        return 0
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _flatten_sections(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for s in sections:
+        out.append(s)
+        out.extend(_flatten_sections(s.get("children", [])))
+    return out
+
+
+def score_document(name: str, gold: dict[str, Any], plan: dict[str, Any], text: str,
+                   score: SetScore) -> None:
+    doc = _Collapsed.of(text)
+    origins = {i.get("origin", "prose") for i in gold.get("indicators", [])} or {"prose"}
+    g_items = _gold_items(gold, doc, origins)
+    p_items = _predicted_items(plan, doc, origins)
+    pairs = []
+    for gi, g in enumerate(g_items):
+        for pi, p in enumerate(p_items):
+            ov = _overlap(g.span, p.span)
+            if ov > 0:
+                pairs.append((_same("value", g.fields["value"], p.fields["value"]), ov, gi, pi))
+    pairs.sort(reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    for _, _, gi, pi in pairs:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        g, p = g_items[gi], p_items[pi]
+        right = [a for a in ATTRIBUTES if _same(a, g.fields[a], p.fields[a])]
+        for a in right:
+            score.attribute_right[a] += 1
+        if len(right) == len(ATTRIBUTES):
+            score.fully_right += 1
+        else:
+            wrong = {a: (g.fields[a], p.fields[a]) for a in ATTRIBUTES if a not in right}
+            score.misses.append(f"{name}: WRONG {g.name[:50]!r} {wrong}")
+    for gi, g in enumerate(g_items):
+        if gi not in used_g:
+            score.misses.append(f"{name}: MISSED {g.name[:60]!r} {g.fields['value']}")
+    for pi, p in enumerate(p_items):
+        if pi not in used_p:
+            score.misses.append(f"{name}: EXTRA {p.name[:60]!r} {p.fields['value']}")
+    score.documents += 1
+    score.gold += len(g_items)
+    score.predicted += len(p_items)
+    score.matched += len(used_g)
+
+    g_secs = gold.get("sections", [])
+    p_secs = _flatten_sections(plan.get("sections", []))
+    used: set[int] = set()
+    for s in g_secs:
+        for k, ps in enumerate(p_secs):
+            if k in used or ps["label"] != s["label"] or ps["level"] != s["level"]:
+                continue
+            line = s.get("line")
+            if line is not None:
+                ok = ps["source"]["line_start"] == line
+            else:
+                ok = fold(ps["title"]) == fold(s["title"]) or fold(s["title"]) in fold(ps["title"])
+            if ok:
+                used.add(k)
+                break
+        else:
+            score.misses.append(f"{name}: SECTION MISSED {s['label']} {s['title'][:50]!r}")
+    for k, ps in enumerate(p_secs):
+        if k not in used:
+            score.misses.append(f"{name}: SECTION EXTRA {ps['label']} {ps['title'][:50]!r} "
+                                f"line {ps['source']['line_start']}")
+    score.sections_gold += len(g_secs)
+    score.sections_predicted += len(p_secs)
+    score.sections_matched += len(used)
+
+
+def _document_of(gold_path: Path, gold: dict[str, Any]) -> Path:
+    if "document" in gold:
+        for folder in (gold_path.parent.parent / "corpus", gold_path.parent):
+            candidate = folder / gold["document"]
+            if candidate.exists():
+                return candidate
+        return gold_path.parent.parent / "corpus" / gold["document"]
+    return gold_path.parent.parent / "docs" / (gold_path.stem + ".txt")
+
+
+def evaluate_folder(name: str, gold_dir: Path, output_dir: Path | None = None,
+                    documents: dict[str, Path] | None = None) -> SetScore:
+    """Score every gold file of `gold_dir`.
+
+    The prediction for `<stem>` is `output_dir/<stem>.json` if `output_dir` is given, else the
+    extraction of the gold file's document (or of `documents[stem]`, to score another copy of it).
+    """
+    from .pipeline import extract
+
+    score = SetScore(name)
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        doc_path = (documents or {}).get(gold_path.stem) or _document_of(gold_path, gold)
+        text = read_text_file(doc_path).text
+        if output_dir is not None:
+            out = output_dir / f"{gold_path.stem}.json"
+            plan = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {"indicators": [],
+                                                                                    "sections": []}
+        else:
+            plan = extract(doc_path).model_dump(mode="json")
+        score_document(gold_path.stem, gold, plan, text, score)
+    return score
+
+
+def render_table(scores: list[SetScore]) -> str:
+    header = (f"{'set':<14}{'docs':>5}{'gold':>6}{'pred':>6}{'match':>6}{'P':>7}{'R':>7}{'F1':>7}"
+              f"{'fully':>7}{'sec P':>7}{'sec R':>7}{'sec F1':>7}")
+    lines = [header, "-" * len(header)]
+    for s in scores:
+        m = s.metrics()
+        lines.append(f"{s.name:<14}{s.documents:>5}{s.gold:>6}{s.predicted:>6}{s.matched:>6}"
+                     f"{m['indicator_precision']:>7.3f}{m['indicator_recall']:>7.3f}{m['indicator_f1']:>7.3f}"
+                     f"{m['fully_right']:>7.3f}{m['section_precision']:>7.3f}{m['section_recall']:>7.3f}"
+                     f"{m['section_f1']:>7.3f}")
+    lines.append("")
+    lines.append("attribute accuracy on matched indicators:")
+    for s in scores:
+        m = s.metrics()
+        lines.append(f"  {s.name:<12}" + "  ".join(f"{a}={m['attr_' + a]:.3f}" for a in ATTRIBUTES))
+    return "\n".join(lines)
+
+
+# --- the gate ---------------------------------------------------------------------------------------
+
+def data_digest(folders: Iterable[Path]) -> str:
+    """SHA-256 over the files of the given folders (names and bytes), to pin what the floors were set on."""
+    h = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def check_floors(scores: list[SetScore], baseline: dict[str, Any]) -> list[str]:
+    """The metrics that fell below their floor (by more than `EPSILON`)."""
+    failures = []
+    for s in scores:
+        floors = baseline.get("floors", {}).get(s.name, {})
+        m = s.metrics()
+        for metric, floor in floors.items():
+            if m[metric] + EPSILON < floor:
+                failures.append(f"{s.name}.{metric} = {m[metric]:.4f} < floor {floor:.4f}")
+    return failures
+
+
+def updated_baseline(scores: list[SetScore], baseline: dict[str, Any], allow_regression: bool,
+                     digest: str) -> dict[str, Any]:
+    """New floors at the current scores; refuses to lower one unless `allow_regression`."""
+    floors = {k: dict(v) for k, v in baseline.get("floors", {}).items()}
+    lowered = []
+    for s in scores:
+        m = s.metrics()
+        current = floors.setdefault(s.name, {})
+        for metric in GATED_METRICS:
+            new = math.floor(m[metric] * 10000) / 10000
+            old = current.get(metric)
+            if old is not None and new + EPSILON < old and not allow_regression:
+                lowered.append(f"{s.name}.{metric}: {old:.4f} → {new:.4f}")
+                continue
+            current[metric] = new
+    if lowered:
+        raise ValueError("refusing to lower floors without --allow-regression: " + "; ".join(lowered))
+    return {"epsilon": EPSILON, "data_sha256": digest, "floors": floors}
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=2)
+            fh.write("\n")
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def plan_json(plan: PlanDocument) -> str:
+    return plan.model_dump_json(indent=2)

@@ -1,0 +1,1 @@
+"""Field extractors, one family each: metadata, prose targets, deadlines, responsibilities."""

@@ -1,0 +1,133 @@
+"""Metadata: issuer, number, place, date, title, legal bases, signer, recipients."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import regex
+
+from ..document import Span, span_of
+from ..lexicon.markers import DATE_LINE_RE, DOC_TYPE_RE, LEGAL_BASIS_RE
+from ..lexicon.targets import YEAR_RE
+from ..models import Metadata, Signer
+from ..structure import Role, StructuredDocument
+
+#: "Số: 05/KH-UBND"; the number before the slash may be blank in a draft ("Số: /KH-UBND").
+_NUMBER_RE = regex.compile(r"\bSố\s*:?\s*(?P<num>\d*)\s*/\s*(?P<code>[A-ZĐ][A-ZĐa-z0-9\-]*)")
+#: "(Kèm theo Kế hoạch số 09 /KH-UBND ngày …)": the appendix repeats the plan's number.
+_ANNEX_NUMBER_RE = regex.compile(r"Kèm\s+theo\s+Kế\s+hoạch\s+số\s*:?\s*(?P<num>\d*)\s*/\s*(?P<code>[A-ZĐ][A-ZĐa-z0-9\-]*)")
+_ISSUER_SENTENCE_RE = regex.compile(
+    r"(?P<issuer>(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân)\s+(?:phường|xã|thị\s+trấn|huyện|quận|"
+    r"thị\s+xã|thành\s+phố|tỉnh)\s+[A-ZĐÀ-Ỹ][\w]*(?:\s+[A-ZĐÀ-Ỹ][\w]*){0,3})\s+(?:xây\s+dựng|ban\s+hành)"
+)
+_HEADER_ISSUER_RE = regex.compile(r"^(?P<level>PHƯỜNG|XÃ|THỊ TRẤN|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH)\s+"
+                                  r"(?P<name>[A-ZĐÀ-Ỹ ]+?)(?=\s+Độc\s+lập|\s*$)")
+_SIGNER_PREFIX_RE = regex.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|TUQ\.)?\s*(?:PHÓ\s+)?CHỦ\s+TỊCH\b|^(?:TM\.|KT\.|TL\.)")
+_CITED_YEAR_RE = regex.compile(r"\b\d{1,2}/\d{1,2}/((?:19|20)\d{2})\b|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d{2})")
+_NAME_RE = regex.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
+
+
+def _title_case(words: str) -> str:
+    return " ".join(w[:1] + w[1:].lower() for w in words.split())
+
+
+def extract_metadata(doc: StructuredDocument) -> tuple[Metadata, Span | None]:
+    """Read the metadata; also return the span of the place-and-date line for grounding."""
+    blocks = doc.blocks
+    source = doc.normalised.source
+    meta = Metadata()
+    date_span = None
+    number_seen = False
+
+    header_text = [b.text for b, r in zip(blocks, doc.roles, strict=True) if r is Role.HEADER]
+    for i, (b, role) in enumerate(zip(blocks, doc.roles, strict=True)):
+        if role is not Role.HEADER:
+            continue
+        text = b.text.strip("* ")
+        if meta.doc_type is None and DOC_TYPE_RE.match(text):
+            meta.doc_type = text
+            title = []
+            for b2, r2 in zip(blocks[i + 1:], doc.roles[i + 1:], strict=False):
+                if r2 is not Role.HEADER or b2.text.rstrip().endswith(":"):
+                    break
+                title.append(b2.text.strip("* "))
+            meta.title = " ".join(title) or None
+        m = _NUMBER_RE.search(text)
+        if m and not number_seen:
+            number_seen = True
+            meta.number = f"{m.group('num')}/{m.group('code')}" if m.group("num") else None
+        d = DATE_LINE_RE.search(text)
+        if d and date_span is None:
+            # the number often shares the line: "Số: /KH-UBND Tam Phước, ngày …"
+            place = regex.sub(r"^.*/\S*\s+", "", d.group("place").strip())
+            meta.place = place.strip() or None
+            year = int(d.group("year"))
+            meta.year = year
+            if d.group("day") and d.group("month"):
+                try:
+                    meta.date = date(year, int(d.group("month")), int(d.group("day"))).isoformat()
+                except ValueError:
+                    meta.date = None
+            date_span = span_of(source, b, d.start(), d.end())
+    if meta.number is None and not number_seen:
+        for b in blocks:
+            m = _ANNEX_NUMBER_RE.search(b.text)
+            if m and m.group("num"):
+                meta.number = f"{m.group('num')}/{m.group('code')}"
+                break
+
+    # Issuer: the sentence "UBND phường X xây dựng/ban hành Kế hoạch", else the header block.
+    for b in blocks:
+        m = _ISSUER_SENTENCE_RE.search(b.text)
+        if m:
+            meta.issuer = " ".join(m.group("issuer").split())
+            break
+    if meta.issuer is None:
+        for line in header_text:
+            m = _HEADER_ISSUER_RE.match(line)
+            if m:
+                meta.issuer = f"Ủy ban nhân dân {m.group('level').lower()} {_title_case(m.group('name'))}"
+                break
+
+    meta.legal_bases = [b.text for b, r in zip(blocks, doc.roles, strict=True)
+                        if r is Role.LEGAL_BASIS and LEGAL_BASIS_RE.match(b.text)]
+
+    # Closing: recipients after "Nơi nhận:", then the signer.
+    closing = [b.text.strip("* ") for b, r in zip(blocks, doc.roles, strict=True) if r is Role.CLOSING]
+    in_recipients = False
+    signer_lines: list[str] = []
+    for line in closing:
+        if regex.match(r"^Nơi\s+nhận", line, regex.IGNORECASE):
+            in_recipients = True
+            rest = regex.sub(r"^Nơi\s+nhận\s*:?\s*", "", line, flags=regex.IGNORECASE)
+            if rest.startswith(("-", "–", "+")):
+                meta.recipients.append(rest.lstrip("-–+ ").rstrip(" ;.,"))
+            continue
+        if in_recipients and line[:1] in {"-", "–", "+", "•"}:
+            meta.recipients.append(line.lstrip("-–+• ").rstrip(" ;.,"))
+            continue
+        if in_recipients:
+            signer_lines.append(line)
+    title_parts = [ln for ln in signer_lines if _SIGNER_PREFIX_RE.match(ln)]
+    names = [ln for ln in signer_lines if _NAME_RE.match(ln)]
+    if title_parts or names:
+        meta.signer = Signer(title=" ".join(title_parts) or None, name=names[0] if names else None)
+
+    if meta.year is None and meta.title:
+        m = YEAR_RE.search(meta.title)
+        if m and m.group("year"):
+            meta.year = int(m.group("year"))
+    if meta.year is None and meta.legal_bases:
+        # a plan is issued no earlier than the latest document its legal bases cite
+        cited = [int(m.group(1) or m.group(2)) for text in meta.legal_bases for m in _CITED_YEAR_RE.finditer(text)]
+        meta.year = max(cited) if cited else None
+    if meta.year is None:
+        # the title ("… năm 2026"), the introduction ("… năm 2026, cụ thể như sau:"), the appendix's
+        # "(Kèm theo Kế hoạch số … năm 2026)", and for a web page its first lines
+        annex = [b.text for b in blocks if regex.search(r"Kèm\s+theo", b.text)]
+        for text in ([meta.title] if meta.title else []) + header_text[-1:] + annex + [b.text for b in blocks[:3]]:
+            m = YEAR_RE.search(text or "")
+            if m:
+                meta.year = int(m.group("year") or m.group("end") or m.group("bare"))
+                break
+    return meta, date_span

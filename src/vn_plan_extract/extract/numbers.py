@@ -1,0 +1,33 @@
+"""Vietnamese numbers as plans write them."""
+
+from __future__ import annotations
+
+import regex
+
+#: A number as written: dot thousands ("8.073", "445.730") or plain digits, then a decimal comma.
+NUMBER_PATTERN = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
+NUMBER_RE = regex.compile(NUMBER_PATTERN)
+
+
+def parse_vn_number(text: str) -> float | int:
+    """Parse a number written the Vietnamese way.
+
+    >>> parse_vn_number("8.073")
+    8073
+    >>> parse_vn_number("2,5")
+    2.5
+    >>> parse_vn_number("02")
+    2
+    >>> parse_vn_number("70,0")
+    70
+    >>> parse_vn_number("445.730")
+    445730
+    >>> parse_vn_number("1.184,5")
+    1184.5
+    """
+    digits = text.strip().replace(" ", "")
+    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", digits):
+        digits = digits.replace(".", "")
+    digits = digits.replace(",", ".")
+    value = float(digits)
+    return int(value) if value.is_integer() else value

@@ -1,0 +1,203 @@
+"""Prose indicators with their context: target year, section path, lead units, deadline.
+
+Where the year comes from, in order: the target's own words, its sentence, a goal sentence earlier in
+its paragraph ("Mục tiêu tổng quát năm 2023 phấn đấu …"), an introduction above it in its section
+("phấn đấu đạt các mốc sau trong năm 2026:"), the nearest heading with a year ("2.1)- Đến hết năm
+2025"), and last the plan's own year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..document import span_of
+from ..lexicon.agencies import AGENCY_HEAD_RE, canonical_agency, leading_agency
+from ..lexicon.targets import GOAL_WORDS_RE, YEAR_RE
+from ..models import Comparator, Indicator, Origin, Source, Target
+from ..structure import Role, StructuredDocument
+from .deadlines import parse_deadline
+from .responsibilities import responsibility_sections, unit_of_heading
+from .targets import ProseTarget, targets_in_block
+
+_ITEM_MARKER_RE = regex.compile(r"^(?:[-–—+*•]\s*|\(\d{1,2}\)\s*)")
+_COORDINATE_RE = regex.compile(r"^Phối\s+hợp(?:\s+với)?\s+", regex.IGNORECASE)
+#: "Chủ tịch UBND tỉnh yêu cầu các sở, ban, ngành; UBND các huyện … tổ chức, triển khai thực hiện đạt
+#: các chỉ tiêu sau:": the bodies required to reach the targets listed next.
+_REQUIRED_BODIES_RE = regex.compile(
+    r"\b(?:yêu\s+cầu|giao)\s+(?P<units>.+?)\s+(?:tổ\s+chức|triển\s+khai|thực\s+hiện|phấn\s+đấu)[^:]*?"
+    r"(?:chỉ\s+tiêu|mục\s+tiêu)[^:]*:\s*$",
+    regex.IGNORECASE,
+)
+#: "giao chỉ tiêu … cho các sở, ban, ngành, địa phương thuộc tỉnh giai đoạn 2022-2025"
+_ASSIGNED_TO_RE = regex.compile(
+    r"giao\s+chỉ\s+tiêu\b.*?\bcho\s+(?P<units>.+?)(?=\s+giai\s+đoạn|\s*,\s*theo\s+đó|\s*;|\.\s|$)",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    goal: bool
+    years: tuple[int | None, ...]  # candidate years from the nearest context outward
+
+
+def _split_units(text: str) -> list[str]:
+    parts: list[str] = []
+    for piece in regex.split(r"\s*;\s*", text):
+        parts.extend(p for p in regex.split(r"\s+và\s+(?=các\s|UBND|Ủy\s+ban|Sở|Phòng)", piece) if p)
+    return [" ".join(p.split()).strip(" ,.") for p in parts if p.strip(" ,.")]
+
+
+def _year_of_text(text: str) -> int | None:
+    best = None
+    for m in YEAR_RE.finditer(text):
+        if m.group("year") or m.group("bare"):
+            return int(m.group("year") or m.group("bare"))
+        best = best or int(m.group("end"))
+    return best
+
+
+def _heading_parents(doc: StructuredDocument) -> list[int]:
+    parents: list[int] = []
+    for i, h in enumerate(doc.headings):
+        p = i - 1
+        while p >= 0 and doc.headings[p].level >= h.level:
+            p -= 1
+        parents.append(p if h.kind != "appendix" else -1)
+    return parents
+
+
+def _ancestors(parents: list[int], h: int) -> list[int]:
+    out = []
+    while h >= 0:
+        out.append(h)
+        h = parents[h]
+    return out
+
+
+def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None) -> list[Indicator]:
+    source = doc.normalised.source
+    parents = _heading_parents(doc)
+    heading_year = [_year_of_text(h.title) for h in doc.headings]
+    heading_goal = [bool(GOAL_WORDS_RE.search(h.title)) and not regex.search(r"chung\b", h.title, regex.I)
+                    for h in doc.headings]
+    heading_goal_any = [bool(GOAL_WORDS_RE.search(h.title)) for h in doc.headings]
+    owners = responsibility_sections(doc)
+    has_headings = bool(doc.headings)
+
+    intro_years: dict[int, int] = {}  # section heading index (or -1) → year set by an introduction
+    doc_goal_seen = False
+    required_bodies: list[str] = []
+    out: list[Indicator] = []
+    for i, block in enumerate(doc.blocks):
+        if doc.roles[i] is not Role.BODY:
+            continue
+        text = block.text
+        h = doc.section_of[i]
+        chain = _ancestors(parents, h)
+        goal_words_here = bool(GOAL_WORDS_RE.search(text))
+        doc_goal_seen = doc_goal_seen or goal_words_here
+        goal = (any(heading_goal_any[a] for a in chain) if chain and has_headings
+                else doc_goal_seen)
+        existence_goal = any(heading_goal[a] for a in chain) if has_headings else doc_goal_seen
+        targets = targets_in_block(i, block, goal)
+        if not existence_goal:
+            targets = [t for t in targets if not (t.qualitative and t.name and t.text.startswith(("Có", "có")))]
+
+        # An introduction ending with ":" sets the year (and maybe the bodies) of what follows it.
+        if not targets and goal_words_here:
+            y = _year_of_text(text)
+            if y:
+                intro_years[h] = y
+        m = _REQUIRED_BODIES_RE.search(text)
+        if m:
+            required_bodies = _split_units(m.group("units"))
+        if not targets:
+            continue
+
+        goal_years = [(mm.start(), _year_of_text(text[mm.start():mm.end()]))
+                      for s in regex.finditer(r"[^.]+", text) if GOAL_WORDS_RE.search(s.group())
+                      for mm in [s] if _year_of_text(s.group())]
+        context_years = [intro_years.get(a) for a in [h, *chain[1:], -1]]
+        context_years += [heading_year[a] for a in chain]
+        block_lead = _block_lead(text)
+        section_lead = None
+        if h in owners and owners[h] >= 0:
+            unit = unit_of_heading(doc.headings[owners[h]].title)
+            if AGENCY_HEAD_RE.match(unit) or canonical_agency(unit):
+                section_lead = unit
+        assigned = _ASSIGNED_TO_RE.search(text)
+        for t in targets:
+            year = t.year or (None if t.own_year_only else t.sentence_year)
+            if t.own_year_only:
+                pass
+            elif year is None:
+                earlier = [y for pos, y in goal_years if pos <= t.start and y]
+                year = earlier[-1] if earlier else None
+            if year is None and not t.own_year_only:
+                year = next((y for y in context_years if y), plan_year)
+            if block_lead:
+                leads = [block_lead]
+            elif section_lead:
+                leads = [section_lead]
+            elif assigned and assigned.start() < t.start:
+                leads = _split_units(assigned.group("units"))
+            else:
+                leads = list(required_bodies)
+            out.append(_indicator(doc, source, i, t, year, leads))
+    return _merge_repeats(out)
+
+
+def _block_lead(text: str) -> str | None:
+    content = _ITEM_MARKER_RE.sub("", text)
+    name = leading_agency(content)
+    if name and content[len(name):].lstrip().startswith(":"):
+        return name
+    m = _COORDINATE_RE.match(content)
+    if m:
+        return leading_agency(content[m.end():])
+    return None
+
+
+def _indicator(doc: StructuredDocument, source, i: int, t: ProseTarget, year: int | None,  # type: ignore[no-untyped-def]
+               leads: list[str]) -> Indicator:
+    block = doc.blocks[i]
+    span = span_of(source, block, t.start, t.end)
+    deadline = parse_deadline(t.deadline_text) if t.deadline_text else None
+    return Indicator(
+        id="",
+        name=t.name,
+        target=Target(comparator=Comparator(t.comparator) if t.comparator else None, value=t.value,
+                      value_max=t.value_max, unit=t.unit, text=t.text),
+        qualitative=t.qualitative,
+        target_year=year,
+        section_path=list(doc.path_of(i)),
+        lead_units=leads,
+        deadline=deadline,
+        origin=Origin.prose,
+        source=Source(line_start=span.line_start, line_end=span.line_end,
+                      quote=source.text[span.start:span.end]),
+    )
+
+
+def _merge_repeats(indicators: list[Indicator]) -> list[Indicator]:
+    """A target stated twice in prose is one indicator, from its first statement, with added units."""
+    from ..lexicon.text import fold
+
+    seen: dict[tuple[object, ...], Indicator] = {}
+    out: list[Indicator] = []
+    for ind in indicators:
+        key = (fold(ind.name), ind.target.comparator, ind.target.value, ind.target.unit, ind.target_year,
+               tuple(ind.section_path))
+        if key in seen and not ind.qualitative:
+            kept = seen[key]
+            for u in ind.lead_units:
+                if u not in kept.lead_units:
+                    kept.lead_units.append(u)
+            kept.deadline = kept.deadline or ind.deadline
+            continue
+        seen[key] = ind
+        out.append(ind)
+    return out

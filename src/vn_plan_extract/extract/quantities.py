@@ -1,0 +1,201 @@
+"""Quantities in a clause: a value with its comparator, range, unit and rank, or a reason to skip it.
+
+A plan's text is full of numbers that are not targets: document numbers (57-NQ/TW), dates, years,
+levels that are kinds ("mức độ 2"), ages ("từ 15 tuổi trở lên"), restatements ("tăng 42,9% so với năm
+2015") and codes ("5G", "ISO 9001:2015"). This module finds the numbers that can be target values and
+reads what surrounds them; deciding which of them are targets is `targets.py`'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..lexicon.targets import (
+    AFTER_COMPARATOR_RE,
+    AFTER_COMPARATORS,
+    COMPARATOR_RE,
+    COMPARATOR_WORDS,
+    FILLER_RE,
+    FIXED_UNIT_RE,
+    GLUED_UNIT_RE,
+    MULTIPLE_BEFORE_RE,
+    NOT_UNIT_WORDS,
+    NOT_VALUE_AFTER_RE,
+    NOT_VALUE_BEFORE_RE,
+    RANGE_JOINERS,
+    RANK_RE,
+    RANK_UNIT,
+    RESTATEMENT_RE,
+    UNIT_MAX_WORDS,
+    UNIT_STOP_WORDS,
+)
+from .numbers import NUMBER_PATTERN, parse_vn_number
+
+#: A number standing on its own: not glued to a word, a code or a date on its left.
+_NUMBER_RE = regex.compile(rf"(?<![\w.,/:\-–]){NUMBER_PATTERN}(?!\d)")
+_RANGE_RE = regex.compile(
+    rf"\s*%?\s*(?:{'|'.join(regex.escape(j) for j in RANGE_JOINERS)})\s*(?P<num>{NUMBER_PATTERN})(?![\d/])"
+)
+_PERCENT_RE = regex.compile(r"\s?%")
+_SPACES_RE = regex.compile(r"\s*")
+_UNIT_TOKEN_RE = regex.compile(r"[^\W\d_][\w&]*\.?(?:/[\w.]*\w)*|/[\w.]*\w")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int  # start of the comparator phrase (or of the number)
+    number_start: int
+    end: int  # end of number, range, unit and "trở lên"
+    value: float
+    value_max: float | None
+    comparator: str
+    comparator_word: str  # as written, "" when bare
+    unit: str | None
+    percent: bool
+    rank: bool
+    fixed_unit: bool  # a money or measure unit from the lexicon ("tỷ đồng", "596tỷđ")
+    after_comparator: bool
+    fraction: bool = False  # "4/5 trường học": 4 of the 5
+
+
+def _unit_case(word: str) -> str:
+    """Lower-case a capitalised Vietnamese word ("Trường") but keep abbreviations ("VNeID", "Gbps", "Tr.")."""
+    if word[:1].isupper() and word[1:].islower() and not word.endswith(".") and not word.isascii():
+        return word.lower()
+    return word
+
+
+def _read_unit(text: str, pos: int) -> tuple[str | None, int]:
+    """The counted noun after a number: at most `UNIT_MAX_WORDS` words, ending at a stop word."""
+    m = FIXED_UNIT_RE.match(text, pos)
+    if m:
+        return m.group("unit"), m.end()
+    words: list[str] = []
+    end = pos
+    cursor = pos
+    while len(words) < UNIT_MAX_WORDS + any("/" in w for w in words):
+        cursor = _SPACES_RE.match(text, cursor).end()
+        m = _UNIT_TOKEN_RE.match(text, cursor)
+        if not m:
+            break
+        token = m.group().rstrip(".")
+        if token.lower() in UNIT_STOP_WORDS or (not words and token.lower() in NOT_UNIT_WORDS):
+            break
+        words.append(_unit_case(token))
+        end = cursor + len(token)
+        cursor = end
+        if not token.startswith("/") and "/" not in token and text[end:end + 1] == "/":
+            continue
+    if not words or text[end:end + 1] == ":":
+        return None, pos  # "110 Hôm qua: 389": the words are the next item's label
+    return " ".join(words).replace(" /", "/"), end
+
+
+def _comparator_before(text: str, lo: int, start: int) -> tuple[str, str, int]:
+    """The comparator written just before `start` (after position `lo`): (comparator, word, its start)."""
+    left = text[lo:start]
+    m = COMPARATOR_RE.search(left)
+    if not m:
+        f = FILLER_RE.search(left)
+        if f:
+            m2 = COMPARATOR_RE.search(left[: f.start()])
+            if m2 and m2.end() >= len(left[: f.start()].rstrip()):
+                word = " ".join(m2.group().split()).lower()
+                return COMPARATOR_WORDS.get(word, "="), word, lo + m2.start()
+        return "=", "", start
+    word = " ".join(m.group().split()).lower()
+    return COMPARATOR_WORDS.get(word, "="), word, lo + m.start()
+
+
+def find_quantities(text: str, lo: int, hi: int) -> list[Quantity]:
+    """Every number in text[lo:hi] that can be a target value, with what surrounds it."""
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for m in RANK_RE.finditer(text, lo, hi):
+        num = m.group("top") or m.group("group")
+        found.append(Quantity(m.start(), m.start(), m.end(), parse_vn_number(num), None, "<=",
+                              "top", RANK_UNIT, False, True, False, False))
+        taken.append((m.start(), m.end()))
+    skip_to = lo
+    for m in _NUMBER_RE.finditer(text, lo, hi):
+        s, e = m.span()
+        if s < skip_to or any(a <= s < b for a, b in taken):
+            continue
+        after = text[e:hi]
+        before = text[lo:s]
+        if after[:1] in {".", ","} and after[1:2].isdigit():
+            continue  # "4.0", a version or a code
+        if after[:1] in {"-", "/", "–"} and after[1:2].isalpha():
+            continue  # 57-NQ/TW, 09/KH-UBND
+        fraction = regex.match(r"/(\d{1,3})(?![\d/])", after)
+        if after[:1] == "/" and not fraction:
+            continue  # a date: 16/5/2025
+        glued_unit = None
+        if after[:1].isalpha():
+            g = GLUED_UNIT_RE.match(after)
+            if not g:
+                continue  # 5G, 4G, 28x3
+            glued_unit = g.group("unit")
+        digits = m.group()
+        percent = bool(_PERCENT_RE.match(after)) and glued_unit is None
+        if fraction:
+            if regex.search(r"ngày\s*$", before, regex.IGNORECASE):
+                continue
+            pos = e + fraction.end()
+            whole = int(fraction.group(1))
+            if parse_vn_number(digits) > whole:
+                continue
+        else:
+            pos = e
+        value = parse_vn_number(digits)
+        if not percent and isinstance(value, int) and 1900 <= value <= 2100 and glued_unit is None:
+            continue  # a year
+        if not percent and NOT_VALUE_AFTER_RE.search(before):
+            continue
+        if NOT_VALUE_BEFORE_RE.match(after):
+            continue
+        if MULTIPLE_BEFORE_RE.search(before) and regex.match(r"\s*lần", after):
+            continue
+        value_max = None
+        r = _RANGE_RE.match(text, pos, hi)
+        if r and not fraction:
+            value_max = parse_vn_number(r.group("num"))
+            if value_max <= value:
+                value_max = None
+            else:
+                pos = r.end()
+                percent = percent or bool(_PERCENT_RE.match(text, pos, hi))
+        unit: str | None
+        fixed = False
+        if percent:
+            p = _PERCENT_RE.match(text, pos, hi)
+            pos = p.end() if p else pos
+            unit = "%"
+        elif glued_unit:
+            unit, pos, fixed = glued_unit, e + len(glued_unit), True
+        else:
+            fixed = bool(FIXED_UNIT_RE.match(text, pos, hi))
+            unit, pos = _read_unit(text[:hi], pos)
+        if unit and unit.split()[0].lower() in NOT_UNIT_WORDS and not percent:
+            continue
+        rest = text[pos:hi]
+        if RESTATEMENT_RE.match(rest):
+            continue
+        comparator, word, cstart = _comparator_before(text, lo, s)
+        after_cmp = False
+        a = AFTER_COMPARATOR_RE.match(rest)
+        if a:
+            comparator = AFTER_COMPARATORS[" ".join(a.group("word").split()).lower()]
+            pos += a.end()
+            after_cmp = True
+        if value_max is not None:
+            comparator = ">="
+        if comparator == ">" and percent and value == 100:
+            comparator = "="  # "trên 100% máy tính" is "on 100% of computers", nothing can exceed it
+        found.append(Quantity(cstart, s, pos, value, value_max, comparator, word, unit, percent,
+                              False, fixed, after_cmp, bool(fraction)))
+        skip_to = pos
+    found.sort(key=lambda q: q.start)
+    return found

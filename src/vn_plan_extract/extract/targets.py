@@ -1,0 +1,336 @@
+"""Prose targets: quantified and qualitative targets stated in the running text and lists of a plan.
+
+A target is written either value first ("100% hồ sơ TTHC được số hóa", "trên 20 sáng kiến …") or name
+first ("Tỷ lệ thanh toán trực tuyến đạt tối thiểu 80%", "Năm 2022: 94 xã"). The value's right context
+tells which: a value followed by a noun phrase heads its name; a value followed by punctuation, a time
+phrase or nothing closes it. Several targets share a sentence, separated by ";", "," or "và".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Block
+from ..lexicon.targets import (
+    AIM_BEFORE_RE,
+    BREAKDOWN_RE,
+    EXISTENCE_RE,
+    LEADING_INTRO_RE,
+    NOT_NAME_AFTER_RE,
+    QUALITATIVE_RE,
+    SPENDING_NAME_RE,
+    TRAILING_INTRO_RE,
+    YEAR_RE,
+    YEARLY_INCREASE_RE,
+)
+from .quantities import Quantity, find_quantities
+
+
+@dataclass(frozen=True, slots=True)
+class ProseTarget:
+    block: int
+    name: str
+    comparator: str | None
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    qualitative: bool
+    text: str
+    start: int  # quote span in the block's text
+    end: int
+    year: int | None
+    sentence_year: int | None
+    deadline_text: str | None
+    own_year_only: bool = False
+
+
+_ITEM_MARKER_RE = regex.compile(
+    r"^(?:[-–—+*•●○▪■◦]\s*|\(\d{1,2}\)\s*|\d{1,2}(?:\.\d{1,2})*\s*(?:\)\s*[-–]|[.)\-–])\s*|[a-zđ]\s*\)\s*[-–]?\s*)"
+)
+#: Sentence ends: ". " before an upper-case letter, unless the dot closes a short abbreviation (TP., Tr.).
+_SENTENCE_END_RE = regex.compile(r"(?<![A-ZĐ][a-zđ]?|\b[A-ZĐ]{1,3}|v\.v)\.\s+(?=[A-ZĐÀ-Ỹ\"“(])|(?<=[!?])\s+")
+_SEPARATOR_RE = regex.compile(r"(?:,\s+(?:và\s+|còn\s+)?|\s+và\s+|\s+hoặc\s+|;\s*)")
+_YEAR_PHRASE_RE = regex.compile(
+    r"\s*\(?\b(?:(?:vào|đến|trong|tới|đến\s+hết|đến\s+cuối|hết|cuối)\s+)?(?:năm\s+)(?:19|20)\d{2}\)?[,:]?",
+    regex.IGNORECASE,
+)
+_COMPLETION_RE = regex.compile(r"hoàn\s+thành\s+(?:trong|trước|vào|chậm\s+nhất)\s+", regex.IGNORECASE)
+_WORD_RE = regex.compile(r"\w")
+_COUNTED_NOUN_RE = regex.compile(r"(?:[Ss]ố|SỐ)\s+(?:lượng\s+)?(?P<noun>\w+)")
+_VERB_ONLY_RE = regex.compile(r"\s*(?:là|đạt|bằng)?\s*", regex.IGNORECASE)
+_BASE_YEAR_RE = regex.compile(r"so\s+với\s+(?:năm\s+|giai\s+đoạn\s+)?$", regex.IGNORECASE)
+_PART_SPLIT_RE = regex.compile(r",\s+|\s+và\s+")
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Shrink text[s:e] past leading intro words, trailing target words and punctuation."""
+    for _ in range(6):
+        while s < e and not text[s].isalnum() and text[s] not in "\"“(":
+            s += 1
+        while e > s and not text[e - 1].isalnum() and text[e - 1] not in "\"”)%":
+            e -= 1
+        m = LEADING_INTRO_RE.match(text, s, e)
+        t = TRAILING_INTRO_RE.search(text, s, e)
+        if m and m.end() > s:
+            s = m.end()
+        elif t and t.start() < e and t.start() > s:
+            e = t.start()
+        else:
+            break
+    return s, e
+
+
+def _cut_at_goal_words(text: str, s: int, e: int) -> int:
+    """Start the name where the measured thing starts.
+
+    After "phấn đấu", "chỉ tiêu" or a colon that introduces it ("Cụ thể trong năm 2020: …"), and at the
+    last "tỷ lệ" that has words after it ("… và thúc đẩy tỷ lệ giao dịch không dùng tiền mặt đạt …").
+    """
+    segment = text[s:e]
+    for pattern, keep in ((r"phấn\s+đấu\s+", False), (r"(?<!các\s)chỉ\s+tiêu\s+", False), (r":\s+", False),
+                          (r"(?<![\w])(?:tỷ|tỉ|Tỷ|Tỉ)\s+lệ\s+(?=\w+\s+\w)", True)):
+        last = None
+        for m in regex.finditer(pattern, segment, regex.IGNORECASE):
+            rest_s, rest_e = _trim(text, s + m.end(), e)
+            if rest_s < rest_e:
+                last = m
+        if last is not None:
+            s = s + (last.start() if keep else last.end())
+            segment = text[s:e]
+    return s
+
+
+def _name_of(text: str, s: int, e: int) -> str:
+    name = text[s:e]
+    name = _YEAR_PHRASE_RE.sub("", name)
+    return " ".join(name.split()).strip(" ,;:-–")
+
+
+def _first_year(text: str, s: int, e: int, last: bool = False) -> int | None:
+    """The year a span names: "năm 2025", "đến 2025", the end of "giai đoạn 2021-2025".
+
+    A point year wins over a period's end; with `last`, the one nearest the span's end wins (the year
+    right before a value is that value's). Base years of restatements ("so với năm 2015") are skipped.
+    """
+    points: list[int] = []
+    periods: list[int] = []
+    for m in YEAR_RE.finditer(text, s, e):
+        if _BASE_YEAR_RE.search(text, max(s, m.start() - 14), m.start()):
+            continue
+        if m.group("year") or m.group("bare"):
+            points.append(int(m.group("year") or m.group("bare")))
+        else:
+            periods.append(int(m.group("end")))
+    pick = points or periods
+    if not pick:
+        return None
+    return pick[-1] if last else pick[0]
+
+
+def _has_noun_after(text: str, pos: int, hi: int) -> bool:
+    rest = text[pos:hi].lstrip()
+    return bool(rest[:1].isalpha()) and not NOT_NAME_AFTER_RE.match(rest)
+
+
+def _sentences(text: str, lo: int) -> list[tuple[int, int]]:
+    spans = []
+    start = lo
+    for m in _SENTENCE_END_RE.finditer(text, lo):
+        spans.append((start, m.start() + 1))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    start = s
+    depth = 0
+    for i in range(s, e):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == ";" and depth == 0:
+            out.append((start, i))
+            start = i + 1
+    out.append((start, e))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _is_target(q: Quantity, text: str, clause_start: int, breakdown_units: frozenset[str]) -> bool:
+    if q.percent or q.rank or q.value_max is not None or q.after_comparator or q.fixed_unit or q.fraction:
+        return True
+    if q.comparator_word:
+        return True
+    if q.unit is None:
+        return False  # a bare number with no noun and no target word ("Hôm nay: 110")
+    if q.unit in breakdown_units:
+        return True  # "500 hộ, trong đó, dịch vụ - thương mại 421 hộ; …"
+    before = text[clause_start:q.start].rstrip()
+    if before.endswith(":"):
+        return True  # "Năm 2022: 94 xã", "Tổng vốn đầu tư (5 năm): 1.085tỷđ"
+    s, e = _trim(text, clause_start, q.start)
+    return s >= e  # a count opening its clause: "05 sáng kiến, đề tài …"
+
+
+def _last_separator(text: str, s: int, e: int) -> tuple[int, int] | None:
+    last = None
+    depth = 0
+    for m in _SEPARATOR_RE.finditer(text, s, e):
+        depth = text.count("(", s, m.start()) - text.count(")", s, m.start())
+        if depth <= 0:
+            last = (m.start(), m.end())
+    return last
+
+
+def targets_in_block(index: int, block: Block, goal_context: bool) -> list[ProseTarget]:
+    """Every prose target a body block states."""
+    text = block.text
+    marker = _ITEM_MARKER_RE.match(text)
+    lo = marker.end() if marker else 0
+    out: list[ProseTarget] = []
+    for s_start, s_end in _sentences(text, lo):
+        sentence_year_pos = s_end
+        found_in_sentence: list[ProseTarget] = []
+        breakdown: frozenset[str] = frozenset()
+        for c_start, c_end in _clauses(text, s_start, s_end):
+            found = find_quantities(text, c_start, c_end)
+            quantities = [q for q in found if _is_target(q, text, c_start, breakdown)]
+            if quantities:
+                sentence_year_pos = min(sentence_year_pos, quantities[0].start)
+                found_in_sentence.extend(_clause_targets(index, text, c_start, c_end, quantities))
+                b = BREAKDOWN_RE.search(text, quantities[0].end, c_end)
+                if b and quantities[0].unit:
+                    breakdown = frozenset({quantities[0].unit})
+                    found_in_sentence.extend(_clause_targets(index, text, b.end(), c_end, [
+                        q for q in found if q.start > b.end() and q not in quantities and q.unit in breakdown]))
+            if goal_context:
+                found_in_sentence.extend(_qualitatives(index, text, c_start, c_end, lo, found))
+        sentence_year = _first_year(text, s_start, sentence_year_pos)
+        deadline = None
+        for t in found_in_sentence:
+            c = _COMPLETION_RE.search(text, t.end, s_end)
+            if c:
+                deadline = text[c.end():s_end].strip(" .;,")
+            out.append(ProseTarget(**{**_asdict(t), "sentence_year": sentence_year,
+                                      "deadline_text": deadline}))
+    return out
+
+
+def _asdict(t: ProseTarget) -> dict[str, object]:
+    return {f: getattr(t, f) for f in ProseTarget.__slots__}
+
+
+def _qualitatives(index: int, text: str, s: int, e: int, item_start: int,
+                  quantities: list[Quantity]) -> list[ProseTarget]:
+    """Qualitative targets of a clause: its comma- or "và"-separated parts that hold no number."""
+    bounds = [s]
+    for m in _PART_SPLIT_RE.finditer(text, s, e):
+        depth = text.count("(", s, m.start()) - text.count(")", s, m.start())
+        if depth <= 0:
+            bounds.extend([m.start(), m.end()])
+    bounds.append(e)
+    out = []
+    for ps, pe in zip(bounds[::2], bounds[1::2], strict=True):
+        if any(ps <= q.number_start < pe for q in quantities):
+            continue
+        found = _qualitative(index, text, ps, pe, item_start if ps == s else -1)
+        if found:
+            out.append(found)
+    if len(out) > 1 and not QUALITATIVE_RE.search(text, s, e):
+        out = out[:1]
+    return out
+
+
+def _qualitative(index: int, text: str, s: int, e: int, item_start: int) -> ProseTarget | None:
+    m = QUALITATIVE_RE.search(text, s, e)
+    existence = s == item_start and EXISTENCE_RE.match(text, s, e)
+    if not m and not existence:
+        return None
+    if m and AIM_BEFORE_RE.search(text, s, m.start()):
+        return None
+    qs, qe = _trim(text, s, e)
+    qs = _cut_at_goal_words(text, qs, qe)
+    if qe - qs < 8:
+        return None
+    name_s, name_e = _trim(text, qs, qe)
+    return ProseTarget(index, _name_of(text, name_s, name_e), None, None, None, None, True,
+                       text[qs:qe], qs, qe, _first_year(text, s, e), None, None)
+
+
+def _clause_targets(index: int, text: str, c_start: int, c_end: int,
+                    quantities: list[Quantity]) -> list[ProseTarget]:
+    out: list[ProseTarget] = []
+    cursor = c_start
+    prev_value_first: dict[str, object] | None = None
+    pending: list[dict[str, object]] = []
+    for k, q in enumerate(quantities):
+        nxt_start = quantities[k + 1].start if k + 1 < len(quantities) else c_end
+        if (not (q.percent or q.rank) and k + 1 < len(quantities)
+                and _VERB_ONLY_RE.fullmatch(text, q.end, nxt_start)):
+            continue  # "… khám sức khỏe định kỳ ít nhất 1 lần/năm là 15%": the count is in the name
+        if prev_value_first is not None:
+            # split the gap after a value-first target between its name and this target's prefix
+            gap_start = int(prev_value_first["q_end"])  # type: ignore[arg-type]
+            sep = _last_separator(text, gap_start, q.start)
+            if sep is None:
+                if not (q.percent or q.rank):
+                    continue  # "≥ 60% người dùng … tốc độ trên 01 Gbps/s": part of the name
+                prev_value_first["name_end"] = q.start
+                cursor = q.start
+            else:
+                prev_value_first["name_end"] = sep[0]
+                cursor = sep[1]
+            prev_value_first = None
+        seg_start = _cut_at_goal_words(text, cursor, q.start)
+        ps, pe = _trim(text, seg_start, q.start)
+        value_first = ps >= pe or (_has_noun_after(text, q.end, nxt_start) and (q.percent or q.rank is False)
+                                   and not text[q.end:nxt_start].lstrip().startswith(","))
+        record: dict[str, object] = {"q": q, "q_end": q.end, "prefix": (ps, pe), "seg": seg_start,
+                                     "next": nxt_start, "value_first": value_first, "name_end": c_end}
+        if value_first:
+            prev_value_first = record
+        else:
+            cursor = q.end
+        pending.append(record)
+    for rec in pending:
+        q = rec["q"]
+        assert isinstance(q, Quantity)
+        ps, pe = rec["prefix"]  # type: ignore[misc]
+        if rec["value_first"]:
+            ns, ne = _trim(text, q.end, int(rec["name_end"]))  # type: ignore[arg-type]
+            qs, qe = q.start, max(q.end, ne)
+            name = _name_of(text, ns, ne)
+        else:
+            ns, ne = ps, pe
+            qs, qe = (ps if ps < pe else q.start), q.end
+            name = _name_of(text, ns, ne)
+            if not name and out:
+                previous = out[-1].name
+                name = f"tỷ trọng {previous[:1].lower()}{previous[1:]}" if q.comparator_word == "chiếm" else previous
+        if not name and q.unit and q.unit != "%":
+            name = q.unit
+        unit = q.unit
+        if unit is None and not q.percent:
+            counted = _COUNTED_NOUN_RE.match(name)
+            unit = counted.group("noun").lower() if counted else None  # "số xã … năm 2023 là 9"
+        if SPENDING_NAME_RE.match(name):
+            continue
+        seg = int(rec["seg"])  # type: ignore[arg-type]
+        if YEARLY_INCREASE_RE.search(text, c_start, c_end):
+            # a yearly increase and its end state take a year only from their own clause
+            year = _first_year(text, c_start, c_end)
+            out.append(ProseTarget(index, name, q.comparator, q.value, q.value_max, unit, False,
+                                   text[q.start:q.end], qs, qe, year, None, None, True))
+            continue
+        year = _first_year(text, seg, q.start, last=True)
+        if year is None:
+            tail = max(qe, q.end) if rec["value_first"] else min(int(rec["next"]), q.end + 40)  # type: ignore[arg-type]
+            year = _first_year(text, q.end, tail)
+        out.append(ProseTarget(index, name, q.comparator, q.value, q.value_max, unit, False,
+                               text[q.start:q.end], qs, qe, year, None, None))
+    return out

@@ -1,0 +1,118 @@
+"""Vietnamese public bodies at commune, ward and province level, and their abbreviations.
+
+Sources: `shared/DOMAIN.md` ("Bodies and their abbreviations", after the 2025 two-level reform), the
+"Tổ chức thực hiện" sections and appendix tables of the plans in `corpus/`. Each entry is the canonical
+name and the spellings met in real files; matching folds case and diacritics (see `lexicon.text.fold`).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from . import alternation
+from .text import fold
+
+#: canonical name → variants (abbreviations and spellings seen in plans).
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "Ủy ban nhân dân": ("UBND", "Uỷ ban nhân dân"),
+    "Hội đồng nhân dân": ("HĐND",),
+    "Văn phòng HĐND và UBND": ("Văn phòng HĐND & UBND", "VP. HĐND & UBND", "Văn phòng HĐND-UBND",
+                               "VP HĐND và UBND", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"),
+    "Phòng Văn hóa - Xã hội": ("Phòng VHXH", "Phòng VH-XH", "Phòng Văn hóa và Xã hội", "Phòng Văn hóa Xã hội",
+                               "Phòng Văn hoá – Xã hội", "VHXH"),
+    "Phòng Kinh tế, Hạ tầng và Đô thị": ("Phòng KT,HT&ĐT", "Phòng KTHTĐT", "Phòng Kinh tế Hạ tầng, Đô thị",
+                                         "Phòng kinh tế - Hạ tầng – Đô thị", "KTHTĐT"),
+    "Phòng Kinh tế": ("Phòng KT",),
+    "Trung tâm Phục vụ hành chính công": ("Trung tâm PVHCC", "TTHCC", "Trung tâm phục vụ HCC",
+                                          "Bộ phận Một cửa", "Bộ phận một cửa"),
+    "Trung tâm Dịch vụ tổng hợp": ("TTDVTH",),
+    "Công an xã": ("CA xã",),
+    "Công an phường": ("CA phường",),
+    "Trạm Y tế": ("Trạm y tế",),
+    "Ban Chỉ huy Quân sự": ("Ban CHQS", "BCHQS"),
+    "Ủy ban MTTQ Việt Nam": ("UBMTTQVN", "UBMTTQ", "UB MTTQ Việt Nam", "UBMT Tổ Quốc Việt Nam",
+                             "Ủy ban Mặt trận Tổ quốc Việt Nam", "MTTQ"),
+    "Đoàn Thanh niên": ("Đoàn TNCS Hồ Chí Minh", "Đoàn thanh niên"),
+    "Hội Nông dân": (),
+    "Hội Liên hiệp Phụ nữ": ("Hội LHPN",),
+    "Hội Cựu chiến binh": ("Hội CCB",),
+    "Tổ Công nghệ số cộng đồng": ("Tổ CNS cộng đồng", "Tổ CNS", "Tổ công nghệ số cộng đồng"),
+    "Ban điều hành khu phố": ("Ban Điều hành khu phố", "Ban điều hành các khu phố", "Ban điều hành ấp"),
+    "Văn phòng Đảng ủy": ("Văn phòng Đảng uỷ",),
+    "Sở Khoa học và Công nghệ": ("Sở KH&CN", "Sở KHCN"),
+    "Sở Thông tin và Truyền thông": ("Sở TT&TT", "Sở TTTT"),
+    "Sở Nội vụ": (),
+    "Doanh nghiệp viễn thông": ("VNPT", "Viettel", "Các doanh nghiệp viễn thông", "doanh nghiệp viễn thông"),
+    "Các trường học": ("Các trường học trên địa bàn", "Trường học"),
+    "Các cơ quan, đơn vị": ("Các cơ quan, đơn vị phường", "Các cơ quan, đơn vị xã"),
+    "Thường trực Hội đồng Thi đua Khen thưởng": ("Hội đồng Thi đua Khen thưởng",),
+}
+
+#: Words that open the name of a body; what follows them up to a verb or punctuation is the name.
+AGENCY_HEADS = (
+    "Phòng", "Trung tâm", "Văn phòng", "Công an", "Trạm Y tế", "Trạm y tế", "Ban", "Ủy ban", "Uỷ ban",
+    "UBND", "HĐND", "Hội", "Đoàn", "Tổ", "Sở", "Bộ phận", "Các trường", "Trường", "Thường trực",
+    "Các cơ quan", "các cơ quan", "các sở", "Các sở", "Ban Chỉ huy", "Đảng ủy", "Đảng uỷ", "VNPT", "Viettel",
+    "Các doanh nghiệp", "các doanh nghiệp", "Doanh nghiệp", "UBMTTQ", "UB MTTQ", "Chi cục", "Kho bạc",
+    "Bưu điện", "Cục", "Chi nhánh", "Tổ Công nghệ", "Tổ CNS",
+)
+
+#: Verbs and words after which a body's name has ended ("Phối hợp Công an phường | đảm bảo …").
+NAME_END_WORDS = (
+    "đảm bảo", "bảo đảm", "thực hiện", "triển khai", "tổ chức", "chủ trì", "phối hợp", "tham mưu",
+    "hướng dẫn", "xây dựng", "theo dõi", "kiểm tra", "đôn đốc", "hoàn thành", "chịu trách nhiệm",
+    "có trách nhiệm", "cung cấp", "rà soát", "vận động", "tuyên truyền", "để", "nhằm", "trong", "về",
+)
+
+AGENCY_HEAD_RE = regex.compile(r"^(?:" + alternation(AGENCY_HEADS) + r")(?!\w)")
+_NAME_END_RE = regex.compile(r"\s(?:" + alternation(NAME_END_WORDS) + r")(?!\w)")
+
+_FOLDED_VARIANTS: dict[str, str] = {}
+for _canonical, _variants in AGENCIES.items():
+    for _name in (_canonical, *_variants):
+        _FOLDED_VARIANTS[fold(_name)] = _canonical
+
+
+def canonical_agency(name: str) -> str | None:
+    """The canonical name of a body, by exact (folded) variant or by its longest known prefix.
+
+    >>> canonical_agency("Phòng VHXH")
+    'Phòng Văn hóa - Xã hội'
+    >>> canonical_agency("Trung tâm PVHCC")
+    'Trung tâm Phục vụ hành chính công'
+    >>> canonical_agency("Công an phường")
+    'Công an phường'
+    >>> canonical_agency("hộ kinh doanh") is None
+    True
+    """
+    key = fold(name).strip(" .,;:")
+    if key in _FOLDED_VARIANTS:
+        return _FOLDED_VARIANTS[key]
+    best = None
+    for variant, canonical in _FOLDED_VARIANTS.items():
+        if key.startswith(variant + " ") and (best is None or len(variant) > len(best[0])):
+            best = (variant, canonical)
+    return best[1] if best else None
+
+
+def leading_agency(text: str) -> str | None:
+    """The name of a body opening `text`, as written, up to a verb or punctuation.
+
+    >>> leading_agency("Công an phường đảm bảo 100% công dân")
+    'Công an phường'
+    >>> leading_agency("Tổ Công nghệ số cộng đồng các ấp: Phối hợp chặt chẽ")
+    'Tổ Công nghệ số cộng đồng các ấp'
+    >>> leading_agency("100% hộ kinh doanh") is None
+    True
+    """
+    if not AGENCY_HEAD_RE.match(text):
+        return None
+    end = len(text)
+    m = regex.search(r"[:;(]|\.\s|,\s(?!\s*(?:Hạ tầng|Xã hội|đơn vị|ban|ngành))", text)
+    if m:
+        end = m.start()
+    m = _NAME_END_RE.search(text, 0, end)
+    if m:
+        end = m.start()
+    name = text[:end].strip(" ,.-–")
+    return name or None

@@ -1,0 +1,158 @@
+"""Words of plan targets: comparators, units, and the contexts in which a number is not a target.
+
+Sources: `shared/CONTRACT.md` (comparator words), `shared/DOMAIN.md` ("Targets"), and the annotation
+decisions of `shared/devset/README.md` (ranks, ranges, restatements "so với", age groups, levels that
+are kinds such as "mức độ 2"). Phrases are matched on text as written (case-insensitive where noted).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from . import alternation
+
+# --- comparators ----------------------------------------------------------------------------------
+
+#: Words written right before the value, and the comparator they give. Longer phrases win.
+COMPARATOR_WORDS: dict[str, str] = {
+    "≥": ">=", ">=": ">=", "=>": ">=", "tối thiểu": ">=", "tối tiểu": ">=", "ít nhất": ">=",
+    "không dưới": ">=", "không thấp hơn": ">=", "không ít hơn": ">=", "từ": ">=",
+    ">": ">", "trên": ">", "hơn": ">", "vượt": ">", "vượt trên": ">", "cao hơn": ">",
+    "≤": "<=", "<=": "<=", "=<": "<=", "tối đa": "<=", "không quá": "<=", "không vượt quá": "<=",
+    "không cao hơn": "<=",
+    "<": "<", "dưới": "<", "thấp hơn": "<",
+    "=": "=", "đạt": "=", "là": "=", "còn": "=", "bằng": "=", "bảo đảm": "=", "đảm bảo": "=",
+}
+
+#: Words that may stand between the comparator and the value: "đạt tỷ lệ tối thiểu 30%".
+FILLER_WORDS = ("tỷ lệ", "tỉ lệ", "mức", "ở mức", "khoảng", "xấp xỉ", "tổng số", "chỉ số")
+
+#: Written after the value: "80% trở lên" is >= 80, "5% trở xuống" is <= 5.
+AFTER_COMPARATORS: dict[str, str] = {"trở lên": ">=", "trở xuống": "<="}
+
+#: Range joiners: "từ 3 – 5%", "7,5 - 8,0%", "từ 103 đến 107".
+RANGE_JOINERS = ("-", "–", "—", "đến", "tới")
+
+# --- numbers that are not targets -----------------------------------------------------------------
+
+#: A number right after one of these is a date part, a document number, an ordinal, or a level
+#: (a kind, not a value to reach: "mức độ 2", "giai đoạn 2", "Cấp độ 2").
+NOT_VALUE_AFTER = (
+    "số", "năm", "tháng", "ngày", "quý", "quí", "khóa", "khoá", "lần thứ", "thứ", "giai đoạn",
+    "nhiệm kỳ", "nhiệm kì", "đợt", "mức độ", "mức", "cấp độ", "độ", "điều", "khoản", "mục", "phụ lục",
+    "đề án", "nghị quyết", "quyết định", "kế hoạch", "chỉ thị", "thông tư", "nghị định", "luật",
+    "văn bản", "tờ trình", "công văn", "kết luận", "thông báo", "chương trình", "iso", "tcvn",
+    "lớp", "khối", "tuyến", "phòng", "tổ", "khu phố", "ấp", "cấp", "version", "phiên bản", "chuẩn",
+    "loại", "hạng", "nhóm", "top", "tầng", "km", "quốc lộ", "tỉnh lộ", "đường",
+)
+
+#: A number followed by one of these is an age, a duration or a multiple, not a target value.
+NOT_VALUE_BEFORE = ("tuổi", "năm tuổi", "tháng tuổi", "lần so với", "giờ", "phút")
+
+#: A quantity followed by "so với …" restates a change against a base year: not a target.
+RESTATEMENT_RE = regex.compile(r"^\s*(?:%\s*)?so\s+với", regex.IGNORECASE)
+
+#: "tăng gấp 2 lần", "tăng 3,76 lần", "gấp 2,2 lần": multiples restate, they are not targets.
+MULTIPLE_BEFORE_RE = regex.compile(r"(?:gấp|tăng)\s*$", regex.IGNORECASE)
+
+#: Spending is a budget item, not a target (revenue is kept): "Chi ngân sách (năm 2020): 8tỷđ".
+SPENDING_NAME_RE = regex.compile(r"^(?:tăng\s+)?chi\s+(?:ngân\s+sách|thường\s+xuyên|đầu\s+tư)",
+                                 regex.IGNORECASE)
+
+# --- units ----------------------------------------------------------------------------------------
+
+#: Units glued to the number in real files ("596tỷđ", "60trđ/người/năm", "01Gbps").
+GLUED_UNITS = ("tỷđ", "tỉđ", "trđ", "tr.đ", "tỷ", "tỉ", "triệu", "ha", "km", "kg", "Gb", "Mb", "Gbps",
+               "Mbps", "MW", "kW", "m2", "m²", "m3", "tấn", "tạ", "người", "hộ", "lượt")
+
+#: Multi-word units that contain a comma or a dot, matched before the generic unit rule.
+FIXED_UNITS = (
+    "xã, phường, thị trấn", "huyện, thị xã, thành phố", "phường, xã, thị trấn", "Tr. đồng", "tr. đồng",
+    "nghìn tỷ đồng", "nghìn tỉ đồng", "tỷ đồng", "tỉ đồng", "triệu đồng", "nghìn đồng", "tỷ USD",
+    "triệu USD", "USD",
+)
+
+#: Words that end a unit noun phrase: a unit is the counted noun, not the rest of the sentence.
+UNIT_STOP_WORDS = frozenset({
+    "được", "có", "của", "trên", "trong", "tại", "cho", "và", "về", "đạt", "từ", "theo", "với", "để",
+    "thuộc", "đã", "là", "phải", "sẽ", "đến", "trở", "tham", "hoặc", "nhằm", "do", "bằng", "mỗi", "vào",
+    "khi", "như", "thì", "mà", "nhưng", "cùng", "gồm", "so", "tăng", "giảm", "chiếm", "đối", "ở", "qua",
+    "sau", "trước", "hiện", "đang",
+})
+#: At most this many words make a unit ("lớp tập huấn/năm", "bé trai/100 bé gái").
+UNIT_MAX_WORDS = 3
+
+#: Nouns that never are a unit by themselves after a number (the number is then not a count).
+NOT_UNIT_WORDS = frozenset({"năm", "tháng", "ngày", "tuổi", "giờ", "phút", "lần thứ"})
+
+# --- ranks ----------------------------------------------------------------------------------------
+
+#: "Top 30", "trong nhóm 5 địa phương đứng đầu", "trong nhóm 10 dẫn đầu": a rank, comparator <=.
+RANK_RE = regex.compile(
+    r"""(?:\b[Tt][Oo][Pp]\s*(?P<top>\d{1,3})\b
+        | \bnhóm\s+(?P<group>\d{1,3})\s+(?:\S+\s+){0,3}?(?:dẫn\s+đầu|đứng\s+đầu|cao\s+nhất|tốt\s+nhất))""",
+    regex.VERBOSE,
+)
+RANK_UNIT = "hạng"
+
+# --- words around a target ------------------------------------------------------------------------
+
+#: Words that open a target without naming what is measured; stripped from the start of a name.
+LEADING_INTRO = (
+    "phấn đấu", "có", "đạt", "bảo đảm", "đảm bảo", "duy trì", "bắt buộc", "theo đó", "cụ thể",
+    "trong đó", "với", "để", "và", "nhằm", "hướng tới", "tiến tới", "mục tiêu", "chỉ tiêu",
+    "tiếp tục", "đưa",
+)
+#: Words that end the text before a value without being part of the name ("… cấp tỉnh đạt tỷ lệ").
+TRAILING_INTRO = (
+    "đạt", "là", "còn", "ở mức", "mức", "tỷ lệ", "tỉ lệ", "phấn đấu", "phấn đấu đạt", "giảm còn",
+    "giảm xuống", "xuống", "giữ ở mức", "chiếm", "bằng", "bảo đảm", "đảm bảo", "có", "được", "với",
+    "đạt khoảng", "khoảng", "tối thiểu", "tối tiểu", "thuộc", "nằm trong", "trong", "vào",
+)
+#: Words after a percentage that are not its measured thing: time phrases, notes.
+NOT_NAME_AFTER_RE = regex.compile(
+    r"^(?:vào|đến|trong|từ|trở|so|năm|hằng|hàng|mỗi|/|\(|,|;|\.|trên\s+tổng|của\s+(?:tỉnh|cả))",
+    regex.IGNORECASE,
+)
+
+#: Year expressions inside a target or a heading: "năm 2025", "đến hết năm 2030", "giai đoạn 2021-2025".
+YEAR_RE = regex.compile(
+    r"""(?:(?:năm|Năm|NĂM)\s+(?:học\s+\d{4}\s*[-–]\s*)?(?P<year>(?:19|20)\d{2})(?!\s*[-–]\s*\d)
+        | (?:giai\s+đoạn|nhiệm\s+kỳ|nhiệm\s+kì|GIAI\s+ĐOẠN|NHIỆM\s+KỲ|\()\s*(?:19|20)\d{2}\s*[-–]\s*(?P<end>(?:19|20)\d{2})
+        | (?:đến|Đến|ĐẾN|vào|tới)\s+(?P<bare>(?:19|20)\d{2})\b)""",
+    regex.VERBOSE,
+)
+
+#: Goal words: a heading or intro with them sets the year of the targets under it.
+GOAL_WORDS_RE = regex.compile(
+    r"mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu|phương\s+hướng|định\s+hướng|kết\s+quả\s+chủ\s+yếu|mốc", regex.IGNORECASE
+)
+
+#: Patterns that anchor with "^" must not be used with match(text, pos): "^" is the string's start.
+#: Qualitative end states that can be checked ("đạt loại tốt", "giữ vững chuẩn Y tế").
+QUALITATIVE_RE = regex.compile(
+    r"""\b(?:đạt\s+(?:loại|mức|xếp\s+loại)\s+(?:tốt|khá|xuất\s+sắc|giỏi|trung\s+bình|A|B)
+        | (?:đạt|giữ\s+vững)\s+(?:chuẩn|danh\s+hiệu)
+        | hoàn\s+thành\s+tốt
+        | [Mm]ức\s+[Kk]há)""",
+    regex.VERBOSE,
+)
+#: A qualitative phrase after these words states an aim, not a target ("hướng tới đạt chuẩn …").
+AIM_BEFORE_RE = regex.compile(r"(?:hướng\s+tới|hướng\s+đến|tiến\s+tới|góp\s+phần)\s*$", regex.IGNORECASE)
+#: Targets on a yearly increase take a year only from their own words ("mỗi năm tăng tối thiểu 20%").
+YEARLY_INCREASE_RE = regex.compile(r"(?:mỗi|hằng|hàng)\s+năm(?:\s+tiếp\s+theo)?\s+tăng", regex.IGNORECASE)
+#: "… 500 hộ, trong đó …": the counts that follow break the total down and are targets too.
+BREAKDOWN_RE = regex.compile(r"\btrong\s+đó\b", regex.IGNORECASE)
+#: In a goal section, an item opening with "Có" states an existence target ("Có sản phẩm dự thi …").
+EXISTENCE_RE = regex.compile(r"(?:Có|có)\s+(?!thể\b)")
+
+COMPARATOR_RE = regex.compile(r"(?:" + alternation(tuple(COMPARATOR_WORDS)) + r")\s*$", regex.IGNORECASE)
+FILLER_RE = regex.compile(r"(?:" + alternation(FILLER_WORDS) + r")\s*$", regex.IGNORECASE)
+NOT_VALUE_AFTER_RE = regex.compile(r"(?<!\w)" + alternation(NOT_VALUE_AFTER) + r"\s*$", regex.IGNORECASE)
+NOT_VALUE_BEFORE_RE = regex.compile(r"^\s*" + alternation(NOT_VALUE_BEFORE) + r"(?!\w)", regex.IGNORECASE)
+AFTER_COMPARATOR_RE = regex.compile(r"^\s*(?P<word>" + alternation(tuple(AFTER_COMPARATORS)) + r")(?!\w)",
+                                    regex.IGNORECASE)
+FIXED_UNIT_RE = regex.compile(r"\s*(?P<unit>" + alternation(FIXED_UNITS) + r"(?:/[\w.]*\w)*)(?!\w)")
+GLUED_UNIT_RE = regex.compile(r"^(?P<unit>" + alternation(GLUED_UNITS) + r"(?:/[\w.]*\w)*)(?!\w)")
+LEADING_INTRO_RE = regex.compile(r"(?:" + alternation(LEADING_INTRO) + r")(?!\w)[\s,:]*", regex.IGNORECASE)
+TRAILING_INTRO_RE = regex.compile(r"(?<!\w)(?:" + alternation(TRAILING_INTRO) + r")[\s:]*$", regex.IGNORECASE)

@@ -1,0 +1,271 @@
+"""Normalise: physical lines → logical `Block`s, keeping for every character the source span it came from.
+
+What it undoes, all seen in real plans:
+- sentences broken over lines by text extraction, with blank lines (even a page break) between halves,
+  including "chính trị \\n\\n- xã hội" (a continuation that looks like a bullet) and "204-\\nQĐ/TW";
+- page numbers left between pages (a lone number next to a page break);
+- OCR markdown, HTML and LaTeX artefacts: "**…**", "#", "<b>", "$\\geq 90\\%$" → "≥ 90%", "&nbsp;";
+- "Ð" (U+00D0, Icelandic eth) typed for "Đ", non-breaking and zero-width spaces.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import regex
+
+from .document import Block, BlockKind, NormalisedDocument, SourceText
+from .lexicon.markers import (
+    APPENDIX_RE,
+    ARABIC_RE,
+    BULLET_RE,
+    CONTINUATION_BULLET_RE,
+    DECIMAL_RE,
+    HYPHEN_COMPOUNDS,
+    LOWER_LETTER_RE,
+    NUMBERED_ITEM_RE,
+    PARAGRAPH_OPENER_RE,
+    PART_RE,
+    ROMAN_RE,
+    TABLE_HEADER_RE,
+    UPPER_LETTER_RE,
+)
+from .lexicon.text import fold
+
+#: Markup tokens inside a line, each handled by `_clean_line`.
+_MARKUP_RE = regex.compile(
+    r"""
+      (?P<latex>\$[^$\n]{1,120}\$)                 # inline math from OCR: $\geq 90\%$
+    | (?P<tag></?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]{0,80})?/?>)   # <b>, </b>, <br/>
+    | (?P<entity>&(?:nbsp|amp|lt|gt|quot|apos|\#\d{1,5});)
+    | (?P<strong>\*\*|__)                          # bold markers
+    | (?P<em>(?<=\S)\*(?!\*)|(?<!\*)\*(?=[^\s*]))  # *italic* markers (a "* " bullet is not one)
+    | (?P<texcmd>\\(?:geq|leq|ge|le|neq|times|%|,|;|\s))
+    | (?P<space>[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+)
+    """,
+    regex.VERBOSE,
+)
+
+#: LaTeX commands OCR leaves in plan tables, and what they stand for.
+_TEX_SYMBOLS = {
+    "\\geq": "≥", "\\ge": "≥", "\\leq": "≤", "\\le": "≤", "\\neq": "≠", "\\times": "×",
+    "\\%": "%", "\\,": " ", "\\;": " ", "\\ ": " ",
+}
+_TEX_CMD_RE = regex.compile(r"\\(?:geq|leq|ge|le|neq|times)(?![A-Za-z])|\\[%,; ]|\\text\{|[{}$]")
+
+#: Length-preserving character fixes, applied to the cleaned text only (quotes keep the source).
+_CHAR_FIXES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ"})
+
+_MD_HEADING_RE = regex.compile(r"^\s{0,3}#{1,6}\s+")
+_PAGE_NUMBER_RE = regex.compile(
+    r"^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$|^(?:Trang|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?$", regex.IGNORECASE
+)
+#: A run of at least this many blank lines is a page break in text extracted from PDF or Word.
+_PAGE_BREAK_BLANKS = 2
+_TERMINAL_RE = regex.compile(r"(?:[.;:!?…]|\./\.)[\"”’)\]]*$")
+#: A line ending in a comma or a word that cannot end a sentence runs on into the next line.
+_JOINER_END_RE = regex.compile(r"(?:,|\s(?:và|của|cho|các|với|về|trong|theo|đến|tại|từ|là|được|những|hoặc))$")
+_TIME_OR_DATE_RE = regex.compile(r"^\d{1,2}:\d{2}\b")  # "05:13 22/02/2021": a web page timestamp
+_DASH_START_RE = regex.compile(r"^[-–]\s*")
+_HEADING_RES = (PART_RE, APPENDIX_RE, ROMAN_RE, UPPER_LETTER_RE, DECIMAL_RE, ARABIC_RE, LOWER_LETTER_RE)
+
+
+@dataclass(slots=True)
+class _Line:
+    """A cleaned physical line under construction (mutable only inside this module)."""
+
+    number: int
+    text: str
+    starts: list[int]
+    ends: list[int]
+    bold: bool
+    md_heading: bool
+    table: bool
+
+
+def _tex_to_text(token: str) -> str:
+    def sub(m: regex.Match[str]) -> str:
+        return _TEX_SYMBOLS.get(m.group(), "")
+
+    return " ".join(_TEX_CMD_RE.sub(sub, token).split())
+
+
+def _clean_line(number: int, raw: str, offset: int) -> _Line:
+    """Strip markup and collapse whitespace in one physical line, mapping each output char to source."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    md = _MD_HEADING_RE.match(raw)
+    pos = md.end() if md else 0
+    bold = False
+    table = "\t" in raw.strip() or raw.lstrip().startswith("|")
+
+    def emit(text: str, s: int, e: int, verbatim: bool) -> None:
+        out.append(text)
+        if verbatim:
+            starts.extend(range(s, s + len(text)))
+            ends.extend(range(s + 1, s + len(text) + 1))
+        else:
+            starts.extend([s] * len(text))
+            ends.extend([e] * len(text))
+
+    for m in _MARKUP_RE.finditer(raw, pos):
+        if m.start() > pos:
+            emit(raw[pos:m.start()], offset + pos, offset + m.start(), True)
+        kind = m.lastgroup
+        s, e = offset + m.start(), offset + m.end()
+        if kind == "latex":
+            emit(_tex_to_text(m.group()), s, e, False)
+        elif kind == "texcmd":
+            emit(_TEX_SYMBOLS.get(m.group(), " "), s, e, False)
+        elif kind == "entity":
+            emit(html.unescape(m.group()).replace("\u00a0", " "), s, e, False)
+        elif kind == "space":
+            emit(" ", s, e, False)
+        elif (kind == "tag" and m.group().lower().strip("</>").split()[0] in {"b", "strong"}) or kind == "strong":
+            bold = True
+        pos = m.end()
+    if pos < len(raw):
+        emit(raw[pos:], offset + pos, offset + len(raw), True)
+    text = "".join(out)
+    # collapse the spaces that markup removal left side by side, and trim
+    keep = [i for i, ch in enumerate(text)
+            if not (ch == " " and (i == 0 or text[i - 1] == " "))]
+    text = "".join(text[i] for i in keep)
+    starts = [starts[i] for i in keep]
+    ends = [ends[i] for i in keep]
+    while text.endswith(" "):
+        text, starts, ends = text[:-1], starts[:-1], ends[:-1]
+    return _Line(number, text.translate(_CHAR_FIXES), starts, ends, bold, bool(md), table)
+
+
+def _starts_item(text: str) -> bool:
+    """Does this line open a new item (heading, bullet, or a paragraph opener)?"""
+    if (BULLET_RE.match(text) and not CONTINUATION_BULLET_RE.match(text)) or NUMBERED_ITEM_RE.match(text):
+        return True
+    if PARAGRAPH_OPENER_RE.match(text) or TABLE_HEADER_RE.match(text):
+        return True
+    return any(r.match(text) for r in _HEADING_RES)
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _completes_compound(prev_text: str, nxt_text: str) -> bool:
+    """ "Phòng Văn hoá" + "- Xã hội": a hyphenated compound broken at its hyphen, not a bullet."""
+    m = _DASH_START_RE.match(nxt_text)
+    if not m:
+        return False
+    tail = fold(prev_text).rstrip(" -–")
+    head = fold(nxt_text[m.end():])
+    return any(tail.endswith(a) and head.startswith(b) for a, b in HYPHEN_COMPOUNDS)
+
+
+def _continues(first_line: _Line, prev: _Line, nxt: _Line, blanks: int) -> bool:
+    """Is `nxt` the continuation of the logical line that starts with `first_line` and ends with `prev`?
+
+    `blanks` is the number of blank lines between `prev` and `nxt`.
+    """
+    if prev.table or nxt.table or prev.md_heading or nxt.md_heading:
+        return False
+    terminal = _TERMINAL_RE.search(prev.text)
+    if not terminal and (CONTINUATION_BULLET_RE.match(nxt.text)
+                         or _completes_compound(prev.text, nxt.text)):
+        return True
+    if _starts_item(nxt.text):
+        return False
+    if _glued(prev.text):
+        return True
+    first = nxt.text.lstrip("\"“‘(")[:1]
+    if first.islower() or (first.isdigit() and not _TIME_OR_DATE_RE.match(nxt.text)):
+        return True
+    if terminal:
+        # a sentence ending at a line end continues its paragraph only when no blank line follows
+        return prev.text.endswith(".") and not prev.text.endswith("./.") and blanks == 0
+    if _JOINER_END_RE.search(prev.text):
+        return True
+    if _mostly_upper(prev.text) != _mostly_upper(nxt.text):
+        return False  # "KẾ HOẠCH" then its title; an upper-case heading then its body
+    if prev.bold != nxt.bold:
+        return False
+    # a heading ends at its line unless the next line starts lower-case
+    return not any(r.match(first_line.text) for r in _HEADING_RES)
+
+
+def _glued(prev_text: str) -> bool:
+    """ "204-" at a line end is a code broken at its hyphen: join without a space."""
+    return len(prev_text) >= 2 and prev_text.endswith("-") and prev_text[-2].isalnum()
+
+
+def normalise(source: SourceText) -> NormalisedDocument:
+    """Physical lines → logical blocks with a map back to the source."""
+    text = source.text
+    lines: list[_Line] = []
+    for number, start in enumerate(source.line_starts, 1):
+        end = source.line_starts[number] - 1 if number < len(source.line_starts) else len(text)
+        lines.append(_clean_line(number, text[start:end], start))
+
+    # Page numbers: a lone number beside a page break (a run of blank lines) or at either end.
+    blank = [not ln.text for ln in lines]
+    removed: list[int] = []
+    for i, ln in enumerate(lines):
+        if not ln.text or not _PAGE_NUMBER_RE.match(ln.text):
+            continue
+        before = 0
+        while i - before - 1 >= 0 and blank[i - before - 1]:
+            before += 1
+        after = 0
+        while i + after + 1 < len(lines) and blank[i + after + 1]:
+            after += 1
+        at_edge = i - before == 0 or i + after == len(lines) - 1
+        if before >= _PAGE_BREAK_BLANKS or after >= _PAGE_BREAK_BLANKS or at_edge:
+            removed.append(ln.number)
+            blank[i] = True
+    removed_set = set(removed)
+
+    blocks: list[Block] = []
+    current: list[_Line] = []
+    blanks_before = 0
+    pending_blanks = 0
+
+    def flush() -> None:
+        nonlocal current
+        if not current:
+            return
+        parts: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        for k, ln in enumerate(current):
+            if k and not _glued(parts[-1] if parts else ""):
+                parts.append(" ")
+                starts.append(ln.starts[0])
+                ends.append(ln.starts[0])
+            parts.append(ln.text)
+            starts.extend(ln.starts)
+            ends.extend(ln.ends)
+        joined = "".join(parts)
+        blocks.append(Block(
+            text=joined, starts=tuple(starts), ends=tuple(ends),
+            line_start=current[0].number, line_end=current[-1].number,
+            bold=all(ln.bold for ln in current), md_heading=current[0].md_heading,
+            kind=BlockKind.TABLE_LINE if current[0].table else BlockKind.TEXT,
+            blank_before=blanks_before,
+        ))
+        current = []
+
+    for ln in lines:
+        if not ln.text or ln.number in removed_set:
+            pending_blanks += 1
+            continue
+        if current and _continues(current[0], current[-1], ln, pending_blanks):
+            current.append(ln)
+        else:
+            flush()
+            blanks_before = pending_blanks
+            current = [ln]
+        pending_blanks = 0
+    flush()
+    return NormalisedDocument(source=source, blocks=tuple(blocks), removed_page_numbers=tuple(removed))

@@ -1,0 +1,53 @@
+"""The pipeline, as a short list of calls: read → normalise → structure → extract → assemble."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from .assemble import assemble
+from .document import NormalisedDocument, SourceText
+from .extract.metadata import extract_metadata
+from .extract.prose import extract_prose_indicators
+from .extract.responsibilities import extract_responsibilities
+from .models import PlanDocument
+from .normalize import normalise
+from .readers import read_path
+from .readers.text import source_from_text
+from .structure import StructuredDocument, structure
+
+logger = logging.getLogger(__name__)
+
+
+def _checked(stage: str, value: object, expected: type) -> None:
+    # A stage returning the wrong type is a bug in this package; name the stage that did it.
+    if not isinstance(value, expected):
+        raise TypeError(f"stage {stage!r} returned {type(value).__name__}, expected {expected.__name__}")
+
+
+def run(source: SourceText) -> PlanDocument:
+    normalised = normalise(source)
+    _checked("normalise", normalised, NormalisedDocument)
+    structured = structure(normalised)
+    _checked("structure", structured, StructuredDocument)
+    metadata, _ = extract_metadata(structured)
+    indicators = extract_prose_indicators(structured, metadata.year)
+    responsibilities = extract_responsibilities(structured)
+    document = assemble(structured, metadata, indicators, responsibilities)
+    _checked("assemble", document, PlanDocument)
+    logger.debug("%s: %d sections, %d indicators", source.path, len(document.sections),
+                 len(document.indicators))
+    return document
+
+
+def extract(path: str | Path) -> PlanDocument:
+    """Read a plan file (.txt, .md) and return its `PlanDocument`.
+
+    Raises `VnPlanExtractError` (naming the file and the reason) for a file that cannot be read.
+    """
+    return run(read_path(Path(path)))
+
+
+def extract_text(text: str, path: str | None = None, fmt: str = "txt") -> PlanDocument:
+    """Extract from text already in memory (`fmt` is "txt" or "md")."""
+    return run(source_from_text(text, path, fmt))

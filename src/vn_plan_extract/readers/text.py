@@ -1,0 +1,110 @@
+"""Read a plain-text or OCR-markdown plan: bytes in, NFC `SourceText` out.
+
+Encodings seen in Vietnamese office files: UTF-8 (with or without BOM), UTF-16 (Notepad's "Unicode"),
+and Windows-1258 from older Word/Notepad installs, whose tone marks are combining characters (NFC
+composes them). A file that is none of these, or binary, is an `UnreadableDocument`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import unicodedata
+from pathlib import Path
+
+from ..document import SourceText, line_starts_of
+from ..errors import UnreadableDocument
+
+#: Share of control characters above which decoded text is taken for binary data.
+_MAX_CONTROL_SHARE = 0.02
+#: Vietnamese letters that only a right decoding yields; Windows-1258 text must show some of them.
+_VIETNAMESE_MARKS = frozenset("ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323")
+
+
+def _control_share(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    return bad / len(text)
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    """Guess BOM-less UTF-16 from NUL bytes on alternate positions (ASCII-heavy text)."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) / 2
+    if odd_nuls > 0.3 * half and even_nuls < 0.05 * half:
+        return "utf-16-le"
+    if even_nuls > 0.3 * half and odd_nuls < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str]:
+    """Decode plan bytes; return (text, encoding name). Raises `UnreadableDocument`.
+
+    >>> decode_bytes("Kế hoạch".encode("utf-8"))[1]
+    'utf-8'
+    >>> decode_bytes(codecs.BOM_UTF8 + "Kế hoạch".encode("utf-8"))
+    ('Kế hoạch', 'utf-8-sig')
+    >>> decode_bytes("Kế hoạch".encode("utf-16"))[1]
+    'utf-16'
+    >>> text, enc = decode_bytes("Hà Nô\u0323i".encode("cp1258"))  # tone marks are combining in cp1258
+    >>> (unicodedata.normalize("NFC", text), enc)
+    ('Hà Nội', 'cp1258')
+    """
+    if not data.strip(b" \t\r\n\x00"):
+        raise UnreadableDocument(path, "the file is empty")
+    if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
+            and not _looks_utf16(data):
+        raise UnreadableDocument(path, "the file is binary, not text")
+    if data.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    else:
+        guess = _looks_utf16(data)
+        candidates = [guess] if guess else ["utf-8", "cp1258"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text or _control_share(text) > _MAX_CONTROL_SHARE:
+            raise UnreadableDocument(path, "the file is binary, not text")
+        if encoding == "cp1258" and not (_VIETNAMESE_MARKS & set(text)) and not text.isascii():
+            continue
+        return text, encoding
+    raise UnreadableDocument(
+        path, "the text is in none of the encodings read (UTF-8, UTF-16, Windows-1258)"
+    )
+
+
+def source_from_text(text: str, path: str | None = None, fmt: str = "txt",
+                     raw: bytes | None = None, encoding: str = "str") -> SourceText:
+    """NFC-normalise text, make CRLF/CR into LF, and index its lines."""
+    digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8")).hexdigest()
+    clean = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if clean.startswith("\ufeff"):
+        clean = clean[1:]
+    if not clean.strip():
+        raise UnreadableDocument(path, "the file has no text")
+    return SourceText(path=path, format=fmt, sha256=digest, text=clean,
+                      line_starts=line_starts_of(clean), encoding=encoding)
+
+
+def read_text_file(path: Path) -> SourceText:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableDocument(path, "no such file") from None
+    except IsADirectoryError:
+        raise UnreadableDocument(path, "is a folder, not a file") from None
+    except OSError as exc:
+        raise UnreadableDocument(path, f"cannot be read ({exc.strerror or exc})") from None
+    text, encoding = decode_bytes(data, str(path))
+    fmt = "md" if path.suffix.lower() in {".md", ".markdown"} else "txt"
+    return source_from_text(text, str(path), fmt, raw=data, encoding=encoding)

@@ -1,0 +1,305 @@
+"""Structure: logical blocks → document parts, table regions and the numbered section tree.
+
+The heading ladder is read from the document itself: the first style met is level 1, a new style met
+below it goes one level down, and a style met again closes everything below it (the classic rule of
+numbered outlines), so "I. > A. > 1)- > 2.1)- > a)" and "I. > 1. > a)" both nest right. Levels are never
+taken from a table fixed for one document, nor from markdown "#" depth (OCR gets it wrong).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+import regex
+
+from .document import Block, BlockKind, NormalisedDocument
+from .lexicon.markers import (
+    APPENDIX_RE,
+    ARABIC_RE,
+    CLOSING_RE,
+    DATE_LINE_RE,
+    DECIMAL_RE,
+    DOC_TYPE_RE,
+    HEADER_LINE_RE,
+    LEGAL_BASIS_RE,
+    LOWER_LETTER_RE,
+    PART_RE,
+    ROMAN_BARE_RE,
+    ROMAN_RE,
+    TABLE_HEADER_RE,
+    UPPER_LETTER_RE,
+    VIETNAMESE_LETTERS,
+    is_roman,
+    roman_value,
+)
+
+
+class Role(enum.Enum):
+    HEADER = "header"  # header block, document type, title, the "… như sau:" introduction
+    LEGAL_BASIS = "legal_basis"
+    HEADING = "heading"
+    BODY = "body"
+    TABLE = "table"
+    CLOSING = "closing"
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    label: str
+    title: str
+    kind: str
+    level: int
+    block: int
+    path: tuple[str, ...]
+    title_blocks: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StructuredDocument:
+    normalised: NormalisedDocument
+    roles: tuple[Role, ...]
+    headings: tuple[Heading, ...]
+    #: index into `headings` of the section each block lies in, or -1 before the first heading
+    section_of: tuple[int, ...]
+    #: numbered paragraphs judged list items of their section, not sections
+    list_items: frozenset[int]
+    #: first block of each table region, with the region's last block
+    tables: tuple[tuple[int, int], ...]
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        return self.normalised.blocks
+
+    def path_of(self, block: int) -> tuple[str, ...]:
+        h = self.section_of[block]
+        return self.headings[h].path if h >= 0 else ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    kind: str
+    label: str
+    title: str
+    punct: str
+
+
+#: Words of table header rows; an "STT" line is a table header only with one of them nearby.
+_COLUMN_WORDS_RE = regex.compile(
+    r"Chỉ\s+tiêu|Nội\s+dung|Nhiệm\s+vụ|Đơn\s+vị|Kết\s+quả|Thời\s+gian|Kinh\s+phí|Sản\s+phẩm",
+    regex.IGNORECASE,
+)
+#: A numbered paragraph longer than this many words, ending like a sentence, is a list item.
+_LIST_ITEM_MIN_WORDS = 12
+#: A numbered line followed straight by its next sibling is a list item once it is this long.
+_SIBLING_RUN_MIN_WORDS = 15
+_SENTENCE_END_RE = regex.compile(r"[.;]\W*$")
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _clean_title(title: str) -> str:
+    return title.strip().rstrip(":：").strip().strip("*").strip()
+
+
+def _candidate(text: str) -> _Candidate | None:
+    """The heading a block's text would be, ignoring context."""
+    for kind, pattern in (("part", PART_RE), ("appendix", APPENDIX_RE)):
+        m = pattern.match(text)
+        if m:
+            return _Candidate(kind, (m.group("label") or ""), _clean_title(m.group("title") or ""), "")
+    m = ROMAN_RE.match(text)
+    if m and is_roman(m.group("label")):
+        return _Candidate("roman", m.group("label"), _clean_title(m.group("title")), m.group("punct"))
+    m = UPPER_LETTER_RE.match(text)
+    if m:
+        return _Candidate("upper_letter", m.group("label"), _clean_title(m.group("title")), m.group("punct"))
+    m = DECIMAL_RE.match(text)
+    if m and (m.group("punct") or m.group("title")[:1].isupper()):
+        return _Candidate("decimal", m.group("label"), _clean_title(m.group("title")), m.group("punct") or "")
+    m = ARABIC_RE.match(text)
+    if m:
+        return _Candidate("arabic", m.group("label"), _clean_title(m.group("title")), m.group("punct"))
+    m = LOWER_LETTER_RE.match(text)
+    if m:
+        return _Candidate("lower_letter", m.group("label"), _clean_title(m.group("title")), m.group("punct"))
+    m = ROMAN_BARE_RE.match(text)
+    if m and is_roman(m.group("label")) and _mostly_upper(m.group("title")):
+        return _Candidate("roman", m.group("label"), _clean_title(m.group("title")), "")
+    return None
+
+
+def _successor(kind: str, label: str) -> str | None:
+    """The label that follows `label` in its numbering style."""
+    if kind == "arabic" and label.isdigit():
+        return str(int(label) + 1)
+    if kind == "decimal":
+        head, _, last = label.rpartition(".")
+        return f"{head}.{int(last) + 1}" if last.isdigit() else None
+    if kind == "lower_letter":
+        i = VIETNAMESE_LETTERS.find(label)
+        return VIETNAMESE_LETTERS[i + 1] if 0 <= i < len(VIETNAMESE_LETTERS) - 1 else None
+    return None
+
+
+def _is_table_header(blocks: tuple[Block, ...], i: int) -> bool:
+    b = blocks[i]
+    if b.kind is BlockKind.TABLE_LINE:
+        return True
+    if not TABLE_HEADER_RE.match(b.text):
+        return False
+    nearby = " ".join(x.text for x in blocks[i:i + 3])
+    return bool(_COLUMN_WORDS_RE.search(nearby))
+
+
+def _ends_table(blocks: tuple[Block, ...], i: int, cand: _Candidate | None) -> bool:
+    """Does block i close the table region it sits in?"""
+    b = blocks[i]
+    if CLOSING_RE.match(b.text):
+        return True
+    if cand is None or b.kind is BlockKind.TABLE_LINE:
+        return False
+    if cand.kind in {"appendix", "part"}:
+        return True
+    if cand.kind == "roman" and _mostly_upper(cand.title):
+        # "III. NHIỆM VỤ" of the body, or "II NHIỆM VỤ CỤ THỂ" heading the next appendix table;
+        # a table's own group rows ("I Về phát triển hạ tầng") are not upper-case.
+        return bool(cand.punct) or (i + 1 < len(blocks) and _is_table_header(blocks, i + 1))
+    return False
+
+
+def structure(doc: NormalisedDocument) -> StructuredDocument:
+    """Find the document's parts, its tables and its section tree."""
+    blocks = doc.blocks
+    n = len(blocks)
+    roles: list[Role] = [Role.BODY] * n
+    candidates = [_candidate(b.text) if b.kind is BlockKind.TEXT else None for b in blocks]
+
+    # Preamble: header block, document type and title, legal bases, the "… như sau:" introduction.
+    # With a document-type line ("KẾ HOẠCH") everything before the first Roman heading is preamble;
+    # without one (a web page quoting a plan) only leading header-like lines are.
+    first_heading = next((i for i, c in enumerate(candidates) if c and c.kind in {"roman", "part"}), n)
+    has_doc_type = any(DOC_TYPE_RE.match(b.text.strip("* ")) for b in blocks[:first_heading])
+    seen_doc_type = seen_legal = False
+    for i in range(min(n, first_heading)):
+        text = blocks[i].text
+        if HEADER_LINE_RE.match(text) or DATE_LINE_RE.search(text) or DOC_TYPE_RE.match(text.strip("* ")):
+            seen_doc_type = seen_doc_type or bool(DOC_TYPE_RE.match(text.strip("* ")))
+            roles[i] = Role.HEADER
+        elif LEGAL_BASIS_RE.match(text) and (has_doc_type or seen_legal or i < 8):
+            roles[i] = seen_legal = Role.LEGAL_BASIS  # type: ignore[assignment]
+        elif seen_doc_type and not seen_legal:
+            roles[i] = Role.HEADER  # the title, between "KẾ HOẠCH" and the legal bases
+        elif seen_legal and text.rstrip().endswith(":"):
+            roles[i] = Role.HEADER  # "UBND phường … xây dựng Kế hoạch … như sau:"
+        elif not has_doc_type and i < 8 and _mostly_upper(text) and len(text) < 80 and not candidates[i]:
+            roles[i] = Role.HEADER
+        elif not has_doc_type:
+            break
+
+    # Closing part and table regions.
+    tables: list[tuple[int, int]] = []
+    in_closing = False
+    table_start = -1
+    for i in range(n):
+        if roles[i] in {Role.HEADER, Role.LEGAL_BASIS}:
+            continue
+        cand = candidates[i]
+        if in_closing:
+            if cand and cand.kind == "appendix":
+                in_closing = False
+            else:
+                roles[i] = Role.CLOSING
+                continue
+        if table_start >= 0:
+            if _ends_table(blocks, i, cand):
+                tables.append((table_start, i - 1))
+                table_start = -1
+            else:
+                roles[i] = Role.TABLE
+                continue
+        if CLOSING_RE.match(blocks[i].text):
+            in_closing = True
+            roles[i] = Role.CLOSING
+            continue
+        if _is_table_header(blocks, i):
+            table_start = i
+            roles[i] = Role.TABLE
+    if table_start >= 0:
+        tables.append((table_start, n - 1))
+
+    # Headings and their levels.
+    headings: list[Heading] = []
+    section_of: list[int] = [-1] * n
+    list_items: set[int] = set()
+    stack: list[tuple[str, int]] = []  # (kind, heading index)
+    current = -1
+    skip_until = -1
+    for i in range(n):
+        if i <= skip_until:
+            section_of[i] = current
+            continue
+        cand = candidates[i]
+        if roles[i] is not Role.BODY or cand is None:
+            section_of[i] = current
+            continue
+        kind = cand.kind
+        if kind == "roman" and len(cand.label) == 1:
+            # "C." after "B." is a letter, not the Roman hundred
+            prev_letter = next((headings[h].label for k, h in reversed(stack) if k == "upper_letter"), None)
+            if prev_letter and ord(cand.label) == ord(prev_letter) + 1:
+                kind = "upper_letter"
+        if kind in {"arabic", "decimal", "lower_letter"} and _is_list_item(blocks, candidates, i, cand):
+            list_items.add(i)
+            section_of[i] = current
+            continue
+        if kind in {"upper_letter"} and not (_mostly_upper(cand.title) or len(cand.title.split()) <= 8):
+            section_of[i] = current
+            continue
+        title = cand.title
+        title_blocks: tuple[int, ...] = ()
+        if kind == "appendix":
+            nxt = i + 1
+            if (nxt < n and roles[nxt] is Role.BODY and not candidates[nxt]
+                    and not blocks[nxt].text.startswith(("(", "-", "–", "+", "•"))
+                    and len(blocks[nxt].text) < 200):
+                title = _clean_title(blocks[nxt].text)
+                title_blocks = (nxt,)
+                roles[nxt] = Role.HEADING
+                skip_until = nxt
+            elif not title:
+                title = _clean_title(blocks[i].text)
+            stack = []
+        else:
+            kinds = [k for k, _ in stack]
+            if kind in kinds:
+                stack = stack[: kinds.index(kind)]
+        level = len(stack) + 1
+        path = (*tuple(headings[h].label for _, h in stack), cand.label)
+        headings.append(Heading(cand.label, title, kind, level, i, path, title_blocks))
+        stack.append((kind, len(headings) - 1))
+        current = len(headings) - 1
+        roles[i] = Role.HEADING
+        section_of[i] = current
+    return StructuredDocument(doc, tuple(roles), tuple(headings), tuple(section_of),
+                              frozenset(list_items), tuple(tables))
+
+
+def _is_list_item(blocks: tuple[Block, ...], candidates: list[_Candidate | None], i: int,
+                  cand: _Candidate) -> bool:
+    """A numbered paragraph that runs straight on into its next sibling is an item, not a section."""
+    words = len(cand.title.split())
+    sentence = bool(_SENTENCE_END_RE.search(cand.title))
+    if sentence and words > _LIST_ITEM_MIN_WORDS:
+        return True
+    nxt = next((c for b, c in zip(blocks[i + 1:], candidates[i + 1:], strict=False)
+                if b.kind is BlockKind.TEXT), None)
+    successor = _successor(cand.kind, cand.label)
+    runs_on = nxt is not None and nxt.kind == cand.kind and nxt.label == successor
+    return runs_on and (sentence or words > _SIBLING_RUN_MIN_WORDS)
+
+
+__all__ = ["Heading", "Role", "StructuredDocument", "roman_value", "structure"]

@@ -1,0 +1,70 @@
+"""The command line: outputs, stdout, bad inputs, help, README."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS_DOCS, ROOT
+from vn_plan_extract.cli import build_parser, main
+
+
+def test_extract_writes_one_json_per_input(tmp_path: Path) -> None:
+    assert main(["extract", str(ROOT / "corpus"), "-o", str(tmp_path), "-q"]) == 0
+    written = sorted(p.stem for p in tmp_path.glob("*.json"))
+    assert written == [p.stem for p in CORPUS_DOCS]
+    data = json.loads((tmp_path / f"{CORPUS_DOCS[0].stem}.json").read_text(encoding="utf-8"))
+    assert data["schema_version"] == "1"
+
+
+def test_extract_prints_one_document_to_stdout(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["extract", str(CORPUS_DOCS[0])]) == 0
+    assert json.loads(capsys.readouterr().out)["metadata"]["doc_type"] == "KẾ HOẠCH"
+
+
+def test_bad_file_is_named_the_others_convert_and_exit_is_1(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text("I. MỤC TIÊU\n- 100% hồ sơ được số hóa.", encoding="utf-8")
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "binary.md").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    out = tmp_path / "out"
+    assert main(["extract", str(inputs), "-o", str(out), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "empty.txt: the file is empty" in err
+    assert "binary.md: the file is binary" in err
+    assert "Traceback" not in err
+    assert [p.name for p in out.glob("*.json")] == ["good.json"]
+
+
+def test_schema_is_the_models_json_schema(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert "indicators" in schema["properties"]
+
+
+def test_every_command_has_help_and_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for name, sub in commands.items():
+        assert "Example:" in (sub.description or ""), name
+        assert f"vn-plan-extract {name}" in readme, name
+
+
+def test_readme_has_exactly_two_setup_commands_and_ci_runs_the_test_one() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    setup = readme.split("## Set-up", 1)[1].split("\n## ", 1)[0]
+    blocks = [b.split("\n", 1)[1].strip() for b in setup.split("```sh")[1:]]
+    commands = [b.split("```")[0].strip() for b in blocks]
+    assert len(commands) == 2
+    assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("argv", [["extract"], ["nonsense"]])
+def test_usage_errors_exit_non_zero(argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert caught.value.code == 2

@@ -1,0 +1,62 @@
+"""The evaluation gate: floors pinned in evaluation_baseline.json, on the seeds and on the devset."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import DEVSET, GOLDEN, ROOT, needs_devset
+from vn_plan_extract.cli import main
+from vn_plan_extract.evaluate import SetScore, check_floors, evaluate_folder, updated_baseline
+
+BASELINE = json.loads((ROOT / "evaluation_baseline.json").read_text(encoding="utf-8"))
+
+
+def test_seed_scores_hold_their_floors() -> None:
+    score = evaluate_folder("golden", GOLDEN)
+    assert check_floors([score], BASELINE) == []
+    m = score.metrics()
+    assert m["indicator_f1"] >= 0.95
+    assert m["section_f1"] >= 0.95
+
+
+@needs_devset()
+def test_devset_scores_hold_their_floors() -> None:
+    score = evaluate_folder("devset", DEVSET / "gold")
+    assert check_floors([score], BASELINE) == []
+    m = score.metrics()
+    assert m["indicator_f1"] >= 0.9
+    assert m["fully_right"] >= 0.8
+
+
+def test_the_gate_fails_when_a_score_drops() -> None:
+    score = SetScore("golden", gold=10, predicted=10, matched=5, fully_right=5)
+    assert check_floors([score], BASELINE)
+
+
+def test_raising_a_floor_is_allowed_but_lowering_needs_the_flag() -> None:
+    good = SetScore("x", gold=10, predicted=10, matched=10, fully_right=10, sections_gold=1,
+                    sections_predicted=1, sections_matched=1)
+    bad = SetScore("x", gold=10, predicted=10, matched=5, fully_right=5, sections_gold=1,
+                   sections_predicted=1, sections_matched=1)
+    raised = updated_baseline([good], {}, False, "d")
+    assert raised["floors"]["x"]["indicator_f1"] == 1.0
+    with pytest.raises(ValueError, match="allow-regression"):
+        updated_baseline([bad], raised, False, "d")
+    assert updated_baseline([bad], raised, True, "d")["floors"]["x"]["indicator_f1"] == 0.5
+
+
+def test_evaluate_takes_any_gold_and_output_folders(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "out"
+    assert main(["extract", str(ROOT / "corpus"), "-o", str(out), "-q"]) == 0
+    assert main(["evaluate", str(GOLDEN), "--output", str(out), "--baseline", str(tmp_path / "b.json")]) == 0
+    table = capsys.readouterr().out
+    assert "golden" in table
+    assert "F1" in table
+    # an empty output folder scores zero recall, and --check fails against the project's floors
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["evaluate", str(GOLDEN), "--output", str(empty), "--check",
+                 "--baseline", str(ROOT / "evaluation_baseline.json")]) == 1

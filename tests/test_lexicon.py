@@ -1,0 +1,56 @@
+"""Vocabularies are data, tested entry by entry."""
+
+from __future__ import annotations
+
+import pytest
+
+import vn_plan_extract
+from vn_plan_extract.extract.deadlines import parse_deadline
+from vn_plan_extract.lexicon import alternation
+from vn_plan_extract.lexicon.agencies import AGENCIES, canonical_agency
+from vn_plan_extract.lexicon.targets import COMPARATOR_WORDS
+
+AGENCY_VARIANTS = [(v, c) for c, vs in AGENCIES.items() for v in vs]
+
+
+@pytest.mark.parametrize(("variant", "canonical"), AGENCY_VARIANTS, ids=[v for v, _ in AGENCY_VARIANTS])
+def test_every_agency_variant_maps_to_its_canonical_name(variant: str, canonical: str) -> None:
+    assert canonical_agency(variant) == canonical
+
+
+@pytest.mark.parametrize(("word", "comparator"), sorted(COMPARATOR_WORDS.items()))
+def test_every_comparator_word_is_read(word: str, comparator: str) -> None:
+    doc = vn_plan_extract.extract_text(f"I. MỤC TIÊU\n- Tỷ lệ hồ sơ trực tuyến {word} 70%.")
+    assert doc.indicators[0].target.comparator.value == comparator
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "end"),
+    [
+        ("Quý I/2026", "quarter", "2026-03-31"),
+        ("Quý IV/2026", "quarter", "2026-12-31"),
+        ("6 tháng đầu năm 2025", "half_year", "2025-06-30"),
+        ("tháng 6/2026", "month", "2026-06-30"),
+        ("Năm 2026", "year", "2026-12-31"),
+        ("Hằng năm", "recurring", None),
+        ("Hàng tháng", "recurring", None),
+        ("Thường xuyên", "ongoing", None),
+        ("trước ngày 20 hằng tháng", "recurring", None),
+        ("Theo Kế hoạch của UBND tỉnh năm 2026", "per_higher_plan", None),
+        ("Giai đoạn 2026-2030", "year", "2030-12-31"),
+    ],
+)
+def test_deadline_phrases(text: str, kind: str, end: str | None) -> None:
+    d = parse_deadline(text)
+    assert d is not None
+    assert (d.kind.value, d.end) == (kind, end)
+
+
+def test_alternation_rejects_an_empty_vocabulary() -> None:
+    with pytest.raises(ValueError, match="at least one"):
+        alternation([])
+
+
+@pytest.mark.parametrize("name", vn_plan_extract.__all__)
+def test_every_public_name_resolves(name: str) -> None:
+    assert getattr(vn_plan_extract, name) is not None

@@ -1,0 +1,60 @@
+"""Normalisation: broken lines re-joined, debris removed, and every character mapped back to the source."""
+
+from __future__ import annotations
+
+import pytest
+
+from vn_plan_extract.normalize import normalise
+from vn_plan_extract.readers.text import source_from_text
+
+
+def blocks(text: str) -> list[str]:
+    return [b.text for b in normalise(source_from_text(text)).blocks]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("- 100% hồ sơ được xử lý trên môi \n\ntrường mạng.", ["- 100% hồ sơ được xử lý trên môi trường mạng."],
+                     id="mid-sentence-break-with-blank-line"),
+        pytest.param("các tổ chức chính trị \n\n\n\n- xã hội, doanh nghiệp", ["các tổ chức chính trị - xã hội, doanh nghiệp"],
+                     id="continuation-that-looks-like-a-bullet"),
+        pytest.param("của Phòng Văn hoá\n- Xã hội; UBND phường", ["của Phòng Văn hoá - Xã hội; UBND phường"],
+                     id="compound-broken-at-its-hyphen"),
+        pytest.param("Quyết định số 204-\nQĐ/TW của Trung ương", ["Quyết định số 204-QĐ/TW của Trung ương"],
+                     id="code-broken-at-its-hyphen"),
+        pytest.param("1. Chính quyền số\n- 100% hồ sơ.", ["1. Chính quyền số", "- 100% hồ sơ."], id="heading-then-bullet"),
+        pytest.param("KẾ HOẠCH\nTriển khai thực hiện", ["KẾ HOẠCH", "Triển khai thực hiện"], id="upper-case-title-line"),
+        pytest.param("**I. MỤC TIÊU**", ["I. MỤC TIÊU"], id="markdown-bold"),
+        pytest.param("### **II. NHIỆM VỤ**", ["II. NHIỆM VỤ"], id="markdown-heading"),
+        pytest.param("<b>A. HẠ TẦNG</b>", ["A. HẠ TẦNG"], id="html-bold"),
+        pytest.param("Tỷ lệ phủ sóng $\\geq 90\\%$ và $> 2\\%$", ["Tỷ lệ phủ sóng ≥ 90% và > 2%"], id="ocr-latex"),
+        pytest.param("(*ngoại trừ các cơ sở dữ liệu*) được", ["(ngoại trừ các cơ sở dữ liệu) được"], id="markdown-italic"),
+        pytest.param("Ðảng uỷ\u00a0phường", ["Đảng uỷ phường"], id="eth-and-nbsp"),
+    ],
+)
+def test_lines_are_rejoined_and_cleaned(text: str, expected: list[str]) -> None:
+    assert blocks(text) == expected
+
+
+def test_page_number_beside_a_page_break_is_removed() -> None:
+    doc = normalise(source_from_text("- Có ≥ 80% cán bộ được bồi \n\n\n\n10\n\ndưỡng kỹ năng số."))
+    assert [b.text for b in doc.blocks] == ["- Có ≥ 80% cán bộ được bồi dưỡng kỹ năng số."]
+    assert doc.removed_page_numbers == (5,)
+
+
+def test_a_table_row_number_is_not_a_page_number() -> None:
+    doc = normalise(source_from_text("STT Chỉ tiêu\n\n3 \nThực hiện TTHC trên môi trường điện tử"))
+    assert doc.removed_page_numbers == ()
+
+
+def test_every_character_maps_back_to_its_source() -> None:
+    text = "**- Tỷ lệ đạt $\\geq 90\\%$ trên môi** \n\ntrường mạng."
+    source = source_from_text(text)
+    (block,) = normalise(source).blocks
+    i = block.text.index("≥")
+    start, end = block.source_span(i, i + 4)
+    assert source.text[start:end] == "$\\geq 90\\%$"
+    j = block.text.index("trường")
+    start, _ = block.source_span(j, j + 1)
+    assert source.line_of(start) == 3

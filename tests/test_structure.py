@@ -1,0 +1,91 @@
+"""The section tree: every heading style of the seeds, nesting, and what is not a section."""
+
+from __future__ import annotations
+
+import pytest
+
+from vn_plan_extract import extract_text
+
+
+def tree(text: str) -> list[tuple[int, str, str, str]]:
+    out = []
+
+    def walk(sections) -> None:  # type: ignore[no-untyped-def]
+        for s in sections:
+            out.append((s.level, s.kind.value, s.label, s.title))
+            walk(s.children)
+
+    walk(extract_text(text).sections)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "label", "title"),
+    [
+        ("PHẦN I. CÁC CHỈ TIÊU", "part", "I", "CÁC CHỈ TIÊU"),
+        ("I. MỤC TIÊU CỤ THỂ", "roman", "I", "MỤC TIÊU CỤ THỂ"),
+        ("III- QUAN ĐIỂM CHỈ ĐẠO", "roman", "III", "QUAN ĐIỂM CHỈ ĐẠO"),
+        ("IV- MỤC TIÊU", "roman", "IV", "MỤC TIÊU"),
+        ("A. MỤC ĐÍCH", "upper_letter", "A", "MỤC ĐÍCH"),
+        ("B - YÊU CẦU", "upper_letter", "B", "YÊU CẦU"),
+        ("1. Chính quyền số", "arabic", "1", "Chính quyền số"),
+        ("1)- Mục tiêu chung", "arabic", "1", "Mục tiêu chung"),
+        ("2.1)- Đến hết năm 2025", "decimal", "2.1", "Đến hết năm 2025"),
+        ("a)-Phát triển hạ tầng", "lower_letter", "a", "Phát triển hạ tầng"),
+        ("đ) Phát triển nguồn lực", "lower_letter", "đ", "Phát triển nguồn lực"),
+        ("#### **1. Tăng cường công tác lãnh đạo**", "arabic", "1", "Tăng cường công tác lãnh đạo"),
+        ("Phụ lục II", "appendix", "II", "Phụ lục II"),
+    ],
+)
+def test_heading_styles(line: str, kind: str, label: str, title: str) -> None:
+    (first, *_) = tree(line + "\n- Nội dung của mục.")
+    assert first[1:] == (kind, label, title)
+
+
+def test_nesting_follows_the_documents_own_ladder() -> None:
+    text = "\n".join([
+        "IV- MỤC TIÊU", "1)- Mục tiêu chung", "- Nâng cao năng lực.", "2)- Mục tiêu cụ thể",
+        "2.1)- Đến hết năm 2025", "a)-Phát triển hạ tầng", "- Tỷ lệ phủ sóng 5G ≥ 60%.",
+        "b) Phát triển nguồn lực", "- Có ≥ 80% cán bộ được bồi dưỡng.", "2.2)- Đến hết năm 2030",
+        "a) Phát triển hạ tầng", "- Tỷ lệ phủ sóng 5G ≥ 100%.", "V- NHIỆM VỤ", "1)- Nâng cao nhận thức",
+        "- Tuyên truyền.",
+    ])
+    assert [(lvl, label) for lvl, _, label, _ in tree(text)] == [
+        (1, "IV"), (2, "1"), (2, "2"), (3, "2.1"), (4, "a"), (4, "b"), (3, "2.2"), (4, "a"), (1, "V"), (2, "1"),
+    ]
+
+
+def test_numbered_paragraphs_that_run_on_are_list_items_not_sections() -> None:
+    text = "\n".join([
+        "B - YÊU CẦU",
+        "1)- Bám sát, đồng bộ và thể hiện đầy đủ các quan điểm, mục tiêu, nhiệm vụ, giải pháp của Nghị quyết.",
+        "2)- Quán triệt sâu, kế thừa và phát huy các kết quả, kinh nghiệm thực hiện thời gian qua của phường.",
+        "III- QUAN ĐIỂM CHỈ ĐẠO",
+    ])
+    assert [label for _, _, label, _ in tree(text)] == ["B", "III"]
+
+
+def test_a_numbered_line_with_content_beneath_is_a_section_however_long() -> None:
+    text = ("V- NHIỆM VỤ\n1)- Nâng cao nhận thức, đột phá về đổi mới tư duy, xác định quyết tâm chính trị mạnh mẽ, "
+            "quyết liệt lãnh đạo, chỉ đạo về phát triển khoa học, công nghệ\n- Các cấp ủy quán triệt.")
+    assert [label for _, _, label, _ in tree(text)] == ["V", "1"]
+
+
+def test_table_rows_are_not_sections() -> None:
+    text = "\n".join([
+        "II. MỤC TIÊU", "STT Nội dung chỉ tiêu Đơn vị tính Chỉ tiêu", "I Về phát triển hạ tầng",
+        "1 Tỉ lệ phủ sóng 5G trên địa bàn xã % ≥ 60% Phòng Văn hóa - Xã hội",
+        "2", "Tỉ lệ người sử dụng có khả năng truy cập băng rộng % ≥ 70%",
+        "III. NHIỆM VỤ TRỌNG TÂM", "1. Về cơ chế", "- Tuyên truyền.",
+    ])
+    assert [label for _, _, label, _ in tree(text)] == ["II", "III", "1"]
+
+
+def test_bullets_are_never_sections() -> None:
+    assert tree("I. MỤC TIÊU\n- Một\n+ Hai\n* Ba\n• Bốn") == [(1, "roman", "I", "MỤC TIÊU")]
+
+
+def test_appendix_takes_its_title_from_the_next_line() -> None:
+    text = "I. MỤC TIÊU\n- Nội dung.\nPhụ lục I\nDANH MỤC CÁC CHỈ TIÊU\n(Kèm theo Kế hoạch số 09/KH-UBND)\nI CÁC CHỈ TIÊU CỤ THỂ"
+    assert tree(text) == [(1, "roman", "I", "MỤC TIÊU"), (1, "appendix", "I", "DANH MỤC CÁC CHỈ TIÊU"),
+                          (2, "roman", "I", "CÁC CHỈ TIÊU CỤ THỂ")]

@@ -1,0 +1,108 @@
+"""Prose targets, one case per phenomenon of the genre (DOMAIN.md, the issue, the devset decisions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from vn_plan_extract import extract_text
+
+
+def targets(text: str) -> list[tuple[str | None, float | None, float | None, str | None]]:
+    doc = extract_text(text)
+    return [(i.target.comparator.value if i.target.comparator else None, i.target.value, i.target.value_max,
+             i.target.unit) for i in doc.indicators]
+
+
+SEED_CASES = [
+    ("- Tỷ lệ thanh toán trực tuyến phí, lệ phí đạt tối thiểu 80%.", [(">=", 80, None, "%")]),
+    ("- Trên 95% người dân có hồ sơ sức khỏe điện tử.", [(">", 95, None, "%")]),
+    ("- 100% hồ sơ TTHC được số hóa.", [("=", 100, None, "%")]),
+    ("- Tỷ lệ phủ sóng 5G trên địa bàn phường ≥ 60%.", [(">=", 60, None, "%")]),
+    ("- Phấn đấu đạt chỉ số chuyển đổi số của phường thuộc Top 30 của tỉnh.", [("<=", 30, None, "hạng")]),
+    ("- Có trên 20 sáng kiến, đề tài khoa học được công nhận.", [(">", 20, None, "sáng kiến")]),
+    ("- Tổ chức ít nhất 02 lớp tập huấn/năm cho cán bộ.", [(">=", 2, None, "lớp tập huấn/năm")]),
+    ("- Hướng dẫn người dân định kỳ ít nhất 01 lần/tháng/khu phố.", [(">=", 1, None, "lần/tháng/khu phố")]),
+    ("- Tốc độ truy cập tối thiểu 36 Mb/s.", [(">=", 36, None, "Mb/s")]),
+    ("- Tổng đàn gia súc đạt 3.200 con.", [("=", 3200, None, "con")]),
+    ("- Tổng sản phẩm trên địa bàn đạt 43,5 nghìn tỷ đồng.", [("=", 43.5, None, "nghìn tỷ đồng")]),
+    ("- Tốc độ tăng trưởng kinh tế từ 3 – 5%.", [(">=", 3, 5, "%")]),
+    ("- Tốc độ tăng trưởng bình quân đạt 7,5 - 8,0%/năm.", [(">=", 7.5, 8, "%")]),
+    ("- Tỷ lệ sử dụng dịch vụ công trực tuyến đạt 80% trở lên.", [(">=", 80, None, "%")]),
+    ("- Giảm tỷ lệ hộ nghèo xuống dưới 5%.", [("<", 5, None, "%")]),
+    ("- Tỷ lệ nhà ở kiên cố: 90%.", [("=", 90, None, "%")]),
+    ("- Tốc độ tăng tỷ số giới tính khi sinh không quá 0,4%.", [("<=", 0.4, None, "%")]),
+    ("- Có 4/5 trường học đạt chuẩn quốc gia.", [("=", 4, None, "trường học")]),
+    ("- Năm 2022: 94 xã, phường, thị trấn.", [("=", 94, None, "xã, phường, thị trấn")]),
+    ("- Thu nhập bình quân đầu người: 60trđ/người/năm.", [("=", 60, None, "trđ/người/năm")]),
+    ("- Phần mềm được cài đặt trên 100% máy tính tại các cơ quan.", [("=", 100, None, "%")]),
+    ("- Tỷ lệ OCR $\\geq 90\\%$ dân số.", [(">=", 90, None, "%")]),
+    ("(1) Tỷ lệ hộ nghèo giảm còn 2%; (2) Tỷ lệ lao động qua đào tạo đạt 70%.",
+     [("=", 2, None, "%"), ("=", 70, None, "%")]),
+    ("- 100% hồ sơ TTHC được số hóa; 100% DVC trực tuyến toàn trình; 95% hồ sơ xử lý trực tuyến và thanh "
+     "toán trực tuyến đạt từ 80% trở lên.",
+     [("=", 100, None, "%"), ("=", 100, None, "%"), ("=", 95, None, "%"), (">=", 80, None, "%")]),
+    ("- Giá trị nông nghiệp đạt 50 tỉ đồng, chiếm 8%.", [("=", 50, None, "tỉ đồng"), ("=", 8, None, "%")]),
+]
+
+NOT_TARGETS = [
+    "Căn cứ Kế hoạch số 469-KH/TU ngày 16/5/2025 của Ban Thường vụ Tỉnh ủy về 57-NQ/TW;",
+    "- Triển khai Đề án 06 trên địa bàn 28 khu phố theo mô hình 2 cấp.",
+    "- Phát triển kinh tế số toàn diện với 4 trụ cột gồm: công nghiệp công nghệ số.",
+    "- Áp dụng Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015.",
+    "- Tổng giá trị sản xuất tăng 42,9% so với năm 2015.",
+    "- Vận động người dân từ 15 tuổi trở lên cài đặt VNeID mức độ 2.",
+    "- Phủ sóng 4G/5G và tổ chức Chợ 4.0 tại phường.",
+    "- Báo cáo UBND xã trước ngày 20 hằng tháng.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEED_CASES, ids=[c[0][:40] for c in SEED_CASES])
+def test_targets_are_read_with_comparator_value_and_unit(text: str, expected: list[tuple]) -> None:
+    assert targets("I. MỤC TIÊU\n" + text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_TARGETS, ids=[t[:40] for t in NOT_TARGETS])
+def test_numbers_that_are_not_targets(text: str) -> None:
+    assert targets("II. NHIỆM VỤ\n" + text) == []
+
+
+def test_legal_bases_and_budget_amounts_give_no_targets() -> None:
+    text = ("KẾ HOẠCH\nChuyển đổi số năm 2026\nCăn cứ Nghị quyết số 57-NQ/TW đạt 100% ngày 22/12/2024;\n"
+            "I. MỤC TIÊU\n- Chi ngân sách (năm 2020): 8tỷđ.\n- Thu ngân sách (năm 2020): 8tỷđ.")
+    assert targets(text) == [("=", 8, None, "tỷđ")]
+
+
+def test_target_year_comes_from_the_target_then_heading_then_plan() -> None:
+    text = "\n".join([
+        "KẾ HOẠCH", "Chuyển đổi số năm 2026", "Căn cứ Luật;", "I. MỤC TIÊU", "1. Đến hết năm 2025",
+        "- 50% dân số có chữ ký số.", "- Đến năm 2030, 100% dân số có chữ ký số.", "2. Chung",
+        "- 90% hồ sơ được số hóa.",
+    ])
+    assert [i.target_year for i in extract_text(text).indicators] == [2025, 2030, 2026]
+
+
+def test_introduction_sets_the_year_of_the_list_below_it() -> None:
+    text = "I. MỤC TIÊU\nUBND phường phấn đấu đạt các mốc sau trong năm 2026:\n- 100% hồ sơ được số hóa."
+    assert extract_text(text).indicators[0].target_year == 2026
+
+
+def test_qualitative_targets_are_flagged() -> None:
+    text = "II. MỤC TIÊU CHUNG\nVề Cải cách hành chính: Chỉ số chất lượng phục vụ hàng năm đạt loại tốt."
+    (ind,) = extract_text(text).indicators
+    assert ind.qualitative
+    assert ind.target.comparator is None
+    assert ind.target.value is None
+
+
+def test_lead_unit_from_the_responsibilities_section() -> None:
+    text = "V. TỔ CHỨC THỰC HIỆN\n6. Công an xã\nChủ trì đảm bảo tỷ lệ người dân có tài khoản VNeID đạt từ 80% trở lên."
+    (ind,) = extract_text(text).indicators
+    assert ind.lead_units == ["Công an xã"]
+    assert ind.name == "tỷ lệ người dân có tài khoản VNeID"
+
+
+def test_a_whole_list_run_together_on_one_line() -> None:
+    text = ("Cụ thể trong năm 2020: huyện phấn đấu 100% cán bộ sử dụng phần mềm; trên 60% cuộc họp bằng hình "
+            "thức trực tuyến; 100% cơ quan sử dụng chữ ký số.")
+    got = extract_text(text).indicators
+    assert [(i.target.value, i.target_year) for i in got] == [(100, 2020), (60, 2020), (100, 2020)]
