@@ -42,10 +42,20 @@ _MARKUP_RE = regex.compile(
     | (?P<strong>\*\*|__)                          # bold markers
     | (?P<em>(?<=\S)\*(?!\*)|(?<!\*)\*(?=[^\s*]))  # *italic* markers (a "* " bullet is not one)
     | (?P<texcmd>\\(?:geq|leq|ge|le|neq|times|%|,|;|\s))
-    | (?P<space>[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+)
     """,
     regex.VERBOSE,
 )
+
+#: Any character that may start a markup token; lines without one take the fast path.
+_MARKUP_HINT_RE = regex.compile(r"[$<&*_\\]")
+#: A run of characters that are not whitespace (NBSP and zero-width spaces count as whitespace).
+_WORD_RUN_RE = regex.compile(r"[^\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+
+_WS = r"\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff"
+_LEAD_WS_RE = regex.compile(rf"[{_WS}]+")
+_TRAIL_WS_RE = regex.compile(rf"[{_WS}]+$")
+#: Whitespace that is not a single plain space: runs, tabs, NBSP, zero-width spaces.
+_IRREGULAR_WS_RE = regex.compile(rf"[{_WS}]{{2,}}|[^\S ]|[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 
 #: LaTeX commands OCR leaves in plan tables, and what they stand for.
 _TEX_SYMBOLS = {
@@ -68,6 +78,10 @@ _TERMINAL_RE = regex.compile(r"(?:[.;:!?…]|\./\.)[\"”’)\]]*$")
 _JOINER_END_RE = regex.compile(r"(?:,|\s(?:và|của|cho|các|với|về|trong|theo|đến|tại|từ|là|được|những|hoặc))$")
 _TIME_OR_DATE_RE = regex.compile(r"^\d{1,2}:\d{2}\b")  # "05:13 22/02/2021": a web page timestamp
 _DASH_START_RE = regex.compile(r"^[-–]\s*")
+#: What every item opener starts with; a line starting otherwise opens nothing (a fast pre-check).
+_ITEM_START_HINT_RE = regex.compile(
+    r"[-–—+*•●○▪■◦(\d]|[IVXLC]+\s*[.)\-–—:]|[IVXL]+\s|[A-ZĐ]\s*[.)\-–—]|[a-zđ]\s*[).]|[A-ZĐÀ-Ỹ]"
+)
 _HEADING_RES = (PART_RE, APPENDIX_RE, ROMAN_RE, UPPER_LETTER_RE, DECIMAL_RE, ARABIC_RE, LOWER_LETTER_RE)
 
 
@@ -93,6 +107,8 @@ def _tex_to_text(token: str) -> str:
 
 def _clean_line(number: int, raw: str, offset: int) -> _Line:
     """Strip markup and collapse whitespace in one physical line, mapping each output char to source."""
+    if not raw or raw.isspace():
+        return _Line(number, "", [], [], False, False, False)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -100,48 +116,90 @@ def _clean_line(number: int, raw: str, offset: int) -> _Line:
     pos = md.end() if md else 0
     bold = False
     table = "\t" in raw.strip() or raw.lstrip().startswith("|")
+    pending_space: tuple[int, int] | None = None
 
-    def emit(text: str, s: int, e: int, verbatim: bool) -> None:
+    def emit_verbatim(a: int, b: int) -> None:
+        # words of raw[a:b] verbatim; each whitespace run becomes one space mapped to the run
+        nonlocal pending_space
+        lead = _LEAD_WS_RE.match(raw, a, b)
+        inner_a = lead.end() if lead else a
+        trail = _TRAIL_WS_RE.search(raw, inner_a, b)
+        inner_b = trail.start() if trail else b
+        if inner_a < inner_b and not _IRREGULAR_WS_RE.search(raw, inner_a, inner_b):
+            # the common case: words separated by single plain spaces map one to one
+            if inner_a > a and out and pending_space is None:
+                pending_space = (offset + a, offset + inner_a)
+            if pending_space is not None and out:
+                out.append(" ")
+                starts.append(pending_space[0])
+                ends.append(pending_space[1])
+            pending_space = None
+            out.append(raw[inner_a:inner_b])
+            s0 = offset + inner_a
+            starts.extend(range(s0, offset + inner_b))
+            ends.extend(range(s0 + 1, offset + inner_b + 1))
+            if inner_b < b:
+                pending_space = (offset + inner_b, offset + b)
+            return
+        for m in _WORD_RUN_RE.finditer(raw, a, b):
+            if m.start() > a and out:
+                pending_space = (offset + a, offset + m.start()) if pending_space is None else pending_space
+            if pending_space is not None and out:
+                out.append(" ")
+                starts.append(pending_space[0])
+                ends.append(pending_space[1])
+            pending_space = None
+            word = m.group()
+            out.append(word)
+            s0 = offset + m.start()
+            starts.extend(range(s0, s0 + len(word)))
+            ends.extend(range(s0 + 1, s0 + len(word) + 1))
+            a = m.end()
+        if a < b and out:
+            pending_space = (offset + a, offset + b) if pending_space is None else pending_space
+
+    def emit_replacement(text: str, s0: int, e0: int) -> None:
+        nonlocal pending_space
+        text = text.strip()
+        if not text:
+            if out and pending_space is None:
+                pending_space = (s0, e0)
+            return
+        if pending_space is not None and out:
+            out.append(" ")
+            starts.append(pending_space[0])
+            ends.append(pending_space[1])
+        pending_space = None
         out.append(text)
-        if verbatim:
-            starts.extend(range(s, s + len(text)))
-            ends.extend(range(s + 1, s + len(text) + 1))
-        else:
-            starts.extend([s] * len(text))
-            ends.extend([e] * len(text))
+        starts.extend([s0] * len(text))
+        ends.extend([e0] * len(text))
 
-    for m in _MARKUP_RE.finditer(raw, pos):
-        if m.start() > pos:
-            emit(raw[pos:m.start()], offset + pos, offset + m.start(), True)
-        kind = m.lastgroup
-        s, e = offset + m.start(), offset + m.end()
-        if kind == "latex":
-            emit(_tex_to_text(m.group()), s, e, False)
-        elif kind == "texcmd":
-            emit(_TEX_SYMBOLS.get(m.group(), " "), s, e, False)
-        elif kind == "entity":
-            emit(html.unescape(m.group()).replace("\u00a0", " "), s, e, False)
-        elif kind == "space":
-            emit(" ", s, e, False)
-        elif (kind == "tag" and m.group().lower().strip("</>").split()[0] in {"b", "strong"}) or kind == "strong":
-            bold = True
-        pos = m.end()
-    if pos < len(raw):
-        emit(raw[pos:], offset + pos, offset + len(raw), True)
+    if _MARKUP_HINT_RE.search(raw, pos):
+        for m in _MARKUP_RE.finditer(raw, pos):
+            if m.start() > pos:
+                emit_verbatim(pos, m.start())
+            kind = m.lastgroup
+            s0, e0 = offset + m.start(), offset + m.end()
+            if kind == "latex":
+                emit_replacement(_tex_to_text(m.group()), s0, e0)
+            elif kind == "texcmd":
+                emit_replacement(_TEX_SYMBOLS.get(m.group(), " "), s0, e0)
+            elif kind == "entity":
+                emit_replacement(html.unescape(m.group()).replace("\u00a0", " "), s0, e0)
+            elif kind == "strong" or (kind == "tag" and m.group().lower().strip("</>").split()[0] in {"b", "strong"}):
+                bold = True
+            pos = m.end()
+    emit_verbatim(pos, len(raw))
     text = "".join(out)
-    # collapse the spaces that markup removal left side by side, and trim
-    keep = [i for i, ch in enumerate(text)
-            if not (ch == " " and (i == 0 or text[i - 1] == " "))]
-    text = "".join(text[i] for i in keep)
-    starts = [starts[i] for i in keep]
-    ends = [ends[i] for i in keep]
-    while text.endswith(" "):
-        text, starts, ends = text[:-1], starts[:-1], ends[:-1]
-    return _Line(number, text.translate(_CHAR_FIXES), starts, ends, bold, bool(md), table)
+    if "\u00d0" in text or "\u00f0" in text:
+        text = text.translate(_CHAR_FIXES)
+    return _Line(number, text, starts, ends, bold, bool(md), table)
 
 
 def _starts_item(text: str) -> bool:
     """Does this line open a new item (heading, bullet, or a paragraph opener)?"""
+    if not _ITEM_START_HINT_RE.match(text):
+        return False
     if (BULLET_RE.match(text) and not CONTINUATION_BULLET_RE.match(text)) or NUMBERED_ITEM_RE.match(text):
         return True
     if PARAGRAPH_OPENER_RE.match(text) or TABLE_HEADER_RE.match(text):

@@ -58,6 +58,7 @@ _YEAR_PHRASE_RE = regex.compile(
 )
 _COMPLETION_RE = regex.compile(r"hoàn\s+thành\s+(?:trong|trước|vào|chậm\s+nhất)\s+", regex.IGNORECASE)
 _WORD_RE = regex.compile(r"\w")
+_CLAUSE_MARK_RE = regex.compile(r"[();]")
 _COUNTED_NOUN_RE = regex.compile(r"(?:[Ss]ố|SỐ)\s+(?:lượng\s+)?(?P<noun>\w+)")
 _VERB_ONLY_RE = regex.compile(r"\s*(?:là|đạt|bằng)?\s*", regex.IGNORECASE)
 _BASE_YEAR_RE = regex.compile(r"so\s+với\s+(?:năm\s+|giai\s+đoạn\s+)?$", regex.IGNORECASE)
@@ -145,18 +146,19 @@ def _sentences(text: str, lo: int) -> list[tuple[int, int]]:
 
 
 def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split a sentence at ";" outside brackets."""
     out = []
     start = s
     depth = 0
-    for i in range(s, e):
-        ch = text[i]
+    for m in _CLAUSE_MARK_RE.finditer(text, s, e):
+        ch = m.group()
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif ch == ";" and depth == 0:
-            out.append((start, i))
-            start = i + 1
+        elif depth == 0:
+            out.append((start, m.start()))
+            start = m.end()
     out.append((start, e))
     return [(a, b) for a, b in out if text[a:b].strip()]
 

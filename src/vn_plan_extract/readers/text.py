@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import unicodedata
 from pathlib import Path
 
@@ -21,11 +22,13 @@ _MAX_CONTROL_SHARE = 0.02
 _VIETNAMESE_MARKS = frozenset("ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323")
 
 
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
-    return bad / len(text)
+    return len(_CONTROL_RE.findall(text)) / len(text)
 
 
 def _looks_utf16(data: bytes) -> str | None:
