@@ -106,3 +106,26 @@ def test_a_whole_list_run_together_on_one_line() -> None:
             "thức trực tuyến; 100% cơ quan sử dụng chữ ký số.")
     got = extract_text(text).indicators
     assert [(i.target.value, i.target_year) for i in got] == [(100, 2020), (60, 2020), (100, 2020)]
+
+
+def test_numbered_targets_of_a_congress_resolution_are_items_not_sections() -> None:
+    text = "\n".join([
+        "NGHỊ QUYẾT", "Đại hội đại biểu Đảng bộ xã lần thứ XV, nhiệm kỳ 2025 - 2030",
+        "II. CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2030", "A. Về kinh tế",
+        "1. Tốc độ tăng trưởng giá trị sản xuất bình quân đạt 7,5 - 8,0%/năm.",
+        "2. Thu nhập bình quân đầu người đạt 120 triệu đồng/người/năm.",
+        "3. Tổng thu ngân sách trên địa bàn tăng bình quân 10%/năm", "B. Về văn hóa - xã hội",
+        "4. Tỷ lệ hộ nghèo giảm còn dưới 1%.", "5. Giữ vững xã đạt chuẩn nông thôn mới nâng cao.",
+    ])
+    doc = extract_text(text)
+    assert [s.label for s in doc.sections[0].children] == ["A", "B"]
+    assert [s.children for s in doc.sections[0].children] == [[], []]
+    got = [(i.target.comparator.value if i.target.comparator else None, i.target.value, i.target.value_max,
+            i.target.unit, i.target_year, i.section_path) for i in doc.indicators]
+    assert got == [
+        (">=", 7.5, 8.0, "%", 2030, ["II", "A"]),
+        ("=", 120, None, "triệu đồng/người/năm", 2030, ["II", "A"]),
+        ("=", 10, None, "%", 2030, ["II", "A"]),
+        ("<", 1, None, "%", 2030, ["II", "B"]),
+        (None, None, None, None, 2030, ["II", "B"]),
+    ]

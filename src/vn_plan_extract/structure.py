@@ -94,6 +94,8 @@ _LIST_ITEM_MIN_WORDS = 12
 #: A numbered line followed straight by its next sibling is a list item once it is this long.
 _SIBLING_RUN_MIN_WORDS = 15
 _SENTENCE_END_RE = regex.compile(r"[.;]\W*$")
+#: A value with a percent sign or a comparator symbol: headings do not state targets.
+_TARGET_IN_TITLE_RE = regex.compile(r"\d\s*%|[≥≤]\s*\d|\$\\[gl]eq")
 
 
 def _mostly_upper(text: str) -> bool:
@@ -142,6 +144,19 @@ def _successor(kind: str, label: str) -> str | None:
     if kind == "lower_letter":
         i = VIETNAMESE_LETTERS.find(label)
         return VIETNAMESE_LETTERS[i + 1] if 0 <= i < len(VIETNAMESE_LETTERS) - 1 else None
+    return None
+
+
+def _predecessor(kind: str, label: str) -> str | None:
+    """The label before `label` in its numbering style."""
+    if kind == "arabic" and label.isdigit():
+        return str(int(label) - 1)
+    if kind == "decimal":
+        head, _, last = label.rpartition(".")
+        return f"{head}.{int(last) - 1}" if last.isdigit() else None
+    if kind == "lower_letter":
+        i = VIETNAMESE_LETTERS.find(label)
+        return VIETNAMESE_LETTERS[i - 1] if i > 0 else None
     return None
 
 
@@ -238,6 +253,7 @@ def structure(doc: NormalisedDocument) -> StructuredDocument:
     stack: list[tuple[str, int]] = []  # (kind, heading index)
     current = -1
     skip_until = -1
+    last_item: tuple[str, str] | None = None  # the last numbered list item, to close its run
     for i in range(n):
         if i <= skip_until:
             section_of[i] = current
@@ -252,8 +268,12 @@ def structure(doc: NormalisedDocument) -> StructuredDocument:
             prev_letter = next((headings[h].label for k, h in reversed(stack) if k == "upper_letter"), None)
             if prev_letter and ord(cand.label) == ord(prev_letter) + 1:
                 kind = "upper_letter"
-        if kind in {"arabic", "decimal", "lower_letter"} and _is_list_item(blocks, candidates, i, cand):
+        if kind in {"arabic", "decimal", "lower_letter"} and (
+                _is_list_item(blocks, candidates, i, cand)
+                or (last_item is not None and last_item == (kind, _predecessor(kind, cand.label))
+                    and _SENTENCE_END_RE.search(cand.title))):
             list_items.add(i)
+            last_item = (kind, cand.label)
             section_of[i] = current
             continue
         if kind in {"upper_letter"} and not (_mostly_upper(cand.title) or len(cand.title.split()) <= 8):
@@ -295,6 +315,8 @@ def _is_list_item(blocks: tuple[Block, ...], candidates: list[_Candidate | None]
     sentence = bool(_SENTENCE_END_RE.search(cand.title))
     if sentence and words > _LIST_ITEM_MIN_WORDS:
         return True
+    if _TARGET_IN_TITLE_RE.search(cand.title):
+        return True  # "3. Tỷ lệ hộ nghèo giảm còn 2%": a numbered target, not a heading
     nxt = next((c for b, c in zip(blocks[i + 1:], candidates[i + 1:], strict=False)
                 if b.kind is BlockKind.TEXT), None)
     successor = _successor(cand.kind, cand.label)
