@@ -48,11 +48,11 @@ def extract_responsibilities(doc: StructuredDocument) -> list[Responsibility]:
             duties.setdefault(owner[h], []).append(_ITEM_MARKER_RE.sub("", b.text))
     out = []
     for child in sorted({c for c in owner.values() if c >= 0}):
-        h = doc.headings[child]
-        block = doc.blocks[h.block]
+        heading = doc.headings[child]
+        block = doc.blocks[heading.block]
         span = span_of(source, block, 0, len(block.text))
         out.append(Responsibility(
-            unit=unit_of_heading(h.title), duties=duties.get(child, []), section_path=list(h.path),
+            unit=unit_of_heading(heading.title), duties=duties.get(child, []), section_path=list(heading.path),
             source=Source(line_start=span.line_start, line_end=span.line_end,
                           quote=source.text[span.start:span.end]),
         ))

@@ -8,7 +8,7 @@ phrase or nothing closes it. Several targets share a sentence, separated by ";",
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -218,13 +218,8 @@ def targets_in_block(index: int, block: Block, goal_context: bool) -> list[Prose
             c = _COMPLETION_RE.search(text, t.end, s_end)
             if c:
                 deadline = text[c.end():s_end].strip(" .;,")
-            out.append(ProseTarget(**{**_asdict(t), "sentence_year": sentence_year,
-                                      "deadline_text": deadline}))
+            out.append(replace(t, sentence_year=sentence_year, deadline_text=deadline))
     return out
-
-
-def _asdict(t: ProseTarget) -> dict[str, object]:
-    return {f: getattr(t, f) for f in ProseTarget.__slots__}
 
 
 def _qualitatives(index: int, text: str, s: int, e: int, item_start: int,
@@ -264,55 +259,35 @@ def _qualitative(index: int, text: str, s: int, e: int, item_start: int) -> Pros
                        text[qs:qe], qs, qe, _first_year(text, s, e), None, None)
 
 
+@dataclass(slots=True)
+class _Segment:
+    """One target of a clause while the clause is being divided (mutable, local to this module)."""
+
+    q: Quantity
+    seg_start: int  # where its own text starts (after the previous target)
+    prefix: tuple[int, int]  # its name when written before the value
+    next_start: int  # where the next quantity starts
+    value_first: bool
+    name_end: int  # where its name ends when written after the value
+
+
 def _clause_targets(index: int, text: str, c_start: int, c_end: int,
                     quantities: list[Quantity]) -> list[ProseTarget]:
+    segments = _divide_clause(text, c_start, c_end, quantities)
+    yearly = bool(YEARLY_INCREASE_RE.search(text, c_start, c_end))
     out: list[ProseTarget] = []
-    cursor = c_start
-    prev_value_first: dict[str, object] | None = None
-    pending: list[dict[str, object]] = []
-    for k, q in enumerate(quantities):
-        nxt_start = quantities[k + 1].start if k + 1 < len(quantities) else c_end
-        if (not (q.percent or q.rank) and k + 1 < len(quantities)
-                and _VERB_ONLY_RE.fullmatch(text, q.end, nxt_start)):
-            continue  # "… khám sức khỏe định kỳ ít nhất 1 lần/năm là 15%": the count is in the name
-        if prev_value_first is not None:
-            # split the gap after a value-first target between its name and this target's prefix
-            gap_start = int(prev_value_first["q_end"])  # type: ignore[arg-type]
-            sep = _last_separator(text, gap_start, q.start)
-            if sep is None:
-                if not (q.percent or q.rank):
-                    continue  # "≥ 60% người dùng … tốc độ trên 01 Gbps/s": part of the name
-                prev_value_first["name_end"] = q.start
-                cursor = q.start
-            else:
-                prev_value_first["name_end"] = sep[0]
-                cursor = sep[1]
-            prev_value_first = None
-        seg_start = _cut_at_goal_words(text, cursor, q.start)
-        ps, pe = _trim(text, seg_start, q.start)
-        value_first = ps >= pe or (_has_noun_after(text, q.end, nxt_start) and (q.percent or q.rank is False)
-                                   and not text[q.end:nxt_start].lstrip().startswith(","))
-        record: dict[str, object] = {"q": q, "q_end": q.end, "prefix": (ps, pe), "seg": seg_start,
-                                     "next": nxt_start, "value_first": value_first, "name_end": c_end}
-        if value_first:
-            prev_value_first = record
-        else:
-            cursor = q.end
-        pending.append(record)
-    for rec in pending:
-        q = rec["q"]
-        assert isinstance(q, Quantity)
-        ps, pe = rec["prefix"]  # type: ignore[misc]
-        if rec["value_first"]:
-            ns, ne = _trim(text, q.end, int(rec["name_end"]))  # type: ignore[arg-type]
+    for sg in segments:
+        q = sg.q
+        ps, pe = sg.prefix
+        if sg.value_first:
+            ns, ne = _trim(text, q.end, sg.name_end)
             qs, qe = q.start, max(q.end, ne)
             name = _name_of(text, ns, ne)
         else:
-            ns, ne = ps, pe
             qs, qe = (ps if ps < pe else q.start), q.end
-            name = _name_of(text, ns, ne)
+            name = _name_of(text, ps, pe)
             if not name and out:
-                previous = out[-1].name
+                previous = out[-1].name  # elliptical: ", chiếm 8%", "cấp xã đạt 15%"
                 name = f"tỷ trọng {previous[:1].lower()}{previous[1:]}" if q.comparator_word == "chiếm" else previous
         if not name and q.unit and q.unit != "%":
             name = q.unit
@@ -322,17 +297,49 @@ def _clause_targets(index: int, text: str, c_start: int, c_end: int,
             unit = counted.group("noun").lower() if counted else None  # "số xã … năm 2023 là 9"
         if SPENDING_NAME_RE.match(name):
             continue
-        seg = int(rec["seg"])  # type: ignore[arg-type]
-        if YEARLY_INCREASE_RE.search(text, c_start, c_end):
+        if yearly:
             # a yearly increase and its end state take a year only from their own clause
             year = _first_year(text, c_start, c_end)
-            out.append(ProseTarget(index, name, q.comparator, q.value, q.value_max, unit, False,
-                                   text[q.start:q.end], qs, qe, year, None, None, True))
-            continue
-        year = _first_year(text, seg, q.start, last=True)
-        if year is None:
-            tail = max(qe, q.end) if rec["value_first"] else min(int(rec["next"]), q.end + 40)  # type: ignore[arg-type]
-            year = _first_year(text, q.end, tail)
+        else:
+            year = _first_year(text, sg.seg_start, q.start, last=True)
+            if year is None:
+                tail = max(qe, q.end) if sg.value_first else min(sg.next_start, q.end + 40)
+                year = _first_year(text, q.end, tail)
         out.append(ProseTarget(index, name, q.comparator, q.value, q.value_max, unit, False,
-                               text[q.start:q.end], qs, qe, year, None, None))
+                               text[q.start:q.end], qs, qe, year, None, None, yearly))
     return out
+
+
+def _divide_clause(text: str, c_start: int, c_end: int, quantities: list[Quantity]) -> list[_Segment]:
+    """Give each target of a clause its own stretch of text: its name before or after its value."""
+    segments: list[_Segment] = []
+    cursor = c_start
+    open_value_first: _Segment | None = None
+    for k, q in enumerate(quantities):
+        nxt_start = quantities[k + 1].start if k + 1 < len(quantities) else c_end
+        if (not (q.percent or q.rank) and k + 1 < len(quantities)
+                and _VERB_ONLY_RE.fullmatch(text, q.end, nxt_start)):
+            continue  # "… khám sức khỏe định kỳ ít nhất 1 lần/năm là 15%": the count is in the name
+        if open_value_first is not None:
+            # split the gap after a value-first target between its name and this target's prefix
+            sep = _last_separator(text, open_value_first.q.end, q.start)
+            if sep is None:
+                if not (q.percent or q.rank):
+                    continue  # "≥ 60% người dùng … tốc độ trên 01 Gbps/s": part of the name
+                open_value_first.name_end = q.start
+                cursor = q.start
+            else:
+                open_value_first.name_end = sep[0]
+                cursor = sep[1]
+            open_value_first = None
+        seg_start = _cut_at_goal_words(text, cursor, q.start)
+        ps, pe = _trim(text, seg_start, q.start)
+        value_first = ps >= pe or (_has_noun_after(text, q.end, nxt_start) and (q.percent or not q.rank)
+                                   and not text[q.end:nxt_start].lstrip().startswith(","))
+        segment = _Segment(q, seg_start, (ps, pe), nxt_start, value_first, c_end)
+        if value_first:
+            open_value_first = segment
+        else:
+            cursor = q.end
+        segments.append(segment)
+    return segments
