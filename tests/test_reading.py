@@ -63,3 +63,22 @@ def test_unsupported_suffix_is_a_clear_error(tmp_path: Path) -> None:
     path.write_bytes(b"x")
     with pytest.raises(UnsupportedFormat, match=r"plan\.xls.*unsupported file type"):
         extract(path)
+
+
+def test_a_truncated_utf8_file_keeps_what_was_written_and_warns(tmp_path: Path) -> None:
+    data = (Path(__file__).parent.parent / "corpus" / "000_6bf0ca8f79bfd109.txt").read_bytes()
+    cut = data.index("sức khỏe".encode()) + 2  # inside the two-byte "ứ"
+    path = tmp_path / "cut.txt"
+    path.write_bytes(data[:cut])
+    doc = extract(path)
+    assert [w.code for w in doc.warnings] == ["W003"]
+    whole = extract(Path(__file__).parent.parent / "corpus" / "000_6bf0ca8f79bfd109.txt")
+    assert doc.indicators[:5] == whole.indicators[:5]
+
+
+def test_a_legacy_vietnamese_font_encoding_is_a_clear_error(tmp_path: Path) -> None:
+    # TCVN3 ("ABC") bytes: letters live in code points that Windows-1258 maps to symbols
+    path = tmp_path / "tcvn3.txt"
+    path.write_bytes("KÕ ho¹ch chuyÓn ®æi sè n¨m 2026 ®¹t tØ lÖ 80%".encode("latin-1") * 20)
+    with pytest.raises(UnreadableDocument, match=r"tcvn3\.txt: the text is not Vietnamese"):
+        extract(path)

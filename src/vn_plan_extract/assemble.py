@@ -73,8 +73,8 @@ def assemble(doc: StructuredDocument, metadata: Metadata, indicators: list[Indic
     for line in doc.normalised.removed_page_numbers:
         warnings.append(Warning(code="W001", message=WARNING_CODES["W001"],
                                 source=Source(line_start=line, line_end=line, quote=source.line_text(line))))
-    if source.encoding in {"cp1258", "utf-16-le", "utf-16-be"}:
-        warnings.append(Warning(code="W002", message=f"{WARNING_CODES['W002']}: {source.encoding}"))
+    for code, message in source.notes:
+        warnings.append(Warning(code=code, message=f"{WARNING_CODES[code]}: {message}"))
     warnings.extend(_numbering_warnings(doc))
     return PlanDocument(
         source=DocumentSource(path=source.path or "<text>", format=SourceFormat(source.format),

@@ -21,7 +21,7 @@ class SourceText:
     text: str
     line_starts: tuple[int, ...]
     encoding: str
-    notes: tuple[str, ...] = ()
+    notes: tuple[tuple[str, str], ...] = ()  # (warning code, message) from reading
 
     @property
     def line_count(self) -> int:

@@ -23,6 +23,13 @@ _VIETNAMESE_MARKS = frozenset("ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0
 
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+#: Characters a Windows-1258 reading of a Vietnamese file should not show often: symbols that stand
+#: for letters in other code pages (TCVN3, VNI, or UTF-8 read byte by byte).
+_UNEXPECTED_RE = re.compile(r"[^\w\u0300-\u036f\s.,;:!?()\[\]{}\"'“”‘’/\\%&+*=<>#@$–—…•·-]")
+_MAX_UNEXPECTED_SHARE = 0.01
+#: UTF-8 bytes of the Vietnamese letters U+1EA0–U+1EFF ("ạ" … "ỹ"): evidence a file is UTF-8.
+_UTF8_VIETNAMESE_RE = re.compile(rb"\xe1[\xba\xbb][\x80-\xbf]")
+_MIN_UTF8_EVIDENCE = 3
 
 
 def _control_share(text: str) -> float:
@@ -46,18 +53,29 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
-def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str]:
-    """Decode plan bytes; return (text, encoding name). Raises `UnreadableDocument`.
+def _plausible_vietnamese(text: str) -> bool:
+    """Does text decoded with a single-byte code page read as Vietnamese, not as another encoding?"""
+    sample = text[:20000]
+    odd = len(_UNEXPECTED_RE.findall(sample))
+    return bool(_VIETNAMESE_MARKS & set(sample)) and odd <= _MAX_UNEXPECTED_SHARE * max(1, len(sample))
+
+
+def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """Decode plan bytes; return (text, encoding name, notes). Raises `UnreadableDocument`.
+
+    Notes are (warning code, message) pairs for what was recovered by guessing.
 
     >>> decode_bytes("Kế hoạch".encode("utf-8"))[1]
     'utf-8'
-    >>> decode_bytes(codecs.BOM_UTF8 + "Kế hoạch".encode("utf-8"))
+    >>> decode_bytes(codecs.BOM_UTF8 + "Kế hoạch".encode("utf-8"))[:2]
     ('Kế hoạch', 'utf-8-sig')
     >>> decode_bytes("Kế hoạch".encode("utf-16"))[1]
     'utf-16'
-    >>> text, enc = decode_bytes("Hà Nô\u0323i".encode("cp1258"))  # tone marks are combining in cp1258
+    >>> text, enc, _ = decode_bytes("Hà Nô\u0323i".encode("cp1258"))  # tone marks are combining in cp1258
     >>> (unicodedata.normalize("NFC", text), enc)
     ('Hà Nội', 'cp1258')
+    >>> decode_bytes("Kế hoạch đạt".encode("utf-8")[:-1])[2]  # truncated inside its last letter
+    (('W003', '1 undecodable byte sequence(s) replaced (utf-8)'),)
     """
     if not data.strip(b" \t\r\n\x00"):
         raise UnreadableDocument(path, "the file is empty")
@@ -75,19 +93,33 @@ def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str]:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
+            if encoding.startswith("utf-8") and len(_UTF8_VIETNAMESE_RE.findall(data)) >= _MIN_UTF8_EVIDENCE:
+                # UTF-8 with a few broken bytes (a truncated or damaged file): keep the rest
+                text = data.decode(encoding, errors="replace")
+                bad = text.count("\ufffd")
+                if bad <= max(_MIN_UTF8_EVIDENCE, 0.001 * len(text)):
+                    _check_not_binary(text, path)
+                    return text, encoding, (("W003", f"{bad} undecodable byte sequence(s) replaced ({encoding})"),)
             continue
-        if "\x00" in text or _control_share(text) > _MAX_CONTROL_SHARE:
-            raise UnreadableDocument(path, "the file is binary, not text")
-        if encoding == "cp1258" and not (_VIETNAMESE_MARKS & set(text)) and not text.isascii():
+        _check_not_binary(text, path)
+        if encoding == "cp1258" and not text.isascii() and not _plausible_vietnamese(text):
             continue
-        return text, encoding
+        notes = (("W002", f"decoded as {encoding}"),) if encoding in {"cp1258", "utf-16-le", "utf-16-be"} else ()
+        return text, encoding, notes
     raise UnreadableDocument(
-        path, "the text is in none of the encodings read (UTF-8, UTF-16, Windows-1258)"
+        path, "the text is not Vietnamese in UTF-8, UTF-16 or Windows-1258 "
+              "(legacy TCVN3/VNI font encodings are not read)"
     )
 
 
+def _check_not_binary(text: str, path: str | None) -> None:
+    if "\x00" in text or _control_share(text) > _MAX_CONTROL_SHARE:
+        raise UnreadableDocument(path, "the file is binary, not text")
+
+
 def source_from_text(text: str, path: str | None = None, fmt: str = "txt",
-                     raw: bytes | None = None, encoding: str = "str") -> SourceText:
+                     raw: bytes | None = None, encoding: str = "str",
+                     notes: tuple[tuple[str, str], ...] = ()) -> SourceText:
     """NFC-normalise text, make CRLF/CR into LF, and index its lines."""
     digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8")).hexdigest()
     clean = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -96,7 +128,7 @@ def source_from_text(text: str, path: str | None = None, fmt: str = "txt",
     if not clean.strip():
         raise UnreadableDocument(path, "the file has no text")
     return SourceText(path=path, format=fmt, sha256=digest, text=clean,
-                      line_starts=line_starts_of(clean), encoding=encoding)
+                      line_starts=line_starts_of(clean), encoding=encoding, notes=notes)
 
 
 def read_text_file(path: Path) -> SourceText:
@@ -108,6 +140,6 @@ def read_text_file(path: Path) -> SourceText:
         raise UnreadableDocument(path, "is a folder, not a file") from None
     except OSError as exc:
         raise UnreadableDocument(path, f"cannot be read ({exc.strerror or exc})") from None
-    text, encoding = decode_bytes(data, str(path))
+    text, encoding, notes = decode_bytes(data, str(path))
     fmt = "md" if path.suffix.lower() in {".md", ".markdown"} else "txt"
-    return source_from_text(text, str(path), fmt, raw=data, encoding=encoding)
+    return source_from_text(text, str(path), fmt, raw=data, encoding=encoding, notes=notes)
