@@ -74,7 +74,7 @@ def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str, tuple[
     >>> text, enc, _ = decode_bytes("Hà Nô\u0323i".encode("cp1258"))  # tone marks are combining in cp1258
     >>> (unicodedata.normalize("NFC", text), enc)
     ('Hà Nội', 'cp1258')
-    >>> decode_bytes("Kế hoạch đạt".encode("utf-8")[:-1])[2]  # truncated inside its last letter
+    >>> decode_bytes("Kế hoạch đạt mức".encode("utf-8")[:-2])[2]  # cut inside "ứ"
     (('W003', '1 undecodable byte sequence(s) replaced (utf-8)'),)
     """
     if not data.strip(b" \t\r\n\x00"):
