@@ -129,3 +129,19 @@ def test_numbered_targets_of_a_congress_resolution_are_items_not_sections() -> N
         ("<", 1, None, "%", 2030, ["II", "B"]),
         (None, None, None, None, 2030, ["II", "B"]),
     ]
+
+
+def test_responsibilities_one_per_body_with_its_duties() -> None:
+    text = "\n".join([
+        "V. TỔ CHỨC THỰC HIỆN", "1. Trách nhiệm chung của các cơ quan, ban, ngành", "- Chủ động triển khai.",
+        "2. Công an xã", "Chủ trì đảm bảo tỷ lệ người dân có tài khoản VNeID đạt từ 80% trở lên.",
+        "3. Tổ Công nghệ số cộng đồng và Các trường học", "- Tổ Công nghệ số cộng đồng các ấp: Hướng dẫn người dân.",
+        "- Các trường học trên địa bàn: Dạy kỹ năng số.", "Trên đây là Kế hoạch của UBND xã./.",
+    ])
+    got = [(r.unit, r.duties, r.section_path) for r in extract_text(text).responsibilities]
+    assert got == [
+        ("các cơ quan, ban, ngành", ["Chủ động triển khai."], ["V", "1"]),
+        ("Công an xã", ["Chủ trì đảm bảo tỷ lệ người dân có tài khoản VNeID đạt từ 80% trở lên."], ["V", "2"]),
+        ("Tổ Công nghệ số cộng đồng các ấp", ["Hướng dẫn người dân."], ["V", "3"]),
+        ("Các trường học trên địa bàn", ["Dạy kỹ năng số."], ["V", "3"]),
+    ]

@@ -5,12 +5,14 @@ from __future__ import annotations
 import regex
 
 from ..document import span_of
+from ..lexicon.agencies import leading_agency
 from ..lexicon.markers import RESPONSIBILITIES_TITLE_RE
 from ..models import Responsibility, Source
 from ..structure import Role, StructuredDocument
 
 _ITEM_MARKER_RE = regex.compile(r"^[-–—+*•]\s*")
 _REQUEST_RE = regex.compile(r"^(?:Đề\s+nghị|Giao)\s+", regex.IGNORECASE)
+_SHARED_DUTY_RE = regex.compile(r"^Trách\s+nhiệm(?:\s+chung)?\s+của\s+", regex.IGNORECASE)
 
 
 def responsibility_sections(doc: StructuredDocument) -> dict[int, int]:
@@ -32,8 +34,15 @@ def responsibility_sections(doc: StructuredDocument) -> dict[int, int]:
 
 
 def unit_of_heading(title: str) -> str:
-    """ "Đề nghị UB MTTQ Việt Nam phường." → "UB MTTQ Việt Nam phường"."""
-    return _REQUEST_RE.sub("", title).strip(" .:;")
+    """The body a responsibilities heading names.
+
+    >>> unit_of_heading("Đề nghị UB MTTQ Việt Nam phường.")
+    'UB MTTQ Việt Nam phường'
+    >>> unit_of_heading("Trách nhiệm chung của các cơ quan, ban, ngành, đoàn thể xã")
+    'các cơ quan, ban, ngành, đoàn thể xã'
+    """
+    title = _SHARED_DUTY_RE.sub("", _REQUEST_RE.sub("", title))
+    return title.strip(" .:;")
 
 
 def extract_responsibilities(doc: StructuredDocument) -> list[Responsibility]:
@@ -51,9 +60,19 @@ def extract_responsibilities(doc: StructuredDocument) -> list[Responsibility]:
         heading = doc.headings[child]
         block = doc.blocks[heading.block]
         span = span_of(source, block, 0, len(block.text))
-        out.append(Responsibility(
-            unit=unit_of_heading(heading.title), duties=duties.get(child, []), section_path=list(heading.path),
-            source=Source(line_start=span.line_start, line_end=span.line_end,
-                          quote=source.text[span.start:span.end]),
-        ))
+        grounding = Source(line_start=span.line_start, line_end=span.line_end, quote=source.text[span.start:span.end])
+        # "8. Tổ Công nghệ số cộng đồng và Các trường học" whose duties open with each body's name:
+        # one responsibility per body named before a colon
+        by_unit: dict[str, list[str]] = {}
+        for duty in duties.get(child, []):
+            named = leading_agency(duty)
+            if named and duty[len(named):].lstrip().startswith(":"):
+                by_unit.setdefault(named, []).append(duty[len(named):].lstrip(" :"))
+            else:
+                by_unit.setdefault(unit_of_heading(heading.title), []).append(duty)
+        if not by_unit:
+            by_unit[unit_of_heading(heading.title)] = []
+        for unit, unit_duties in by_unit.items():
+            out.append(Responsibility(unit=unit, duties=unit_duties, section_path=list(heading.path),
+                                      source=grounding))
     return out
