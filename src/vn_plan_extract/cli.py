@@ -119,8 +119,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
                 print(miss)
     baseline_path = Path(args.baseline)
     baseline = json.loads(baseline_path.read_text(encoding="utf-8")) if baseline_path.exists() else {}
+    digest = data_digest([*gold_dirs, *([Path("corpus")] if Path("corpus").is_dir() else [])])
     if args.update:
-        digest = data_digest([*list(gold_dirs), Path("corpus")] if Path("corpus").is_dir() else gold_dirs)
         try:
             new = updated_baseline(scores, baseline, args.allow_regression, digest)
         except ValueError as exc:
@@ -130,6 +130,9 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         print(f"floors written to {baseline_path}")
         return 0
     if args.check:
+        if baseline.get("data_sha256") not in (None, digest):
+            print("note: the gold or corpus files changed since the floors were set; "
+                  "re-run with --update once the new scores are reviewed", file=sys.stderr)
         failures = check_floors(scores, baseline)
         for f in failures:
             print(f"BELOW FLOOR: {f}", file=sys.stderr)
