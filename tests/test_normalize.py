@@ -31,6 +31,12 @@ def blocks(text: str) -> list[str]:
         pytest.param("Tỷ lệ phủ sóng $\\geq 90\\%$ và $> 2\\%$", ["Tỷ lệ phủ sóng ≥ 90% và > 2%"], id="ocr-latex"),
         pytest.param("(*ngoại trừ các cơ sở dữ liệu*) được", ["(ngoại trừ các cơ sở dữ liệu) được"], id="markdown-italic"),
         pytest.param("Ðảng uỷ\u00a0phường", ["Đảng uỷ phường"], id="eth-and-nbsp"),
+        pytest.param("Đến năm 2025, 80% hồ sơ trực tuyến\n\n22/08/2022\nVăn phòng UBND tỉnh",
+                     ["Đến năm 2025, 80% hồ sơ trực tuyến", "22/08/2022", "Văn phòng UBND tỉnh"], id="news-date-line"),
+        pytest.param("Nghị quyết số 57-NQ/TW ngày\n22/12/2024.", ["Nghị quyết số 57-NQ/TW ngày 22/12/2024."],
+                     id="date-broken-from-its-sentence"),
+        pytest.param("về giải quyết thủ tục hành chính\nThứ năm, 25/07/2019, 04:10 SA",
+                     ["về giải quyết thủ tục hành chính", "Thứ năm, 25/07/2019, 04:10 SA"], id="news-weekday-line"),
     ],
 )
 def test_lines_are_rejoined_and_cleaned(text: str, expected: list[str]) -> None:

@@ -145,3 +145,15 @@ def test_responsibilities_one_per_body_with_its_duties() -> None:
         ("Tổ Công nghệ số cộng đồng các ấp", ["Hướng dẫn người dân."], ["V", "3"]),
         ("Các trường học trên địa bàn", ["Dạy kỹ năng số."], ["V", "3"]),
     ]
+
+
+def test_a_target_restated_by_a_page_title_is_one_indicator_from_its_fuller_statement() -> None:
+    text = ("Năm 2019: Phấn đấu đạt 80% trở lên mức độ hài lòng của người dân về giải quyết thủ tục hành chính\n"
+            "Thứ năm, 25/07/2019, 04:10 SA\n\n"
+            "UBND TP giao các sở với mục tiêu năm 2019, đạt 80% trở lên mức độ hài lòng của người dân về giải "
+            "quyết thủ tục hành chính đối với từng lĩnh vực; từ 40% trở lên tỷ lệ người dân tham gia đánh giá.")
+    got = [(i.target.value, i.source.line_start, i.name) for i in extract_text(text).indicators]
+    assert got == [
+        (80, 4, "mức độ hài lòng của người dân về giải quyết thủ tục hành chính đối với từng lĩnh vực"),
+        (40, 4, "tỷ lệ người dân tham gia đánh giá"),
+    ]

@@ -76,7 +76,10 @@ _PAGE_BREAK_BLANKS = 2
 _TERMINAL_RE = regex.compile(r"(?:[.;:!?…]|\./\.)[\"”’)\]]*$")
 #: A line ending in a comma or a word that cannot end a sentence runs on into the next line.
 _JOINER_END_RE = regex.compile(r"(?:,|\s(?:và|của|cho|các|với|về|trong|theo|đến|tại|từ|là|được|những|hoặc))$")
-_TIME_OR_DATE_RE = regex.compile(r"^\d{1,2}:\d{2}\b")  # "05:13 22/02/2021": a web page timestamp
+#: A line that is only a date or a time ("22/08/2022", "05:13 22/02/2021"): a web page's timestamp,
+#: unless the line before ends with "ngày" (a date broken from its sentence).
+_STANDALONE_DATE_RE = regex.compile(r"^(?:\d{1,2}[:/]\d{1,2}(?:[:/]\d{2,4})?\s*)+(?:SA|CH|AM|PM)?$")
+_DATE_JOINER_END_RE = regex.compile(r"(?:ngày|tháng|năm|số|đến|từ)$", regex.IGNORECASE)
 _DASH_START_RE = regex.compile(r"^[-–]\s*")
 #: What every item opener starts with; a line starting otherwise opens nothing (a fast pre-check).
 _ITEM_START_HINT_RE = regex.compile(
@@ -237,9 +240,13 @@ def _continues(first_line: _Line, prev: _Line, nxt: _Line, blanks: int) -> bool:
         return False
     if _glued(prev.text):
         return True
+    if _STANDALONE_DATE_RE.match(prev.text) and first_line is prev:
+        return False  # a timestamp line stands alone
     first = nxt.text.lstrip("\"“‘(")[:1]
-    if first.islower() or (first.isdigit() and not _TIME_OR_DATE_RE.match(nxt.text)):
+    if first.islower():
         return True
+    if first.isdigit():
+        return not (_STANDALONE_DATE_RE.match(nxt.text) and not _DATE_JOINER_END_RE.search(prev.text))
     if terminal:
         # a sentence ending at a line end continues its paragraph only when no blank line follows
         return prev.text.endswith(".") and not prev.text.endswith("./.") and blanks == 0

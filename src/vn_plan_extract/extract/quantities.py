@@ -40,6 +40,8 @@ _RANGE_RE = regex.compile(
 )
 _PERCENT_RE = regex.compile(r"\s?%")
 _SPACES_RE = regex.compile(r"\s*")
+#: A capitalised label of the next item ("Hôm qua: 389") follows a bare number on web pages.
+_LABEL_AFTER_RE = regex.compile(r"\s*(?:[^\s:]+\s+){0,2}[^\s:]+:")
 _UNIT_TOKEN_RE = regex.compile(r"[^\W\d_][\w&]*\.?(?:/[\w.]*\w)*|/[\w.]*\w")
 
 
@@ -75,6 +77,8 @@ def _read_unit(text: str, pos: int) -> tuple[str | None, int]:
     words: list[str] = []
     end = pos
     cursor = pos
+    first = _SPACES_RE.match(text, pos).end()
+    first_upper = text[first:first + 1].isupper()
     while len(words) < UNIT_MAX_WORDS + any("/" in w for w in words):
         cursor = _SPACES_RE.match(text, cursor).end()
         m = _UNIT_TOKEN_RE.match(text, cursor)
@@ -88,7 +92,7 @@ def _read_unit(text: str, pos: int) -> tuple[str | None, int]:
         cursor = end
         if not token.startswith("/") and "/" not in token and text[end:end + 1] == "/":
             continue
-    if not words or text[end:end + 1] == ":":
+    if not words or (first_upper and _LABEL_AFTER_RE.match(text, pos)):
         return None, pos  # "110 Hôm qua: 389": the words are the next item's label
     return " ".join(words).replace(" /", "/"), end
 

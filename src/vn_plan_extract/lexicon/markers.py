@@ -131,7 +131,8 @@ CITED_DOCUMENTS = ("Kế hoạch", "Nghị quyết", "Quyết định", "Chỉ t
                    "Kết luận", "Chương trình", "Hướng dẫn", "Thông tư", "Nghị định", "Luật")
 
 PARAGRAPH_OPENER_RE = regex.compile(
-    r"^(?:" + alternation(PARAGRAPH_OPENERS) + r"(?!\w)|Thực\s+hiện\s+" + alternation(CITED_DOCUMENTS) + r")"
+    r"^(?:" + alternation(PARAGRAPH_OPENERS) + r"(?!\w)|Thực\s+hiện\s+" + alternation(CITED_DOCUMENTS)
+    + r"|(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|Chủ\s+nhật),\s*\d)"  # a news page's "Thứ năm, 25/07/2019"
 )
 LEGAL_BASIS_RE = regex.compile(r"^" + alternation(LEGAL_BASIS_OPENERS) + r"(?!\w)")
 CLOSING_RE = regex.compile(r"^" + alternation(CLOSING_OPENERS) + r"(?!\w)", regex.IGNORECASE)
