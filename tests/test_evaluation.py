@@ -41,11 +41,11 @@ def test_raising_a_floor_is_allowed_but_lowering_needs_the_flag() -> None:
                     sections_predicted=1, sections_matched=1)
     bad = SetScore("x", gold=10, predicted=10, matched=5, fully_right=5, sections_gold=1,
                    sections_predicted=1, sections_matched=1)
-    raised = updated_baseline([good], {}, False, "d")
+    raised = updated_baseline([good], {}, False, {"x": "d"})
     assert raised["floors"]["x"]["indicator_f1"] == 1.0
     with pytest.raises(ValueError, match="allow-regression"):
-        updated_baseline([bad], raised, False, "d")
-    assert updated_baseline([bad], raised, True, "d")["floors"]["x"]["indicator_f1"] == 0.5
+        updated_baseline([bad], raised, False, {"x": "d"})
+    assert updated_baseline([bad], raised, True, {"x": "d"})["floors"]["x"]["indicator_f1"] == 0.5
 
 
 def test_evaluate_takes_any_gold_and_output_folders(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -60,3 +60,16 @@ def test_evaluate_takes_any_gold_and_output_folders(tmp_path: Path, capsys) -> N
     empty.mkdir()
     assert main(["evaluate", str(GOLDEN), "--output", str(empty), "--check",
                  "--baseline", str(ROOT / "evaluation_baseline.json")]) == 1
+
+
+def test_check_notes_changed_gold_only_for_the_sets_named(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    baseline = tmp_path / "b.json"
+    assert main(["evaluate", str(GOLDEN), "--update", "--baseline", str(baseline)]) == 0
+    assert main(["evaluate", str(GOLDEN), "--check", "--baseline", str(baseline)]) == 0
+    assert "changed" not in capsys.readouterr().err
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    data["data_sha256"]["golden"] = "0" * 64
+    baseline.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["evaluate", str(GOLDEN), "--check", "--baseline", str(baseline)]) == 0
+    assert "golden gold or documents changed" in capsys.readouterr().err
+    assert baseline.stat().st_mode & 0o044  # readable by others, like any file the user writes

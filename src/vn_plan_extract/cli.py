@@ -15,9 +15,9 @@ from . import __version__
 from .errors import VnPlanExtractError
 from .evaluate import (
     check_floors,
-    data_digest,
     evaluate_folder,
     render_table,
+    set_digest,
     updated_baseline,
     write_json_atomic,
 )
@@ -119,10 +119,10 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
                 print(miss)
     baseline_path = Path(args.baseline)
     baseline = json.loads(baseline_path.read_text(encoding="utf-8")) if baseline_path.exists() else {}
-    digest = data_digest([*gold_dirs, *([Path("corpus")] if Path("corpus").is_dir() else [])])
+    digests = {s.name: set_digest(g) for s, g in zip(scores, gold_dirs, strict=True)}
     if args.update:
         try:
-            new = updated_baseline(scores, baseline, args.allow_regression, digest)
+            new = updated_baseline(scores, baseline, args.allow_regression, digests)
         except ValueError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
@@ -130,9 +130,11 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         print(f"floors written to {baseline_path}")
         return 0
     if args.check:
-        if baseline.get("data_sha256") not in (None, digest):
-            print("note: the gold or corpus files changed since the floors were set; "
-                  "re-run with --update once the new scores are reviewed", file=sys.stderr)
+        pinned = baseline.get("data_sha256")
+        for name, digest in digests.items():
+            if isinstance(pinned, dict) and pinned.get(name) not in (None, digest):
+                print(f"note: the {name} gold or documents changed since its floors were set; "
+                      "re-run with --update once the new scores are reviewed", file=sys.stderr)
         failures = check_floors(scores, baseline)
         for f in failures:
             print(f"BELOW FLOOR: {f}", file=sys.stderr)

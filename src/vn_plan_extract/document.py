@@ -95,3 +95,9 @@ class NormalisedDocument:
     source: SourceText
     blocks: tuple[Block, ...]
     removed_page_numbers: tuple[int, ...] = field(default=())
+    #: every non-blank physical line, cleaned, one `Block` each (tables are rebuilt from these)
+    lines: tuple[Block, ...] = field(default=())
+
+    def lines_between(self, first: int, last: int) -> tuple[Block, ...]:
+        """The cleaned lines numbered first..last (1-based, inclusive)."""
+        return tuple(ln for ln in self.lines if first <= ln.line_start <= last)

@@ -335,7 +335,7 @@ def check_floors(scores: list[SetScore], baseline: dict[str, Any]) -> list[str]:
 
 
 def updated_baseline(scores: list[SetScore], baseline: dict[str, Any], allow_regression: bool,
-                     digest: str) -> dict[str, Any]:
+                     digests: dict[str, str]) -> dict[str, Any]:
     """New floors at the current scores; refuses to lower one unless `allow_regression`."""
     floors = {k: dict(v) for k, v in baseline.get("floors", {}).items()}
     lowered = []
@@ -351,7 +351,18 @@ def updated_baseline(scores: list[SetScore], baseline: dict[str, Any], allow_reg
             current[metric] = new
     if lowered:
         raise ValueError("refusing to lower floors without --allow-regression: " + "; ".join(lowered))
-    return {"epsilon": EPSILON, "data_sha256": digest, "floors": floors}
+    data = dict(baseline.get("data_sha256", {})) if isinstance(baseline.get("data_sha256"), dict) else {}
+    data.update(digests)
+    return {"epsilon": EPSILON, "data_sha256": data, "floors": floors}
+
+
+def set_digest(gold_dir: Path) -> str:
+    """SHA-256 of a gold folder and the documents it scores (golden/ → corpus/, devset gold/ → docs/)."""
+    folders = [gold_dir]
+    for sibling in (gold_dir.parent / "corpus", gold_dir.parent / "docs"):
+        if sibling.is_dir():
+            folders.append(sibling)
+    return data_digest(folders)
 
 
 def write_json_atomic(path: Path, data: Any) -> None:
@@ -361,6 +372,9 @@ def write_json_atomic(path: Path, data: Any) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, indent=2)
             fh.write("\n")
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes owner-only files; give the usual permissions
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -333,4 +333,10 @@ def normalise(source: SourceText) -> NormalisedDocument:
             current = [ln]
         pending_blanks = 0
     flush()
-    return NormalisedDocument(source=source, blocks=tuple(blocks), removed_page_numbers=tuple(removed))
+    physical = tuple(
+        Block(text=ln.text, starts=tuple(ln.starts), ends=tuple(ln.ends), line_start=ln.number, line_end=ln.number,
+              bold=ln.bold, md_heading=ln.md_heading, kind=BlockKind.TABLE_LINE if ln.table else BlockKind.TEXT)
+        for ln in lines if ln.text and ln.number not in removed_set
+    )
+    return NormalisedDocument(source=source, blocks=tuple(blocks), removed_page_numbers=tuple(removed),
+                              lines=physical)
