@@ -54,3 +54,13 @@ def test_alternation_rejects_an_empty_vocabulary() -> None:
 @pytest.mark.parametrize("name", vn_plan_extract.__all__)
 def test_every_public_name_resolves(name: str) -> None:
     assert getattr(vn_plan_extract, name) is not None
+
+
+def test_no_agency_spelling_is_claimed_by_two_bodies() -> None:
+    from vn_plan_extract.lexicon.agencies import GENERIC_BODIES, _key
+
+    seen: dict[str, str] = {}
+    for table in (AGENCIES, GENERIC_BODIES):
+        for canonical, variants in table.items():
+            for v in (canonical, *variants):
+                assert seen.setdefault(_key(v), canonical) == canonical, v

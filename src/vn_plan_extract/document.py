@@ -97,6 +97,8 @@ class NormalisedDocument:
     removed_page_numbers: tuple[int, ...] = field(default=())
     #: every non-blank physical line, cleaned, one `Block` each (tables are rebuilt from these)
     lines: tuple[Block, ...] = field(default=())
+    #: for lines of tab- or pipe-separated tables: line number → its cells, cleaned, one `Block` each
+    cells: dict[int, tuple[Block, ...]] = field(default_factory=dict)
 
     def lines_between(self, first: int, last: int) -> tuple[Block, ...]:
         """The cleaned lines numbered first..last (1-based, inclusive)."""

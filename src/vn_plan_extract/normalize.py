@@ -118,7 +118,7 @@ def _clean_line(number: int, raw: str, offset: int) -> _Line:
     md = _MD_HEADING_RE.match(raw)
     pos = md.end() if md else 0
     bold = False
-    table = "\t" in raw.strip() or raw.lstrip().startswith("|")
+    table = "\t" in raw or raw.lstrip().startswith("|")
     pending_space: tuple[int, int] | None = None
 
     def emit_verbatim(a: int, b: int) -> None:
@@ -285,10 +285,10 @@ def normalise(source: SourceText) -> NormalisedDocument:
         after = 0
         while i + after + 1 < len(lines) and blank[i + after + 1]:
             after += 1
-        at_edge = i - before == 0 or i + after == len(lines) - 1
-        if before >= _PAGE_BREAK_BLANKS or after >= _PAGE_BREAK_BLANKS or at_edge:
-            removed.append(ln.number)
-            blank[i] = True
+        # at the very start a lone number is a page number; at the end it may be a table's last cell
+        at_start = i - before == 0
+        if before >= _PAGE_BREAK_BLANKS or after >= _PAGE_BREAK_BLANKS or at_start:
+            removed.append(ln.number)  # blank[] is left as it was: "10" then "14" are not both pages
     removed_set = set(removed)
 
     blocks: list[Block] = []
@@ -333,10 +333,35 @@ def normalise(source: SourceText) -> NormalisedDocument:
             current = [ln]
         pending_blanks = 0
     flush()
+    cells: dict[int, tuple[Block, ...]] = {}
+    for ln in lines:
+        if ln.table and ln.text and ln.number not in removed_set:
+            start = source.line_starts[ln.number - 1]
+            cells[ln.number] = _split_cells(ln.number, source.line_text(ln.number), start)
     physical = tuple(
         Block(text=ln.text, starts=tuple(ln.starts), ends=tuple(ln.ends), line_start=ln.number, line_end=ln.number,
               bold=ln.bold, md_heading=ln.md_heading, kind=BlockKind.TABLE_LINE if ln.table else BlockKind.TEXT)
         for ln in lines if ln.text and ln.number not in removed_set
     )
     return NormalisedDocument(source=source, blocks=tuple(blocks), removed_page_numbers=tuple(removed),
-                              lines=physical)
+                              lines=physical, cells=cells)
+
+
+def _split_cells(number: int, raw: str, offset: int) -> tuple[Block, ...]:
+    """The cells of a tab- or pipe-separated line ("1.\tTỷ lệ …\t%\t$\\geq 90\\%$"), each cleaned."""
+    separator = "\t" if "\t" in raw else "|"
+    out = []
+    pos = 0
+    parts = raw.split(separator)
+    if separator == "|":  # "| a | b |": the outer pipes open and close the row
+        if parts and not parts[0].strip():
+            pos += len(parts[0]) + 1
+            parts = parts[1:]
+        if parts and not parts[-1].strip():
+            parts = parts[:-1]
+    for part in parts:
+        cleaned = _clean_line(number, part, offset + pos)
+        out.append(Block(text=cleaned.text, starts=tuple(cleaned.starts), ends=tuple(cleaned.ends),
+                         line_start=number, line_end=number, bold=cleaned.bold))
+        pos += len(part) + 1
+    return tuple(out)

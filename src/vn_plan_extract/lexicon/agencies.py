@@ -44,8 +44,23 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Sở Nội vụ": (),
     "Doanh nghiệp viễn thông": ("VNPT", "Viettel", "Các doanh nghiệp viễn thông", "doanh nghiệp viễn thông"),
     "Các trường học": ("Các trường học trên địa bàn", "Trường học"),
-    "Các cơ quan, đơn vị": ("Các cơ quan, đơn vị phường", "Các cơ quan, đơn vị xã"),
-    "Thường trực Hội đồng Thi đua Khen thưởng": ("Hội đồng Thi đua Khen thưởng",),
+    "Thôn, ấp, khu phố": ("Trưởng các ấp", "Trưởng khu phố", "Trưởng các khu phố"),
+    "Trung tâm Văn hóa, Thông tin và Thể thao": ("Trung tâm VHTT&TT",),
+    "Hội đồng Thi đua Khen thưởng": ("Thường trực Hội đồng Thi đua Khen thưởng",),
+}
+
+#: Cells of the agency columns that name no single body but are written as such in real tables.
+GENERIC_BODIES: dict[str, tuple[str, ...]] = {
+    "Các cơ quan, đơn vị": ("Các cơ quan, đơn vị phường", "Các cơ quan, đơn vị xã", "Các cơ quan, đơn vị, cơ quan, "
+                            "tổ chức liên quan", "Các đơn vị liên quan", "các đơn vị liên quan",
+                            "Các cơ quan liên quan", "Các phòng, ban, ngành"),
+    "Công dân, doanh nghiệp": ("Người dân, doanh nghiệp", "Công dân"),
+    "Các cơ quan giải quyết TTHC": (),
+    "Các phòng chuyên môn": ("Các phòng chuyên môn, đơn vị",),
+    "Các ban, ngành": ("Các ban, ngành trực thuộc", "Các ban, ngành, đoàn thể"),
+    "Cán bộ, công chức": ("Các cán bộ, công chức xã", "Cán bộ, công chức chuyên môn", "Công chức Phòng Kinh tế",
+                          "Các cán bộ, công chức"),
+    "Các tổ chức tín dụng": ("Các tổ chức tín dụng/Ngân hàng", "Ngân hàng"),
 }
 
 #: Words that open the name of a body; what follows them up to a verb or punctuation is the name.
@@ -54,7 +69,9 @@ AGENCY_HEADS = (
     "UBND", "HĐND", "Hội", "Đoàn", "Tổ", "Sở", "Bộ phận", "Các trường", "Trường", "Thường trực",
     "Các cơ quan", "các cơ quan", "các sở", "Các sở", "Ban Chỉ huy", "Đảng ủy", "Đảng uỷ", "VNPT", "Viettel",
     "Các doanh nghiệp", "các doanh nghiệp", "Doanh nghiệp", "UBMTTQ", "UB MTTQ", "Chi cục", "Kho bạc",
-    "Bưu điện", "Cục", "Chi nhánh", "Tổ Công nghệ", "Tổ CNS",
+    "Bưu điện", "Cục", "Chi nhánh", "Tổ Công nghệ", "Tổ CNS", "Trưởng các", "Trưởng khu", "Trưởng ấp",
+    "Các phòng", "Các ban", "Các tổ chức", "Các cán bộ", "Cán bộ, công chức", "Công chức", "Công dân",
+    "Người dân", "Các hội", "Ngân hàng", "Các cơ sở", "các đơn vị", "trung tâm",
 )
 
 #: Verbs and words after which a body's name has ended ("Phối hợp Công an phường | đảm bảo …").
@@ -64,13 +81,20 @@ NAME_END_WORDS = (
     "có trách nhiệm", "cung cấp", "rà soát", "vận động", "tuyên truyền", "để", "nhằm", "trong", "về",
 )
 
-AGENCY_HEAD_RE = regex.compile(r"^(?:" + alternation(AGENCY_HEADS) + r")(?!\w)")
+#: Used with match(text, pos) and finditer: no "^", which would only match at the string's start.
+AGENCY_HEAD_RE = regex.compile(r"(?<!\w)(?:" + alternation(AGENCY_HEADS) + r")(?!\w)")
 _NAME_END_RE = regex.compile(r"\s(?:" + alternation(NAME_END_WORDS) + r")(?!\w)")
 
+def _key(name: str) -> str:
+    """Folded, with the spacing around "&" and "," that tables vary ("KT,HT &ĐT") taken out."""
+    return regex.sub(r"\s*([&,;/])\s*", r"\1", fold(name)).strip(" .,;:-")
+
+
 _FOLDED_VARIANTS: dict[str, str] = {}
-for _canonical, _variants in AGENCIES.items():
-    for _name in (_canonical, *_variants):
-        _FOLDED_VARIANTS[fold(_name)] = _canonical
+for _table in (AGENCIES, GENERIC_BODIES):
+    for _canonical, _variants in _table.items():
+        for _name in (_canonical, *_variants):
+            _FOLDED_VARIANTS[_key(_name)] = _canonical
 
 
 def canonical_agency(name: str) -> str | None:
@@ -85,12 +109,12 @@ def canonical_agency(name: str) -> str | None:
     >>> canonical_agency("hộ kinh doanh") is None
     True
     """
-    key = fold(name).strip(" .,;:")
+    key = _key(name)
     if key in _FOLDED_VARIANTS:
         return _FOLDED_VARIANTS[key]
     best = None
     for variant, canonical in _FOLDED_VARIANTS.items():
-        if key.startswith(variant + " ") and (best is None or len(variant) > len(best[0])):
+        if (key.startswith((variant + " ", variant + ","))) and (best is None or len(variant) > len(best[0])):
             best = (variant, canonical)
     return best[1] if best else None
 
@@ -116,3 +140,39 @@ def leading_agency(text: str) -> str | None:
         end = m.start()
     name = text[:end].strip(" ,.-–")
     return name or None
+
+
+def agency_is_complete(name: str) -> bool:
+    """A cell text that names a body in full (a known body, maybe followed by its place).
+
+    >>> agency_is_complete("Trạm y tế"), agency_is_complete("Trung tâm PVHCC"), agency_is_complete("Trung tâm")
+    (True, True, False)
+    """
+    return canonical_agency(name) is not None and not agency_is_incomplete(name)
+
+
+def agency_is_incomplete(name: str) -> bool:
+    """A cell text cut inside a body's name ("Trung tâm", "Văn phòng HĐND", "Các cơ quan").
+
+    >>> agency_is_incomplete("Văn phòng HĐND"), agency_is_incomplete("Phòng VHXH")
+    (True, False)
+    """
+    key = _key(name)
+    if not key or key in _FOLDED_VARIANTS:
+        return False
+    return any(len(v) > len(key) and v.startswith(key) and v[len(key)] in " .,&;" for v in _FOLDED_VARIANTS)
+
+
+#: What may follow a body's name and still be that body: its place ("Công an xã", "Trạm y tế phường").
+_PLACE_SUFFIX_RE = regex.compile(r"(?: (?:xa|phuong|thi tran|huyen|quan|tinh|ap|khu pho|cac ap|cac khu pho|"
+                                 r"tren dia ban(?: (?:xa|phuong))?))?$")
+
+
+def agency_is_exact(name: str) -> bool:
+    """A text that is a body's name and nothing more (its place may follow).
+
+    >>> agency_is_exact("Phòng VHXH"), agency_is_exact("Trạm y tế phường"), agency_is_exact("UBND tỉnh về phát")
+    (True, True, False)
+    """
+    key = _key(name)
+    return any(key.startswith(variant) and _PLACE_SUFFIX_RE.fullmatch(key[len(variant):]) for variant in _FOLDED_VARIANTS)

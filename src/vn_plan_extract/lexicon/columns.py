@@ -1,0 +1,76 @@
+"""Column-role words of plan tables, and what the cells of each column can hold.
+
+Sources: the header rows of the appendix tables of `corpus/` ("STT | Chỉ tiêu | Đơn vị tính | Kết quả |
+Đơn vị chủ trì thực hiện | Đơn vị chủ trì, theo dõi, đánh giá", "STT | Nhiệm vụ | Đơn vị chủ trì | Đơn
+vị phối hợp | Kết quả | Thời gian hoàn thành", "… | Sản phẩm/Kết quả đầu ra | …", "STT | Nhiệm vụ |
+Tổng kinh phí"), and the socio-economic tables of `shared/DOMAIN.md` ("Thực hiện 2025", "Tốc độ tăng
+bình quân", "Kế hoạch 2026", "Ghi chú").
+"""
+
+from __future__ import annotations
+
+import regex
+
+from . import alternation
+
+#: Header phrases and the role of their column, in priority order (a longer phrase is tried first
+#: at each position). "Kết quả" is a target in an indicator table and an output in a task table;
+#: `table_roles` decides.
+COLUMN_PHRASES: tuple[tuple[str, str], ...] = (
+    ("STT", "stt"), ("TT", "stt"), ("Stt", "stt"),
+    ("Đơn vị chủ trì, theo dõi, đánh giá", "monitor"), ("Đơn vị theo dõi, đánh giá", "monitor"),
+    ("Đơn vị theo dõi", "monitor"), ("Cơ quan theo dõi", "monitor"),
+    ("Bộ phận chủ trì tham mưu theo dõi", "lead"), ("Đơn vị chủ trì thực hiện", "lead"),
+    ("Đơn vị chủ trì", "lead"), ("Bộ phận chủ trì", "lead"), ("Cơ quan chủ trì", "lead"), ("Chủ trì", "lead"),
+    ("Đơn vị phối hợp", "support"), ("Cơ quan phối hợp", "support"), ("Bộ phận phối hợp", "support"),
+    ("Phối hợp", "support"),
+    ("Đơn vị tính", "unit"), ("ĐVT", "unit"),
+    ("Nội dung chỉ tiêu", "name"), ("Tên chỉ tiêu", "name"),
+    ("Nội dung nhiệm vụ", "task"), ("Nội dung công việc", "task"), ("Tên nhiệm vụ", "task"),
+    ("Nhiệm vụ", "task"), ("Nội dung", "task"),
+    ("Chỉ tiêu phấn đấu đạt được", "target"), ("Chỉ tiêu phấn đấu", "target"), ("Mục tiêu", "target"),
+    ("Kế hoạch", "target"), ("Chỉ tiêu", "name_or_target"),
+    ("Sản phẩm/Kết quả đầu ra", "output"), ("Sản phẩm", "output"), ("Kết quả đầu ra", "output"),
+    ("Kết quả", "target_or_output"),
+    ("Thời gian hoàn thành", "deadline"), ("Thời gian thực hiện", "deadline"), ("Thời hạn", "deadline"),
+    ("Tiến độ", "deadline"), ("Thời gian", "deadline"),
+    ("Thực hiện", "baseline"), ("Ước thực hiện", "baseline"), ("Ước đạt", "baseline"),
+    ("Tốc độ tăng", "growth"),
+    ("Ghi chú", "note"),
+    ("Tổng kinh phí", "amount"), ("Kinh phí", "amount"), ("Dự toán", "amount"), ("Số tiền", "amount"),
+)
+
+HEADER_PHRASE_RE = regex.compile(r"(?<!\w)(?P<phrase>" + alternation(tuple(p for p, _ in COLUMN_PHRASES)) + r")(?!\w)")
+ROLE_OF_PHRASE = {" ".join(p.split()).lower(): r for p, r in COLUMN_PHRASES}
+
+#: A year in a header ("… đến cuối năm 2026", "Kế hoạch 2026") is the target year of the column.
+HEADER_YEAR_RE = regex.compile(r"(?:năm|Năm|hoạch)\s+(?P<year>(?:19|20)\d{2})")
+
+#: What a unit column holds ("Đơn vị tính"), written as in real tables; spaces match any line break.
+TABLE_UNITS = (
+    "%", "Thứ bậc", "Thứ hạng", "Mô hình", "Sáng kiến", "Cấp độ", "Mức độ", "Người", "Lượt", "Hộ", "Xã",
+    "Doanh nghiệp", "Tài khoản", "Hồ sơ", "Văn bản", "Lớp", "Cuộc", "Bài", "Tin bài", "Đơn vị", "Trường",
+    "Điểm", "Hạng", "Tỷ đồng", "Triệu đồng", "Nghìn tỷ đồng", "Con", "Ha", "Km", "Tấn", "Thủ tục", "Dịch vụ",
+    "Nền tảng", "Hệ thống", "Cơ sở dữ liệu", "Camera", "Trạm", "Lần", "Tổ", "Khu phố", "Ấp",
+)
+UNIT_CELL_RE = regex.compile(
+    r"(?<!\w)(?P<unit>" + alternation(tuple(TABLE_UNITS)).replace("\\s+", "\\s+") + r")(?!\w)", regex.IGNORECASE
+)
+
+#: What a target column holds: a value with its comparator, a level, a yes/no.
+TARGET_CELL_RE = regex.compile(
+    r"""(?P<target>
+          (?:Có\s*/\s*)?(?:[≥≤><]=?|=)?\s*\d{1,3}(?:[.,]\d{1,3})*\s*%?     # ≥ 90   100%   >80%   Có/ ≥ 01
+        | Cấp\s+độ\s+\d+ | Mức\s+độ\s+\d+
+        | Mức\s+(?:Khá|khá|Tốt|tốt|Xuất\s+sắc|xuất\s+sắc|Trung\s+bình|trung\s+bình)
+        | Đạt\s+loại\s+(?:tốt|Tốt|khá|Khá|xuất\s+sắc)
+        | Có\s+triển\s+khai | Hoàn\s+thành | Đạt | Có
+        )(?!\w)""",
+    regex.VERBOSE,
+)
+
+#: A total row of a budget table ("Tổng cộng", "Tổng nhu cầu kinh phí"; "Tồng" is a real typo).
+TOTAL_ROW_RE = regex.compile(r"^(?:T[ổồ]ng|TỔNG|Cộng)\b", regex.IGNORECASE)
+
+#: The money unit of a budget table, written above it or in its header ("Triệu đồng", "ĐVT: triệu đồng").
+MONEY_UNIT_RE = regex.compile(r"(?P<unit>(?:nghìn\s+)?(?:triệu|tỷ|tỉ|nghìn)\s+đồng)", regex.IGNORECASE)
