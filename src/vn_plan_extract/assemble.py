@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .document import span_of
 from .errors import WARNING_CODES
+from .extract.table_items import TableItems, link_tasks, merge_prose_into_tables
 from .lexicon.markers import roman_value
 from .models import (
     DocumentSource,
@@ -15,6 +16,7 @@ from .models import (
     SectionKind,
     Source,
     SourceFormat,
+    Task,
     Warning,
 )
 from .structure import StructuredDocument
@@ -65,11 +67,32 @@ def _numbering_warnings(doc: StructuredDocument) -> list[Warning]:
     return out
 
 
-def assemble(doc: StructuredDocument, metadata: Metadata, indicators: list[Indicator],
+def _in_document_order(indicators: list[Indicator]) -> list[Indicator]:
+    return sorted(indicators, key=lambda i: (i.source.line_start, i.source.table.row if i.source.table else 0))
+
+
+def _indicators_and_tasks(prose: list[Indicator], tables: TableItems,
+                          plan_year: int | None) -> tuple[list[Indicator], list[Task]]:
+    """One indicator per target (prose restating a table row merged into it), tasks linked to theirs."""
+    indicators = _in_document_order(merge_prose_into_tables(prose, tables.indicators) + tables.indicators)
+    for k, ind in enumerate(indicators, 1):
+        ind.id = f"ind-{k:03d}"
+    tasks = [t.model_copy(update={"id": f"task-{k:03d}"}) for k, t in enumerate(tables.tasks, 1)]
+    indicators = _in_document_order(indicators + link_tasks(tasks, indicators, tables.output_sources, plan_year))
+    renumber = {}
+    for k, ind in enumerate(indicators, 1):
+        renumber[ind.id] = f"ind-{k:03d}"
+        ind.id = renumber[ind.id]
+    for t in tasks:
+        t.indicator_ids = [renumber[i] for i in t.indicator_ids]
+    return indicators, tasks
+
+
+def assemble(doc: StructuredDocument, metadata: Metadata, prose: list[Indicator], tables: TableItems,
              responsibilities: list[Responsibility]) -> PlanDocument:
     source = doc.normalised.source
-    numbered = [ind.model_copy(update={"id": f"ind-{k:03d}"}) for k, ind in enumerate(indicators, 1)]
-    warnings: list[Warning] = []
+    numbered, tasks = _indicators_and_tasks(prose, tables, metadata.year)
+    warnings: list[Warning] = list(tables.warnings)
     for line in doc.normalised.removed_page_numbers:
         warnings.append(Warning(code="W001", message=WARNING_CODES["W001"],
                                 source=Source(line_start=line, line_end=line, quote=source.line_text(line))))
@@ -82,6 +105,8 @@ def assemble(doc: StructuredDocument, metadata: Metadata, indicators: list[Indic
         metadata=metadata,
         sections=_sections(doc),
         indicators=numbered,
+        tasks=tasks,
+        budget=tables.budget,
         responsibilities=responsibilities,
         warnings=warnings,
     )

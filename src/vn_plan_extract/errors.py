@@ -33,4 +33,5 @@ WARNING_CODES: dict[str, str] = {
     "W002": "text decoded with a fallback encoding",
     "W003": "undecodable bytes replaced",
     "W004": "heading numbering skips a number",
+    "W005": "table cells assigned to columns by guess",
 }

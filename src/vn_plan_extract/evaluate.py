@@ -32,7 +32,8 @@ from .readers.text import read_text_file
 EPSILON = 0.0005
 ATTRIBUTES = ("comparator", "value", "value_max", "unit", "target_year", "lead_units", "deadline",
               "qualitative")
-GATED_METRICS = ("indicator_f1", "fully_right", "section_f1")
+GATED_METRICS = ("indicator_f1", "fully_right", "section_f1", "task_right", "budget_items_right",
+                 "budget_total_right", "table_rows_right")
 
 
 #: Characters written differently by some encodings (Windows-1258 has no "≥"), compared as equal.
@@ -102,6 +103,16 @@ class SetScore:
     sections_gold: int = 0
     sections_predicted: int = 0
     sections_matched: int = 0
+    tasks_gold: int = 0
+    tasks_predicted: int = 0
+    tasks_matched: int = 0
+    tasks_right: int = 0  # title, lead units and deadline right
+    budget_items_gold: int = 0
+    budget_items_right: int = 0
+    budget_totals_gold: int = 0
+    budget_totals_right: int = 0
+    tables_gold: int = 0
+    tables_rows_right: int = 0
     misses: list[str] = field(default_factory=list)
 
     @staticmethod
@@ -121,6 +132,14 @@ class SetScore:
         }
         for a in ATTRIBUTES:
             out[f"attr_{a}"] = self.attribute_right[a] / self.matched if self.matched else 0.0
+        tp = self.tasks_matched / self.tasks_predicted if self.tasks_predicted else 1.0
+        tr = self.tasks_matched / self.tasks_gold if self.tasks_gold else 1.0
+        out["task_f1"] = self._f1(tp, tr)
+        out["task_right"] = self.tasks_right / self.tasks_gold if self.tasks_gold else 1.0
+        out["budget_items_right"] = self.budget_items_right / self.budget_items_gold if self.budget_items_gold else 1.0
+        out["budget_total_right"] = (self.budget_totals_right / self.budget_totals_gold
+                                     if self.budget_totals_gold else 1.0)
+        out["table_rows_right"] = self.tables_rows_right / self.tables_gold if self.tables_gold else 1.0
         return out
 
 
@@ -256,6 +275,72 @@ def score_document(name: str, gold: dict[str, Any], plan: dict[str, Any], text: 
     score.sections_gold += len(g_secs)
     score.sections_predicted += len(p_secs)
     score.sections_matched += len(used)
+    _score_tables(name, gold, plan, doc, score)
+
+
+def _same_text(a: str | None, b: str | None) -> bool:
+    def norm(x: str | None) -> str:
+        x = "".join(_SAME.get(c, c) for c in (x or ""))
+        return fold(" ".join(x.replace("- ", "-").split())).replace(" ", "")
+    return norm(a) == norm(b)
+
+
+def _score_tables(name: str, gold: dict[str, Any], plan: dict[str, Any], doc: _Collapsed, score: SetScore) -> None:
+    """Tasks (title, lead units, deadline), budget items and total, and rows per table."""
+    g_tasks = gold.get("tasks") or []
+    p_tasks = plan.get("tasks") or []
+    g_spans = [doc.find(t["quote"], t.get("line")) for t in g_tasks]
+    p_spans = [doc.find(t["source"]["quote"], t["source"].get("line_start")) for t in p_tasks]
+    used: set[int] = set()
+    for gi, gt in enumerate(g_tasks):
+        best = max((k for k in range(len(p_tasks)) if k not in used), default=None,
+                   key=lambda k: _overlap(g_spans[gi], p_spans[k]))
+        if best is None or _overlap(g_spans[gi], p_spans[best]) == 0:
+            score.misses.append(f"{name}: TASK MISSED {gt.get('stt')} {gt['title'][:50]!r}")
+            continue
+        used.add(best)
+        pt = p_tasks[best]
+        checks = {"title": _same_text(gt["title"], pt["title"]),
+                  "lead_units": _same("lead_units", gt["lead_units"], pt["lead_units"]),
+                  "deadline": _same("deadline", gt.get("deadline"), pt.get("deadline"))}
+        if all(checks.values()):
+            score.tasks_right += 1
+        else:
+            wrong = {k: (gt.get(k), pt.get(k)) for k, ok in checks.items() if not ok}
+            score.misses.append(f"{name}: TASK WRONG {gt.get('stt')} {wrong}")
+    score.tasks_gold += len(g_tasks)
+    score.tasks_predicted += len(p_tasks)
+    score.tasks_matched += len(used)
+
+    g_budget = gold.get("budget")
+    p_budget = plan.get("budget") or {}
+    if g_budget:
+        p_items = p_budget.get("items", [])
+        for k, gi in enumerate(g_budget.get("items", [])):
+            pi = p_items[k] if k < len(p_items) else None
+            ok = pi is not None and _same("value", gi["amount"], pi.get("amount")) and _same_text(gi["label"], pi["label"])
+            score.budget_items_right += ok
+            if not ok:
+                score.misses.append(f"{name}: BUDGET ITEM WRONG {gi.get('stt')} {gi['label'][:40]!r}")
+        score.budget_items_gold += len(g_budget.get("items", []))
+        if g_budget.get("total") is not None:
+            score.budget_totals_gold += 1
+            score.budget_totals_right += _same("value", g_budget["total"], p_budget.get("total"))
+
+    for table in gold.get("tables") or []:
+        index, kind = table["index"], table["kind"]
+        if kind == "indicators":
+            count = sum(1 for i in plan.get("indicators", [])
+                        if (i["source"].get("table") or {}).get("index") == index and i.get("origin") == "table")
+        elif kind == "tasks":
+            count = sum(1 for t in p_tasks if (t["source"].get("table") or {}).get("index") == index)
+        else:
+            count = len(p_budget.get("items", []))
+        score.tables_gold += 1
+        if count == table["data_rows"]:
+            score.tables_rows_right += 1
+        else:
+            score.misses.append(f"{name}: TABLE {index} ROWS {count} != {table['data_rows']}")
 
 
 def _document_of(gold_path: Path, gold: dict[str, Any]) -> Path:
@@ -302,6 +387,13 @@ def render_table(scores: list[SetScore]) -> str:
                      f"{m['indicator_precision']:>7.3f}{m['indicator_recall']:>7.3f}{m['indicator_f1']:>7.3f}"
                      f"{m['fully_right']:>7.3f}{m['section_precision']:>7.3f}{m['section_recall']:>7.3f}"
                      f"{m['section_f1']:>7.3f}")
+    lines.append("")
+    lines.append(f"{'tables':<14}{'tasks':>6}{'F1':>7}{'right':>7}{'budget':>8}{'total':>7}{'rows':>7}")
+    for s in scores:
+        m = s.metrics()
+        if s.tasks_gold or s.budget_items_gold or s.tables_gold:
+            lines.append(f"{s.name:<14}{s.tasks_gold:>6}{m['task_f1']:>7.3f}{m['task_right']:>7.3f}"
+                         f"{m['budget_items_right']:>8.3f}{m['budget_total_right']:>7.3f}{m['table_rows_right']:>7.3f}")
     lines.append("")
     lines.append("attribute accuracy on matched indicators:")
     for s in scores:

@@ -1,4 +1,4 @@
-"""The pipeline, as a short list of calls: read → normalise → structure → extract → assemble."""
+"""The pipeline, as a short list of calls: read → normalise → structure → tables → extract → assemble."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from .document import NormalisedDocument, SourceText
 from .extract.metadata import extract_metadata
 from .extract.prose import extract_prose_indicators
 from .extract.responsibilities import extract_responsibilities
+from .extract.table_items import extract_table_items
 from .models import PlanDocument
 from .normalize import normalise
 from .readers import read_path
 from .readers.text import source_from_text
 from .structure import StructuredDocument, structure
+from .tables import tables_of
 
 logger = logging.getLogger(__name__)
 
@@ -31,9 +33,11 @@ def run(source: SourceText) -> PlanDocument:
     structured = structure(normalised)
     _checked("structure", structured, StructuredDocument)
     metadata, _ = extract_metadata(structured)
-    indicators = extract_prose_indicators(structured, metadata.year)
+    tables = tables_of(structured)
+    prose = extract_prose_indicators(structured, metadata.year)
+    from_tables = extract_table_items(structured, tables, metadata.year)
     responsibilities = extract_responsibilities(structured)
-    document = assemble(structured, metadata, indicators, responsibilities)
+    document = assemble(structured, metadata, prose, from_tables, responsibilities)
     _checked("assemble", document, PlanDocument)
     logger.debug("%s: %d sections, %d indicators", source.path, len(document.sections),
                  len(document.indicators))

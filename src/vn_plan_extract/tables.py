@@ -211,6 +211,13 @@ def _last_body(cell: str) -> str:
     return regex.split(r"[,;]\s+", cell)[-1]
 
 
+def _cell_is_open(cell: str) -> bool:
+    """Is an agency cell cut inside a body's name ("Trung tâm", "Công an phường, Văn phòng", "Phòng Văn hóa -")?"""
+    if _JOINER_END_RE.search(cell) or agency_is_incomplete(cell):
+        return True
+    return not agency_is_exact(cell) and agency_is_incomplete(_last_body(cell))
+
+
 def _cell_boundaries(text: str, start: int, end: int) -> list[int]:
     """Positions in text[start:end] where a new agency cell may start (line starts, mid-line heads)."""
     out = []
@@ -224,7 +231,9 @@ def _cell_boundaries(text: str, start: int, end: int) -> list[int]:
 def _split_agency_cells(rt: _RowText, start: int, end: int, count: int) -> tuple[list[tuple[int, int]], bool]:
     """Divide text[start:end] into `count` agency cells; True when the division was a guess."""
     text = rt.text
-    if count <= 1:
+    if count == 0:
+        return [], False
+    if count == 1:
         return [(start, end)], False
     cells: list[tuple[int, int]] = []
     cursor = start
@@ -239,10 +248,9 @@ def _split_agency_cells(rt: _RowText, start: int, end: int, count: int) -> tuple
         if len(cells) == count - 1:
             break
         current = " ".join(text[cursor:b].split())
-        last_body = _last_body(current)
-        if not current or agency_is_incomplete(last_body) or _JOINER_END_RE.search(current):
+        if not current or _cell_is_open(current):
             continue
-        if text[b - 1] != "\n" and not agency_is_complete(last_body):
+        if text[b - 1] != "\n" and not agency_is_complete(_last_body(current)):
             continue  # a mid-line head only ends a cell that is a known body
         cells.append((cursor, b))
         cursor = b

@@ -110,7 +110,15 @@ def _comparator_before(text: str, lo: int, start: int) -> tuple[str, str, int]:
                 return COMPARATOR_WORDS.get(word, "="), word, lo + m2.start()
         return "=", "", start
     word = " ".join(m.group().split()).lower()
-    return COMPARATOR_WORDS.get(word, "="), word, lo + m.start()
+    comparator = COMPARATOR_WORDS.get(word, "=")
+    if comparator == "=":
+        # "tối thiểu đạt 25%": an explicit comparator before the verb governs the value
+        before = COMPARATOR_RE.search(left[: m.start()])
+        if before and before.end() >= len(left[: m.start()].rstrip()):
+            earlier = " ".join(before.group().split()).lower()
+            if COMPARATOR_WORDS.get(earlier, "=") != "=":
+                return COMPARATOR_WORDS[earlier], earlier, lo + before.start()
+    return comparator, word, lo + m.start()
 
 
 def find_quantities(text: str, lo: int, hi: int) -> list[Quantity]:

@@ -24,7 +24,7 @@ DEADLINE_RE = regex.compile(
     | (?P<month>tháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<my>(?:19|20)\d{2}))
     | (?P<schoolyear>[Nn]ăm\s+học\s+(?:19|20)\d{2}\s*[-–]\s*(?P<sy>(?:19|20)\d{2}))
     | (?P<period>[Gg]iai\s+đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?P<py>(?:19|20)\d{2}))
-    | (?P<higher>(?:[Tt]hực\s+hiện\s+)?[Tt]heo\s+(?:[Kk]ế\s+hoạch|[Đđ]ề\s+án|[Cc]hương\s+trình|lộ\s+trình)
+    | (?P<higher>(?:Thực\s+hiện\s+)?[Tt]heo\s+(?:[Kk]ế\s+hoạch|[Đđ]ề\s+án|[Cc]hương\s+trình|lộ\s+trình)
                  \s+(?:của\s+)?(?:UBND|Ủy\s+ban|cấp\s+trên|tỉnh)[^,;]*)
     | (?P<rhythm>(?:trước\s+ngày\s+\d{1,2}\s+)?(?:[Hh]ằng|[Hh]àng|[Đđ]ịnh\s+kỳ)\s+(?:năm|tháng|quý|quí|tuần)
                  |[Tt]hường\s+xuyên|[Ll]iên\s+tục|[Đđ]ịnh\s+kỳ)

@@ -1,0 +1,377 @@
+"""Table rows → indicators, tasks and the budget; a task that restates a target is linked to it.
+
+A target the plan states more than once (in its target table, again in a task row, again in a duty)
+is one Indicator, from its most complete statement, with the deadline and units the other mentions
+add (CONTRACT.md). The table row is the most complete statement; a prose duty or a task row that
+restates it adds its deadline and bodies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..document import SourceText
+from ..lexicon.agencies import AGENCY_HEAD_RE, agency_is_complete, canonical_agency
+from ..lexicon.targets import YEAR_RE
+from ..lexicon.text import expand_abbreviations, fold
+from ..models import (
+    Budget,
+    BudgetItem,
+    Comparator,
+    Deadline,
+    DeadlineKind,
+    Group,
+    Indicator,
+    Origin,
+    Source,
+    TableRef,
+    Target,
+    Task,
+    Warning,
+)
+from ..structure import StructuredDocument
+from ..tables import Cell, Row, Table
+from .deadlines import parse_deadline
+from .numbers import parse_vn_number
+from .quantities import find_quantities
+
+_TARGET_VALUE_RE = regex.compile(
+    r"(?P<cmp>≥|>=|≤|<=|>|<|=)?\s*(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s*(?P<pct>%)?"
+)
+_COMPARATORS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<", "=": "="}
+#: Cells of an agency column split at ", " or "; " only where a new body starts.
+_UNIT_SEPARATOR_RE = regex.compile(r"[;,]\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class TableItems:
+    indicators: list[Indicator]
+    tasks: list[Task]
+    budget: Budget | None
+    warnings: list[Warning]
+    #: where each task's output cell was read (by the task's position in `tasks`)
+    output_sources: dict[int, Source]
+
+
+def split_units(cell: str) -> list[str]:
+    """The bodies an agency cell names.
+
+    >>> split_units("Phòng VHXH, CA phường")
+    ['Phòng VHXH', 'CA phường']
+    >>> split_units("Các cơ quan, đơn vị")
+    ['Các cơ quan, đơn vị']
+    >>> split_units("Văn phòng HĐND &UBND, Công an phường")
+    ['Văn phòng HĐND &UBND', 'Công an phường']
+    >>> split_units("Trung tâm PVHCC Văn phòng HĐND & UBND")
+    ['Trung tâm PVHCC', 'Văn phòng HĐND & UBND']
+    """
+    cell = " ".join(cell.split()).strip(" ,;.")
+    if not cell:
+        return []
+    if canonical_agency(cell) and not _has_second_body(cell):
+        return [cell]
+    parts: list[str] = []
+    current = ""
+    pos = 0
+    for m in _UNIT_SEPARATOR_RE.finditer(cell):
+        piece = cell[pos:m.start()]
+        current = f"{current}{piece}" if current else piece
+        nxt = cell[m.end():]
+        if (m.group().startswith(";") or _starts_body(nxt)) and agency_is_complete(current):
+            parts.append(current)
+            current = ""
+        else:
+            current += m.group()
+        pos = m.end()
+    current = f"{current}{cell[pos:]}" if current else cell[pos:]
+    parts.append(current)
+    out: list[str] = []
+    for part in parts:
+        out.extend(_split_adjacent_bodies(part))
+    return [p.strip(" ,;.") for p in out if p.strip(" ,;.")]
+
+
+def _starts_body(text: str) -> bool:
+    return bool(AGENCY_HEAD_RE.match(text)) or canonical_agency(text) is not None
+
+
+def _has_second_body(cell: str) -> bool:
+    return len(_split_adjacent_bodies(cell)) > 1 or any(
+        _starts_body(cell[m.end():]) for m in _UNIT_SEPARATOR_RE.finditer(cell))
+
+
+def _split_adjacent_bodies(text: str) -> list[str]:
+    """ "Trung tâm PVHCC Văn phòng HĐND & UBND": two bodies written side by side with no comma."""
+    for m in AGENCY_HEAD_RE.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] == " ":
+            head, tail = text[:m.start()].strip(), text[m.start():]
+            if agency_is_complete(head) and canonical_agency(tail):
+                return [head, *_split_adjacent_bodies(tail)]
+    return [text]
+
+
+def parse_table_target(text: str, unit: str | None) -> tuple[str | None, float | None, str | None]:
+    """(comparator, value, unit) of a target cell; a cell with no number is qualitative.
+
+    >>> parse_table_target("≥ 90", "%")
+    ('>=', 90, '%')
+    >>> parse_table_target("Có/ ≥ 01", "Sáng kiến")
+    ('>=', 1, 'Sáng kiến')
+    >>> parse_table_target("Mức Khá", "Thứ bậc")
+    (None, None, 'Thứ bậc')
+    >>> parse_table_target(">80%", "%")
+    ('>', 80, '%')
+    """
+    m = _TARGET_VALUE_RE.search(text)
+    if not m:
+        return None, None, unit
+    comparator = _COMPARATORS.get(m.group("cmp") or "=", "=")
+    value = parse_vn_number(m.group("num"))
+    if comparator == ">" and value == 100 and (unit == "%" or m.group("pct")):
+        comparator = "="
+    return comparator, value, unit or ("%" if m.group("pct") else None)
+
+
+def _span_of_cells(source: SourceText, cells: list[Cell | None]) -> tuple[int, int, str] | None:
+    pieces = [p for c in cells if c is not None for p in c.pieces]
+    if not pieces:
+        return None
+    start = min(p.line.starts[p.start] for p in pieces)
+    first = min(pieces, key=lambda p: p.line.starts[p.start])
+    same_line = [p for p in pieces if p.line.line_start == first.line.line_start]
+    end = max(p.line.ends[p.end - 1] for p in same_line)
+    return start, end, source.text[start:end]
+
+
+def _source(source: SourceText, row: Row, table: Table, row_number: int, cells: list[Cell | None]) -> Source:
+    span = _span_of_cells(source, cells)
+    if span is None:
+        return Source(line_start=row.line_start, line_end=row.line_end, table=TableRef(index=table.index, row=row_number),
+                      quote=source.line_text(row.line_start))
+    start, end, quote = span
+    return Source(line_start=source.line_of(start), line_end=max(source.line_of(max(start, end - 1)), row.line_end),
+                  table=TableRef(index=table.index, row=row_number), quote=quote)
+
+
+def _deadline(text: str) -> Deadline | None:
+    text = " ".join(text.split())
+    if not text:
+        return None
+    return parse_deadline(text) or Deadline(text=text, kind=DeadlineKind.other)
+
+
+def _heading_year(doc: StructuredDocument, block: int) -> int | None:
+    h = doc.section_of[block]
+    while h >= 0:
+        m = YEAR_RE.search(doc.headings[h].title)
+        if m:
+            return int(m.group("year") or m.group("end") or m.group("bare"))
+        level = doc.headings[h].level
+        h -= 1
+        while h >= 0 and doc.headings[h].level >= level:
+            h -= 1
+    return None
+
+
+def extract_table_items(doc: StructuredDocument, tables: tuple[Table, ...], plan_year: int | None) -> TableItems:
+    source = doc.normalised.source
+    indicators: list[Indicator] = []
+    tasks: list[Task] = []
+    budget: Budget | None = None
+    warnings: list[Warning] = []
+    output_sources: dict[int, Source] = {}
+    for table in tables:
+        path = list(doc.path_of(table.first_block))
+        year = table.year or _heading_year(doc, table.first_block) or plan_year
+        group: Group | None = None
+        row_number = 0
+        total = None
+        items: list[BudgetItem] = []
+        for row in table.rows:
+            if row.kind == "group":
+                group = Group(label=row.stt, title=row.text("title"))
+                continue
+            if row.kind == "total":
+                total = parse_vn_number(row.text("amount")) if row.text("amount") else None
+                continue
+            row_number += 1
+            if row.guessed:
+                src = _source(source, row, table, row_number, [])
+                warnings.append(Warning(code="W005", message=f"table {table.index} row {row.stt}: cells assigned by guess",
+                                        source=src))
+            if table.kind == "indicators":
+                unit = row.text("unit") or None
+                comparator, value, unit = parse_table_target(row.text("target"), unit)
+                deadline = _deadline(row.text("deadline") or row.text("note"))
+                indicators.append(Indicator(
+                    id="", name=row.text("name"),
+                    target=Target(comparator=Comparator(comparator) if comparator else None, value=value,
+                                  unit=unit, text=row.text("target")),
+                    qualitative=value is None, target_year=year, section_path=path,
+                    lead_units=split_units(row.text("lead")), support_units=split_units(row.text("support")),
+                    monitor_units=split_units(row.text("monitor")), deadline=deadline, origin=Origin.table,
+                    group=group, source=_source(source, row, table, row_number, [row.cell("name")]),
+                ))
+            elif table.kind == "tasks":
+                if row.cell("output") is not None:
+                    output_sources[len(tasks)] = _source(source, row, table, row_number, [row.cell("output")])
+                tasks.append(Task(
+                    id="", stt=row.stt, title=row.text("task"), section_path=path, group=group,
+                    lead_units=split_units(row.text("lead")), support_units=split_units(row.text("support")),
+                    output=row.text("output") or None, deadline=_deadline(row.text("deadline")),
+                    source=_source(source, row, table, row_number, [row.cell("task")]),
+                ))
+            else:
+                amount = row.text("amount")
+                items.append(BudgetItem(label=row.text("task"), amount=parse_vn_number(amount) if amount else None,
+                                        unit=table.money_unit,
+                                        source=_source(source, row, table, row_number, [row.cell("task")])))
+        if table.kind == "budget":
+            printed = total
+            budget = Budget(items=items, unit=table.money_unit,
+                            total=printed if printed is not None else sum(i.amount or 0 for i in items))
+    return TableItems(indicators, tasks, budget, warnings, output_sources)
+
+
+# --- one target, several statements -----------------------------------------------------------------
+
+#: Two statements of one target share this much of their content words (overlap coefficient).
+_RESTATEMENT_OVERLAP = 0.6
+_MIN_SHARED_WORDS = 2
+#: A task's value is the indicator's when their words overlap this much.
+_TASK_LINK_OVERLAP = 0.5
+#: Words every target name has; they say nothing about which target it is (folded).
+_FUNCTION_WORDS = frozenset({
+    "ty", "ti", "le", "tren", "dia", "ban", "xa", "phuong", "cua", "cac", "duoc", "va", "co", "cho", "trong", "tai",
+    "voi", "dat", "tu", "den", "la", "nhung", "mot", "muc", "do", "nguoi", "so", "dam", "bao",
+})
+
+
+def _words(text: str) -> set[str]:
+    folded = fold(expand_abbreviations(text))
+    return {w for w in regex.split(r"[^\w/]+", folded) if len(w) > 1 and not w.isdigit() and w not in _FUNCTION_WORDS}
+
+
+def _compatible(a: Indicator, comparator: str | None, value: float | None, unit: str | None) -> bool:
+    t = a.target
+    if t.value is None or value is None or float(t.value) != float(value):
+        return False
+    if (t.unit or "%") != (unit or "%"):
+        return False
+    mine = t.comparator.value if t.comparator else None
+    return mine == comparator or "=" in (mine, comparator)
+
+
+def _overlap(name: str, text: str) -> float:
+    a, b = _words(name), _words(text)
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)
+    return shared / min(len(a), len(b)) if shared >= _MIN_SHARED_WORDS else 0.0
+
+
+def _narrower(specific: str, general: str) -> bool:
+    """Does `specific` name all of `general` and qualify it further (a different, narrower target)?"""
+    a, b = _words(specific), _words(general)
+    return bool(b) and b <= a and len(a - b) >= _MIN_SHARED_WORDS
+
+
+def _add_units(target: list[str], extra: list[str], also: list[str]) -> None:
+    known = {fold(canonical_agency(u) or u) for u in target + also}
+    for u in extra:
+        key = fold(canonical_agency(u) or u)
+        if key not in known:
+            target.append(u)
+            known.add(key)
+
+
+def merge_prose_into_tables(prose: list[Indicator], table: list[Indicator]) -> list[Indicator]:
+    """Prose statements of a table target are dropped; the table row keeps their bodies and deadline."""
+    kept: list[Indicator] = []
+    for p in prose:
+        if p.qualitative:
+            kept.append(p)
+            continue
+        best, score = None, 0.0
+        for t in table:
+            if t.target_year not in (None, p.target_year) or not _compatible(
+                    t, p.target.comparator.value if p.target.comparator else None, p.target.value, p.target.unit):
+                continue
+            if _narrower(p.name, t.name):
+                continue  # "… không dùng tiền mặt trong khám chữa bệnh" is not the general cashless target
+            s = _overlap(p.name, t.name)
+            if s > score:
+                best, score = t, s
+        if best is None or score < _RESTATEMENT_OVERLAP:
+            kept.append(p)
+            continue
+        _add_units(best.lead_units, p.lead_units, [])
+        best.deadline = best.deadline or p.deadline
+        if p.target.comparator is not None and best.target.comparator == Comparator.eq:
+            best.target.comparator = p.target.comparator
+    return kept
+
+
+def _unit_matches(ind: Indicator, unit: str | None) -> bool:
+    """A qualitative row counted in a unit ("Mô hình", "Có triển khai") and a task's "01 mô hình …"."""
+    return bool(ind.qualitative and ind.target.unit and unit and fold(unit).startswith(fold(ind.target.unit)))
+
+
+def link_tasks(tasks: list[Task], indicators: list[Indicator],
+               output_sources: dict[int, Source] | None = None, plan_year: int | None = None) -> list[Indicator]:
+    """Link each task to the targets it states; a target stated only by a task becomes an indicator.
+
+    The linked indicator takes the task's deadline and bodies, and an explicit comparator ("tối thiểu
+    đạt 25%") where the table wrote a bare value.
+    """
+    new: list[Indicator] = []
+    for position, task in enumerate(tasks):
+        text = " ".join(x for x in (task.title, task.output or "") if x)
+        quantities = [q for q in find_quantities(text, 0, len(text))
+                      if q.percent or q.comparator_word or q.after_comparator]
+        linked: list[Indicator] = []
+        for k, q in enumerate(quantities):
+            # the words around this value, up to the neighbouring values
+            lo = quantities[k - 1].end if k else 0
+            hi = quantities[k + 1].start if k + 1 < len(quantities) else len(text)
+            window = text[lo:hi]
+            best, score = None, 0.0
+            for ind in indicators + new:
+                if not (_compatible(ind, q.comparator, q.value, q.unit or None) or _unit_matches(ind, q.unit)):
+                    continue
+                s = _overlap(ind.name, window)
+                if s > score:
+                    best, score = ind, s
+            if best is None or score < _TASK_LINK_OVERLAP:
+                # the same value said twice by one task ("tối thiểu đạt 25%" … "Đạt tỷ lệ 25%")
+                best = next((i for i in linked if i.target.value is not None and float(i.target.value) == float(q.value)),
+                            None)
+            if best is not None:
+                if best not in linked:
+                    linked.append(best)
+                if best.id not in task.indicator_ids:
+                    task.indicator_ids.append(best.id)
+                best.deadline = best.deadline or task.deadline
+                if best.target.comparator == Comparator.eq and q.comparator in {">=", ">", "<=", "<"} and not best.qualitative:
+                    best.target.comparator = Comparator(q.comparator)
+                _add_units(best.lead_units, task.lead_units, best.support_units + best.monitor_units)
+                _add_units(best.support_units, task.support_units, best.lead_units + best.monitor_units)
+                continue
+            in_output = bool(task.output) and q.start > len(task.title)
+            name = task.output if in_output and task.output else task.title
+            src = (output_sources or {}).get(position) if in_output else None
+            ind = Indicator(
+                id=f"{task.id}-{len(new)}", name=" ".join(name.split()),
+                target=Target(comparator=Comparator(q.comparator), value=q.value, value_max=q.value_max,
+                              unit=q.unit, text=text[q.start:q.end]),
+                target_year=(task.deadline.year if task.deadline and task.deadline.year else plan_year),
+                section_path=task.section_path, lead_units=list(task.lead_units),
+                support_units=list(task.support_units), deadline=task.deadline, origin=Origin.table,
+                group=task.group, source=src or task.source,
+            )
+            new.append(ind)
+            linked.append(ind)
+            task.indicator_ids.append(ind.id)
+    return new
