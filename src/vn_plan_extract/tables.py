@@ -289,16 +289,44 @@ def _deadline_at_end(text: str, start: int, end: int) -> tuple[int, int] | None:
     return found
 
 
+_VALUE_ROLES = ("baseline", "growth", "target")
+#: An empty cell printed as a dash.
+_EMPTY_CELL_RE = regex.compile(r"[-–—]")
+
+
+def _value_cells(text: str, pos: int, roles: list[str]) -> tuple[list[tuple[str, int, int]], int]:
+    """The value columns after the unit (baseline, growth, target …), in header order.
+
+    A dash is an empty cell. Returns (role, start, end) for each filled cell and where they end.
+    """
+    wanted = [r for r in roles if r in _VALUE_ROLES]
+    out: list[tuple[str, int, int]] = []
+    for role in wanted:
+        at = _skip_space(text, pos)
+        dash = _EMPTY_CELL_RE.match(text, at)
+        if dash and (dash.end() >= len(text) or text[dash.end()].isspace()):
+            pos = dash.end()
+            continue
+        m = TARGET_CELL_RE.match(text, at)
+        if not m or not m.group("target").strip():
+            break
+        out.append((role, m.start(), m.end()))
+        pos = m.end()
+    return out, pos
+
+
 def _indicator_row(rt: _RowText, roles: list[str]) -> tuple[list[Cell], bool]:
     text = rt.text
     found = _unit_and_target(text) if "unit" in roles else None
     if found is None:
         return [Cell("name", rt.slice(0, len(text)))], True
-    um, tm = found
-    cells = [Cell("name", rt.slice(0, um.start())), Cell("unit", rt.slice(um.start(), um.end())),
-             Cell("target", rt.slice(tm.start(), tm.end()))]
-    rest_start, rest_end = tm.end(), len(text)
-    guessed = False
+    um, _ = found
+    cells = [Cell("name", rt.slice(0, um.start())), Cell("unit", rt.slice(um.start(), um.end()))]
+    values, rest_start = _value_cells(text, um.end(), roles)
+    for role, a, b in values:
+        cells.append(Cell(role, rt.slice(a, b)))
+    rest_end = len(text)
+    guessed = len(values) < len([r for r in roles if r in _VALUE_ROLES])
     if "deadline" in roles or "note" in roles:
         d = _deadline_at_end(text, rest_start, rest_end)
         if d:
@@ -319,10 +347,12 @@ def _indicator_row(rt: _RowText, roles: list[str]) -> tuple[list[Cell], bool]:
         rt.text = text
         cells[0] = Cell("name", cells[0].pieces + tuple(p for a, b in name_tail for p in rt.slice(a, b)))
     agency_roles = [r for r in roles if r in AGENCY_ROLES]
-    spans, guessed = _split_agency_cells(rt, rest_start, rest_end, len(agency_roles))
+    spans, split_guessed = _split_agency_cells(rt, rest_start, rest_end, len(agency_roles))
     for role, (a, b) in zip(agency_roles, spans, strict=True):
         cells.append(Cell(role, rt.slice(a, b)))
-    return cells, guessed
+    if not agency_roles and "note" in roles and not any(c.role == "deadline" for c in cells):
+        cells.append(Cell("note", rt.slice(rest_start, rest_end)))
+    return cells, guessed or split_guessed
 
 
 _SENTENCE_END_LINE_RE = regex.compile(r"[.;]\s*\n\s*(?=[A-ZĐÀ-Ỹ\d])")
@@ -472,8 +502,8 @@ def _delimited_rows(doc: StructuredDocument, lines: tuple[Block, ...], roles: li
             continue
         texts = [c.text for c in cells]
         filled = [t for t in texts if t]
-        if not filled:
-            continue
+        if not filled or all(regex.fullmatch(r"[-:\s]+", t) for t in filled):
+            continue  # an empty row, or the "|---|---|" line under a markdown header
         first = texts[0]
         g = _GROUP_ANCHOR_RE.match(first)
         if len(filled) == 1 and g and (is_roman(g.group("label")) or len(g.group("label")) == 1):

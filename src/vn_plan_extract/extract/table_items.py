@@ -155,11 +155,15 @@ def _source(source: SourceText, row: Row, table: Table, row_number: int, cells: 
                   table=TableRef(index=table.index, row=row_number), quote=quote)
 
 
-def _deadline(text: str) -> Deadline | None:
+def _deadline(text: str, column: str = "deadline") -> Deadline | None:
+    """A deadline cell as written; a note cell gives one only when it reads as a time ("cuối 2027")."""
     text = " ".join(text.split())
-    if not text:
+    if not text or regex.fullmatch(r"[-–—.]+", text):
         return None
-    return parse_deadline(text) or Deadline(text=text, kind=DeadlineKind.other)
+    parsed = parse_deadline(text)
+    if parsed is None and column == "deadline":
+        return Deadline(text=text, kind=DeadlineKind.other)
+    return parsed
 
 
 def _heading_year(doc: StructuredDocument, block: int) -> int | None:
@@ -204,7 +208,7 @@ def extract_table_items(doc: StructuredDocument, tables: tuple[Table, ...], plan
             if table.kind == "indicators":
                 unit = row.text("unit") or None
                 comparator, value, unit = parse_table_target(row.text("target"), unit)
-                deadline = _deadline(row.text("deadline") or row.text("note"))
+                deadline = _deadline(row.text("deadline")) or _deadline(row.text("note"), "note")
                 indicators.append(Indicator(
                     id="", name=row.text("name"),
                     target=Target(comparator=Comparator(comparator) if comparator else None, value=value,

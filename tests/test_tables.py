@@ -1,0 +1,164 @@
+"""Tables rebuilt from text: column roles from header words, rows from the STT sequence, cells by content."""
+
+from __future__ import annotations
+
+import pytest
+
+from vn_plan_extract import extract_text
+from vn_plan_extract.lexicon.columns import COLUMN_PHRASES, TABLE_UNITS, UNIT_CELL_RE
+from vn_plan_extract.tables import _fits, _roles_of_header, _roles_of_header_cells
+
+
+@pytest.mark.parametrize(("phrase", "role"), COLUMN_PHRASES, ids=[p for p, _ in COLUMN_PHRASES])
+def test_every_column_phrase_gives_its_role(phrase: str, role: str) -> None:
+    context = ["name"] if role in {"target_or_output", "name_or_target"} else []
+    got = _roles_of_header_cells([*(["Nội dung chỉ tiêu"] if context else []), phrase])[-1]
+    expected = {"target_or_output": "target", "name_or_target": "target"}.get(role, role)
+    assert got == expected
+
+
+@pytest.mark.parametrize("unit", TABLE_UNITS)
+def test_every_unit_word_is_read_as_a_unit_cell(unit: str) -> None:
+    m = UNIT_CELL_RE.search(f"Tên chỉ tiêu {unit} 100")
+    assert m is not None
+    assert " ".join(m.group("unit").split()) == unit
+
+
+@pytest.mark.parametrize(
+    ("header", "roles"),
+    [
+        ("STT Chỉ tiêu Đơn vị tính Kết quả Đơn vị chủ trì thực hiện Đơn vị chủ trì, theo dõi, đánh giá",
+         ["stt", "name", "unit", "target", "lead", "monitor"]),
+        ("STT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Kết quả Thời gian hoàn thành",
+         ["stt", "task", "lead", "support", "output", "deadline"]),
+        ("STT Nội dung nhiệm vụ trọng tâm Sản phẩm/Kết quả đầu ra Đơn vị chủ trì Đơn vị phối hợp Thời gian hoàn thành",
+         ["stt", "task", "output", "lead", "support", "deadline"]),
+        ("STT Nội dung chỉ tiêu phấn đấu đến cuối năm 2026 Đơn vị tính Chỉ tiêu phấn đấu đạt được "
+         "Bộ phận chủ trì tham mưu theo dõi", ["stt", "name", "unit", "target", "lead"]),
+        ("STT Chỉ tiêu Đơn vị tính Thực hiện 2025 Tốc độ tăng bình quân Kế hoạch 2026 Ghi chú",
+         ["stt", "name", "unit", "baseline", "growth", "target", "note"]),
+        ("STT Nhiệm vụ Tổng kinh phí", ["stt", "task", "amount"]),
+    ],
+)
+def test_header_words_give_column_roles_in_order(header: str, roles: list[str]) -> None:
+    assert _roles_of_header(header) == roles
+
+
+@pytest.mark.parametrize(
+    ("candidate", "previous", "after_group", "fits"),
+    [
+        ([2], [1], False, True), ([3, 1], [3], False, True), ([4], [3, 10], False, True),
+        ([1], [9], True, True), ([6], [6], True, True), ([16], [13], True, True),
+        ([2026], [3], False, False), ([6], [6], False, False), ([1], [5], False, False),
+    ],
+)
+def test_the_stt_sequence_anchors_rows(candidate: list[int], previous: list[int], after_group: bool,
+                                       fits: bool) -> None:
+    assert _fits(candidate, previous, after_group) is fits
+
+
+def _indicators(text: str) -> list[tuple]:
+    doc = extract_text(text)
+    return [(i.target.comparator.value if i.target.comparator else None, i.target.value, i.target.unit,
+             i.lead_units, i.monitor_units, i.group.label if i.group else None, i.source.table.row if i.source.table
+             else None) for i in doc.indicators if i.origin.value == "table"]
+
+
+def test_a_flattened_table_with_wrapped_cells_and_a_page_number_inside() -> None:
+    text = "\n".join([
+        "I. MỤC TIÊU", "STT Chỉ tiêu Đơn vị tính Kết quả Đơn vị chủ trì thực hiện Đơn vị chủ trì, theo dõi, đánh giá",
+        "1 Xếp hạng chỉ số chuyển đổi số (DTI) Thứ bậc", "Mức", "Khá", "", "Các cơ quan, đơn", "vị", "",
+        "Phòng VHXH", "", "2", "Tỉ lệ cung cấp DVCTT toàn trình trên tổng số TTHC có đủ điều", "kiện", "",
+        "% 90", "Trung tâm", "PVHCC", "", "", "", "7", "", "Trung tâm PVHCC", "",
+        "3 Tỷ lệ người dân có hồ sơ sức khỏe điện tử % ≥ 90 Trạm y tế Trạm y tế phường",
+        "II. NHIỆM VỤ", "- Tuyên truyền.",
+    ])
+    assert _indicators(text) == [
+        (None, None, "Thứ bậc", ["Các cơ quan, đơn vị"], ["Phòng VHXH"], None, 1),
+        ("=", 90, "%", ["Trung tâm PVHCC"], ["Trung tâm PVHCC"], None, 2),
+        (">=", 90, "%", ["Trạm y tế"], ["Trạm y tế phường"], None, 3),
+    ]
+
+
+def test_group_rows_and_numbering_that_restarts_in_each_group() -> None:
+    text = "\n".join([
+        "II. MỤC TIÊU", "STT Nội dung chỉ tiêu Đơn vị tính Chỉ tiêu Bộ phận chủ trì", "I Về phát triển hạ tầng",
+        "1 Tỉ lệ phủ sóng 5G trên địa bàn xã % ≥ 60% Phòng Văn hóa -", "Xã hội", "II Về Phát triển nguồn lực",
+        "1 Tỉ lệ cán bộ được bồi dưỡng kỹ năng số % 100% Phòng Văn hóa - Xã hội",
+        "2 Sáng kiến trong khu vực công được công nhận Sáng", "kiến Có/ ≥ 01", "Phòng Kinh tế",
+        "III. NHIỆM VỤ", "- Tuyên truyền.",
+    ])
+    assert _indicators(text) == [
+        (">=", 60, "%", ["Phòng Văn hóa - Xã hội"], [], "I", 1),
+        ("=", 100, "%", ["Phòng Văn hóa - Xã hội"], [], "II", 2),
+        (">=", 1, "Sáng kiến", ["Phòng Kinh tế"], [], "II", 3),
+    ]
+
+
+def test_a_socio_economic_table_one_cell_a_line_takes_only_the_target_column() -> None:
+    text = "\n".join([
+        "KẾ HOẠCH", "Phát triển kinh tế - xã hội năm 2026", "I. CHỈ TIÊU", "STT", "Chỉ tiêu", "Đơn vị tính",
+        "Thực hiện 2025", "Tốc độ tăng bình quân", "Kế hoạch 2026", "Ghi chú", "1", "Tổng giá trị sản xuất",
+        "Tỷ đồng", "1.250", "8%", "1.350", "-", "2", "Thu nhập bình quân đầu người", "Triệu đồng", "65", "7%", "70",
+        "cuối 2027", "II. NHIỆM VỤ", "- Tuyên truyền.",
+    ])
+    doc = extract_text(text)
+    got = [(i.name, i.target.value, i.target.unit, i.target_year, i.deadline.text if i.deadline else None)
+           for i in doc.indicators]
+    assert got == [("Tổng giá trị sản xuất", 1350, "Tỷ đồng", 2026, None),
+                   ("Thu nhập bình quân đầu người", 70, "Triệu đồng", 2026, "cuối 2027")]
+
+
+def test_a_pipe_table_from_a_web_page() -> None:
+    text = "\n".join([
+        "I. MỤC TIÊU", "| STT | Chỉ tiêu | ĐVT | Kế hoạch 2026 | Đơn vị chủ trì |", "|---|---|---|---|---|",
+        "| 1 | Tỷ lệ hồ sơ trực tuyến | % | ≥ 80 | Trung tâm PVHCC |",
+        "| 2 | Tỷ lệ thanh toán trực tuyến | % | 60 | Trung tâm PVHCC, Phòng VHXH |",
+    ])
+    assert _indicators(text) == [
+        (">=", 80, "%", ["Trung tâm PVHCC"], [], None, 1),
+        ("=", 60, "%", ["Trung tâm PVHCC", "Phòng VHXH"], [], None, 2),
+    ]
+
+
+def test_an_ocr_table_with_latex_comparators_and_bold_group_rows() -> None:
+    text = "\n".join([
+        "## PHỤ LỤC", "STT\tNội dung chỉ tiêu\tĐơn vị tính\tChỉ tiêu\tĐơn vị chủ trì\tĐơn vị phối hợp\tGhi chú",
+        "<b>A. PHÁT TRIỂN HẠ TẦNG</b>\t\t\t\t\t\t",
+        "1.\tTỷ lệ phủ sóng 4G/5G\t%\t$\\geq 90\\%$\tPhòng Văn hóa - Xã hội\tVNPT, Viettel\t",
+        "2.\tTỷ lệ chi ngân sách cho chuyển đổi số\t%\t$> 2\\%$\tPhòng Kinh tế\tCác cơ quan, đơn vị phường\t",
+    ])
+    doc = extract_text(text)
+    got = [(i.target.comparator.value, i.target.value, i.group.label if i.group else None, i.support_units,
+            i.source.quote) for i in doc.indicators]
+    assert got == [(">=", 90, "A", ["VNPT", "Viettel"], "Tỷ lệ phủ sóng 4G/5G"),
+                   (">", 2, "A", ["Các cơ quan, đơn vị phường"], "Tỷ lệ chi ngân sách cho chuyển đổi số")]
+
+
+def test_task_rows_keep_repeated_numbers_and_link_the_targets_they_restate() -> None:
+    text = "\n".join([
+        "I. MỤC TIÊU", "STT Chỉ tiêu Đơn vị tính Kết quả Đơn vị chủ trì thực hiện",
+        "1 Tỷ lệ cán bộ có chuyên môn khoa học kỹ thuật trong đội ngũ lãnh đạo % 25 Phòng VHXH",
+        "II. NHIỆM VỤ", "STT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Kết quả Thời gian hoàn thành", "I", "Nhóm một",
+        "1", "Bố trí cán bộ có chuyên môn khoa học kỹ thuật trong đội ngũ lãnh đạo, tối thiểu đạt 25%", "Phòng VHXH",
+        "Các cơ quan, đơn vị", "Đạt tỷ lệ 25% Hàng năm", "II", "Nhóm hai", "1", "Tổ chức Cuộc thi Công dân số",
+        "Phòng VHXH", "Đoàn Thanh niên", "≥300 người dự thi", "Quý II/2026",
+    ])
+    doc = extract_text(text)
+    assert [(t.stt, t.deadline.text, t.indicator_ids) for t in doc.tasks] == [
+        ("1", "Hàng năm", ["ind-001"]), ("1", "Quý II/2026", ["ind-002"])]
+    first, second = doc.indicators
+    assert (first.target.comparator.value, first.deadline.text, first.support_units) == (
+        ">=", "Hàng năm", ["Các cơ quan, đơn vị"])
+    assert (second.target.value, second.target.unit, second.source.quote) == (300, "người dự thi", "≥300 người dự thi")
+
+
+def test_a_budget_table_reads_amounts_and_the_printed_total() -> None:
+    text = "\n".join([
+        "PHỤ LỤC II", "DỰ TOÁN KINH PHÍ", "Triệu đồng", "STT Nhiệm vụ Tổng kinh phí", "Tổng nhu cầu kinh phí 3.500",
+        "1 Mua sắm thiết bị 500", "2", "Đầu tư các thiết bị khoa học công nghệ phục vụ", "giảng dạy", "", "3.000",
+    ])
+    budget = extract_text(text).budget
+    assert budget is not None
+    assert (budget.total, budget.unit, [(i.label, i.amount) for i in budget.items]) == (
+        3500, "triệu đồng", [("Mua sắm thiết bị", 500), ("Đầu tư các thiết bị khoa học công nghệ phục vụ giảng dạy", 3000)])
