@@ -134,6 +134,15 @@ class _RowText:
         return tuple(out)
 
 
+_BODY_SEPARATOR_RE = regex.compile(r"[,;]\s+")
+_LINE_START_RE = regex.compile(r"\n\s*(?=\S)")
+_LOWER_LINE_START_RE = regex.compile(r"\n\s*(?=\p{Ll})")
+_ANY_LINE_START_RE = regex.compile(r"(?:^|\n)\s*")
+_WORD_RE = regex.compile(r"\S+")
+#: The "|---|:--|" line under a markdown table header.
+_RULE_CELL_RE = regex.compile(r"[-:\s]+")
+
+
 # --- header ----------------------------------------------------------------------------------------
 
 def _role(phrase: str, roles: list[str]) -> str:
@@ -208,7 +217,7 @@ _JOINER_END_RE = regex.compile(r"(?:[-–&,;/]|\s(?:và|của|các))\s*$")
 
 def _last_body(cell: str) -> str:
     """The last body a cell names so far ("Công an phường, Văn phòng" → "Văn phòng")."""
-    return regex.split(r"[,;]\s+", cell)[-1]
+    return _BODY_SEPARATOR_RE.split(cell)[-1]
 
 
 def _cell_is_open(cell: str) -> bool:
@@ -221,7 +230,7 @@ def _cell_is_open(cell: str) -> bool:
 def _cell_boundaries(text: str, start: int, end: int) -> list[int]:
     """Positions in text[start:end] where a new agency cell may start (line starts, mid-line heads)."""
     out = []
-    for m in regex.finditer(r"\n\s*(?=\S)", text[:end], pos=start):
+    for m in _LINE_START_RE.finditer(text, start, end):
         nxt = text[m.end():m.end() + 1]
         if nxt.isupper() or nxt.isdigit() or nxt in "≥≤><" or AGENCY_HEAD_RE.match(text, m.end()):
             out.append(m.end())
@@ -335,7 +344,7 @@ def _indicator_row(rt: _RowText, roles: list[str]) -> tuple[list[Cell], bool]:
     # a lower-case line after a complete body continues the name: the row's cells interleave
     # across a page break ("… toàn trình % 100% Trung tâm PVHCC" ⏎ "trên tổng số TTHC …")
     name_tail: list[tuple[int, int]] = []
-    for m in regex.finditer(r"\n\s*(?=\p{Ll})", text, pos=rest_start, endpos=rest_end):
+    for m in _LOWER_LINE_START_RE.finditer(text, rest_start, rest_end):
         previous_line = text[max(rest_start, text.rfind("\n", 0, m.start()) + 1):m.start()]
         before = " ".join(previous_line.split())
         line_end = text.find("\n", m.end())
@@ -360,7 +369,7 @@ _SENTENCE_END_LINE_RE = regex.compile(r"[.;]\s*\n\s*(?=[A-ZĐÀ-Ỹ\d])")
 
 def _agency_start(text: str, start: int, end: int) -> int | None:
     """Where the first agency cell starts: a line opening with a body's name, or a line ending in one."""
-    for m in regex.finditer(r"(?:^|\n)\s*", text[:end], pos=start):
+    for m in _ANY_LINE_START_RE.finditer(text, start, end):
         pos = m.end()
         if pos >= end:
             break
@@ -462,7 +471,7 @@ def _interleaved_cells(rt: _RowText, order: list[str]) -> list[Cell]:
                 continue
             if role in AGENCY_ROLES:
                 # take the fewest words that complete the body's name, leave the rest of the line
-                words = list(regex.finditer(r"\S+", text[cursor:line_end]))
+                words = list(_WORD_RE.finditer(text[cursor:line_end]))
                 take = line_end
                 for w in words:
                     candidate = cell_text(role) + " " + text[cursor:cursor + w.end()]
@@ -502,7 +511,7 @@ def _delimited_rows(doc: StructuredDocument, lines: tuple[Block, ...], roles: li
             continue
         texts = [c.text for c in cells]
         filled = [t for t in texts if t]
-        if not filled or all(regex.fullmatch(r"[-:\s]+", t) for t in filled):
+        if not filled or all(_RULE_CELL_RE.fullmatch(t) for t in filled):
             continue  # an empty row, or the "|---|---|" line under a markdown header
         first = texts[0]
         g = _GROUP_ANCHOR_RE.match(first)

@@ -10,6 +10,8 @@ import regex
 from ..lexicon.deadlines import DEADLINE_RE, QUARTERS, RECURRING_PHRASES
 from ..models import Deadline, DeadlineKind
 
+_YEAR_RE = regex.compile(r"(?:19|20)\d{2}")
+
 
 def _last_day(year: int, month: int) -> str:
     return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
@@ -63,7 +65,7 @@ def parse_deadline(text: str) -> Deadline | None:
         y = int(m.group("py"))
         return Deadline(text=raw, kind=DeadlineKind.year, year=y, end=_last_day(y, 12))
     if m.group("higher"):
-        ym = regex.search(r"(?:19|20)\d{2}", raw)
+        ym = _YEAR_RE.search(raw)
         return Deadline(text=raw, kind=DeadlineKind.per_higher_plan, year=int(ym.group()) if ym else None)
     if m.group("rhythm"):
         key = " ".join(raw.lower().split()[-2:]) if not raw.lower().startswith("thường") else "thường xuyên"

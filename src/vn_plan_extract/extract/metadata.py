@@ -26,6 +26,10 @@ _SIGNER_PREFIX_RE = regex.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|TUQ\.)?\s*(?:PHÓ\s+)
 _CITED_YEAR_RE = regex.compile(r"\b\d{1,2}/\d{1,2}/((?:19|20)\d{2})\b|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d{2})")
 _NAME_RE = regex.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 
+#: "Số: /KH-UBND Tam Phước": what stands before the place on the place-and-date line.
+_BEFORE_PLACE_RE = regex.compile(r"^.*/\S*\s+")
+_RECIPIENTS_RE = regex.compile(r"^Nơi\s+nhận\s*:?\s*", regex.IGNORECASE)
+_ANNEX_RE = regex.compile(r"Kèm\s+theo")
 
 def _title_case(words: str) -> str:
     return " ".join(w[:1] + w[1:].lower() for w in words.split())
@@ -59,7 +63,7 @@ def extract_metadata(doc: StructuredDocument) -> tuple[Metadata, Span | None]:
         d = DATE_LINE_RE.search(text)
         if d and date_span is None:
             # the number often shares the line: "Số: /KH-UBND Tam Phước, ngày …"
-            place = regex.sub(r"^.*/\S*\s+", "", d.group("place").strip())
+            place = _BEFORE_PLACE_RE.sub("", d.group("place").strip())
             meta.place = place.strip() or None
             year = int(d.group("year"))
             meta.year = year
@@ -97,9 +101,9 @@ def extract_metadata(doc: StructuredDocument) -> tuple[Metadata, Span | None]:
     in_recipients = False
     signer_lines: list[str] = []
     for line in closing:
-        if regex.match(r"^Nơi\s+nhận", line, regex.IGNORECASE):
+        if _RECIPIENTS_RE.match(line):
             in_recipients = True
-            rest = regex.sub(r"^Nơi\s+nhận\s*:?\s*", "", line, flags=regex.IGNORECASE)
+            rest = _RECIPIENTS_RE.sub("", line)
             if rest.startswith(("-", "–", "+")):
                 meta.recipients.append(rest.lstrip("-–+ ").rstrip(" ;.,"))
             continue
@@ -124,7 +128,7 @@ def extract_metadata(doc: StructuredDocument) -> tuple[Metadata, Span | None]:
     if meta.year is None:
         # the title ("… năm 2026"), the introduction ("… năm 2026, cụ thể như sau:"), the appendix's
         # "(Kèm theo Kế hoạch số … năm 2026)", and for a web page its first lines
-        annex = [b.text for b in blocks if regex.search(r"Kèm\s+theo", b.text)]
+        annex = [b.text for b in blocks if _ANNEX_RE.search(b.text)]
         for text in ([meta.title] if meta.title else []) + header_text[-1:] + annex + [b.text for b in blocks[:3]]:
             m = YEAR_RE.search(text or "")
             if m:

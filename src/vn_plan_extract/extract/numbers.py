@@ -7,6 +7,7 @@ import regex
 #: A number as written: dot thousands ("8.073", "445.730") or plain digits, then a decimal comma.
 NUMBER_PATTERN = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
 NUMBER_RE = regex.compile(NUMBER_PATTERN)
+_DOT_THOUSANDS_RE = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
 
 def parse_vn_number(text: str) -> float | int:
@@ -26,7 +27,7 @@ def parse_vn_number(text: str) -> float | int:
     1184.5
     """
     digits = text.strip().replace(" ", "")
-    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", digits):
+    if _DOT_THOUSANDS_RE.fullmatch(digits):
         digits = digits.replace(".", "")
     digits = digits.replace(",", ".")
     value = float(digits)

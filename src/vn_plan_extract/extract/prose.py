@@ -43,6 +43,12 @@ _ASSIGNED_TO_RE = regex.compile(
     regex.IGNORECASE,
 )
 
+_SEMICOLON_RE = regex.compile(r"\s*;\s*")
+#: "… UBND các huyện, thành, thị và các cơ quan liên quan": "và" before another body separates two.
+_AND_BODY_RE = regex.compile(r"\s+và\s+(?=các\s|UBND|Ủy\s+ban|Sở|Phòng)")
+#: "Mục tiêu chung": general aims, no checkable targets.
+_GENERAL_RE = regex.compile(r"chung\b", regex.IGNORECASE)
+_SENTENCE_RE = regex.compile(r"[^.]+")
 
 @dataclass(frozen=True, slots=True)
 class _Context:
@@ -52,8 +58,8 @@ class _Context:
 
 def _split_units(text: str) -> list[str]:
     parts: list[str] = []
-    for piece in regex.split(r"\s*;\s*", text):
-        parts.extend(p for p in regex.split(r"\s+và\s+(?=các\s|UBND|Ủy\s+ban|Sở|Phòng)", piece) if p)
+    for piece in _SEMICOLON_RE.split(text):
+        parts.extend(p for p in _AND_BODY_RE.split(piece) if p)
     return [" ".join(p.split()).strip(" ,.") for p in parts if p.strip(" ,.")]
 
 
@@ -88,7 +94,7 @@ def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None) -> 
     source = doc.normalised.source
     parents = _heading_parents(doc)
     heading_year = [_year_of_text(h.title) for h in doc.headings]
-    heading_goal = [bool(GOAL_WORDS_RE.search(h.title)) and not regex.search(r"chung\b", h.title, regex.I)
+    heading_goal = [bool(GOAL_WORDS_RE.search(h.title)) and not _GENERAL_RE.search(h.title)
                     for h in doc.headings]
     heading_goal_any = [bool(GOAL_WORDS_RE.search(h.title)) for h in doc.headings]
     owners = responsibility_sections(doc)
@@ -125,7 +131,7 @@ def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None) -> 
             continue
 
         goal_years = [(mm.start(), _year_of_text(text[mm.start():mm.end()]))
-                      for s in regex.finditer(r"[^.]+", text) if GOAL_WORDS_RE.search(s.group())
+                      for s in _SENTENCE_RE.finditer(text) if GOAL_WORDS_RE.search(s.group())
                       for mm in [s] if _year_of_text(s.group())]
         context_years = [intro_years.get(a) for a in [h, *chain[1:], -1]]
         context_years += [heading_year[a] for a in chain]

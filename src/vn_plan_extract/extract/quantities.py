@@ -44,6 +44,10 @@ _SPACES_RE = regex.compile(r"\s*")
 _LABEL_AFTER_RE = regex.compile(r"\s*(?:[^\s:]+\s+){0,2}[^\s:]+:")
 _UNIT_TOKEN_RE = regex.compile(r"[^\W\d_][\w&]*\.?(?:/[\w.]*\w)*|/[\w.]*\w")
 
+#: "4/5 trường học": four of the five.
+_FRACTION_RE = regex.compile(r"/(\d{1,3})(?![\d/])")
+_DAY_BEFORE_RE = regex.compile(r"ngày\s*$", regex.IGNORECASE)
+_TIMES_AFTER_RE = regex.compile(r"\s*lần")
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
@@ -141,7 +145,7 @@ def find_quantities(text: str, lo: int, hi: int) -> list[Quantity]:
             continue  # "4.0", a version or a code
         if after[:1] in {"-", "/", "–"} and after[1:2].isalpha():
             continue  # 57-NQ/TW, 09/KH-UBND
-        fraction = regex.match(r"/(\d{1,3})(?![\d/])", after)
+        fraction = _FRACTION_RE.match(after)
         if after[:1] == "/" and not fraction:
             continue  # a date: 16/5/2025
         glued_unit = None
@@ -153,7 +157,7 @@ def find_quantities(text: str, lo: int, hi: int) -> list[Quantity]:
         digits = m.group()
         percent = bool(_PERCENT_RE.match(after)) and glued_unit is None
         if fraction:
-            if regex.search(r"ngày\s*$", before, regex.IGNORECASE):
+            if _DAY_BEFORE_RE.search(before):
                 continue
             pos = e + fraction.end()
             whole = int(fraction.group(1))
@@ -168,7 +172,7 @@ def find_quantities(text: str, lo: int, hi: int) -> list[Quantity]:
             continue
         if NOT_VALUE_BEFORE_RE.match(after):
             continue
-        if MULTIPLE_BEFORE_RE.search(before) and regex.match(r"\s*lần", after):
+        if MULTIPLE_BEFORE_RE.search(before) and _TIMES_AFTER_RE.match(after):
             continue
         value_max = None
         r = _RANGE_RE.match(text, pos, hi)

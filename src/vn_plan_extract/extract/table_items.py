@@ -44,6 +44,8 @@ _COMPARATORS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<":
 #: Cells of an agency column split at ", " or "; " only where a new body starts.
 _UNIT_SEPARATOR_RE = regex.compile(r"[;,]\s+")
 
+_DASHES_RE = regex.compile(r"[-–—.]+")
+_NON_WORD_RE = regex.compile(r"[^\w/]+")
 
 @dataclass(frozen=True, slots=True)
 class TableItems:
@@ -158,7 +160,7 @@ def _source(source: SourceText, row: Row, table: Table, row_number: int, cells: 
 def _deadline(text: str, column: str = "deadline") -> Deadline | None:
     """A deadline cell as written; a note cell gives one only when it reads as a time ("cuối 2027")."""
     text = " ".join(text.split())
-    if not text or regex.fullmatch(r"[-–—.]+", text):
+    if not text or _DASHES_RE.fullmatch(text):
         return None
     parsed = parse_deadline(text)
     if parsed is None and column == "deadline":
@@ -255,7 +257,7 @@ _FUNCTION_WORDS = frozenset({
 
 def _words(text: str) -> set[str]:
     folded = fold(expand_abbreviations(text))
-    return {w for w in regex.split(r"[^\w/]+", folded) if len(w) > 1 and not w.isdigit() and w not in _FUNCTION_WORDS}
+    return {w for w in _NON_WORD_RE.split(folded) if len(w) > 1 and not w.isdigit() and w not in _FUNCTION_WORDS}
 
 
 def _compatible(a: Indicator, comparator: str | None, value: float | None, unit: str | None) -> bool:

@@ -7,6 +7,8 @@ name and the spellings met in real files; matching folds case and diacritics (se
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from . import alternation
@@ -84,10 +86,15 @@ NAME_END_WORDS = (
 #: Used with match(text, pos) and finditer: no "^", which would only match at the string's start.
 AGENCY_HEAD_RE = regex.compile(r"(?<!\w)(?:" + alternation(AGENCY_HEADS) + r")(?!\w)")
 _NAME_END_RE = regex.compile(r"\s(?:" + alternation(NAME_END_WORDS) + r")(?!\w)")
+_SPACED_PUNCTUATION_RE = regex.compile(r"\s*([&,;/])\s*")
+#: Where a body's name written at the start of a line ends: a colon, a bracket, a sentence, or a comma
+#: that does not continue the name ("Phòng Kinh tế, Hạ tầng và Đô thị", "Các cơ quan, đơn vị").
+_NAME_STOP_RE = regex.compile(r"[:;(]|\.\s|,\s(?!\s*(?:Hạ tầng|Xã hội|đơn vị|ban|ngành))")
 
+@lru_cache(maxsize=8192)
 def _key(name: str) -> str:
     """Folded, with the spacing around "&" and "," that tables vary ("KT,HT &ĐT") taken out."""
-    return regex.sub(r"\s*([&,;/])\s*", r"\1", fold(name)).strip(" .,;:-")
+    return _SPACED_PUNCTUATION_RE.sub(r"\1", fold(name)).strip(" .,;:-")
 
 
 _FOLDED_VARIANTS: dict[str, str] = {}
@@ -97,6 +104,7 @@ for _table in (AGENCIES, GENERIC_BODIES):
             _FOLDED_VARIANTS[_key(_name)] = _canonical
 
 
+@lru_cache(maxsize=8192)
 def canonical_agency(name: str) -> str | None:
     """The canonical name of a body, by exact (folded) variant or by its longest known prefix.
 
@@ -132,7 +140,7 @@ def leading_agency(text: str) -> str | None:
     if not AGENCY_HEAD_RE.match(text):
         return None
     end = len(text)
-    m = regex.search(r"[:;(]|\.\s|,\s(?!\s*(?:Hạ tầng|Xã hội|đơn vị|ban|ngành))", text)
+    m = _NAME_STOP_RE.search(text)
     if m:
         end = m.start()
     m = _NAME_END_RE.search(text, 0, end)
@@ -151,6 +159,7 @@ def agency_is_complete(name: str) -> bool:
     return canonical_agency(name) is not None and not agency_is_incomplete(name)
 
 
+@lru_cache(maxsize=8192)
 def agency_is_incomplete(name: str) -> bool:
     """A cell text cut inside a body's name ("Trung tâm", "Văn phòng HĐND", "Các cơ quan").
 
@@ -168,6 +177,7 @@ _PLACE_SUFFIX_RE = regex.compile(r"(?: (?:xa|phuong|thi tran|huyen|quan|tinh|ap|
                                  r"tren dia ban(?: (?:xa|phuong))?))?$")
 
 
+@lru_cache(maxsize=8192)
 def agency_is_exact(name: str) -> bool:
     """A text that is a body's name and nothing more (its place may follow).
 

@@ -7,6 +7,7 @@ Quotes keep the source as it is; comparisons run on a folded copy: case, diacrit
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -15,6 +16,7 @@ from . import alternation
 _FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "d", "Ð": "d", "ð": "d"})
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lower-case, strip diacritics and collapse whitespace.
 
