@@ -70,8 +70,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             out = Path(args.output) / f"{path.stem}.json"
             write_json_atomic(out, data)
             if not args.quiet:
-                print(f"{path} -> {out} ({len(plan.sections)} sections, {len(plan.indicators)} indicators)",
-                      file=sys.stderr)
+                print(f"{path} -> {out} ({len(plan.indicators)} indicators, {len(plan.tasks)} tasks, "
+                      f"{len(plan.warnings)} warnings)", file=sys.stderr)
     if failures and not to_stdout:
         print(f"{len(inputs) - failures} converted, {failures} failed", file=sys.stderr)
     return 1 if failures else 0
