@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .document import span_of
+from .document import SourceText, span_of
 from .errors import WARNING_CODES
 from .extract.table_items import TableItems, link_tasks, merge_prose_into_tables
 from .lexicon.markers import roman_value
@@ -99,9 +99,9 @@ def assemble(doc: StructuredDocument, metadata: Metadata, prose: list[Indicator]
     for code, message in source.notes:
         warnings.append(Warning(code=code, message=f"{WARNING_CODES[code]}: {message}"))
     warnings.extend(_numbering_warnings(doc))
-    return PlanDocument(
+    document = PlanDocument(
         source=DocumentSource(path=source.path or "<text>", format=SourceFormat(source.format),
-                              sha256=source.sha256, pages=None),
+                              sha256=source.sha256, pages=source.pages),
         metadata=metadata,
         sections=_sections(doc),
         indicators=numbered,
@@ -110,3 +110,24 @@ def assemble(doc: StructuredDocument, metadata: Metadata, prose: list[Indicator]
         responsibilities=responsibilities,
         warnings=warnings,
     )
+    if source.line_pages:
+        _set_pages(document, source)
+    return document
+
+
+def _set_pages(document: PlanDocument, source: SourceText) -> None:
+    """Every Source of a PDF's items gets the page its first line is on."""
+    def walk(sections: list[Section]) -> None:
+        for s in sections:
+            s.source.page = source.page_of_line(s.source.line_start)
+            walk(s.children)
+
+    walk(document.sections)
+    grounded: list[Source] = [x.source for x in document.indicators] + [x.source for x in document.tasks]
+    grounded += [x.source for x in document.responsibilities]
+    grounded += [x.source for x in (document.budget.items if document.budget else [])]
+    for src in grounded:
+        src.page = source.page_of_line(src.line_start)
+    for w in document.warnings:
+        if w.source is not None:
+            w.source.page = source.page_of_line(w.source.line_start)

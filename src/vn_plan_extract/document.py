@@ -22,6 +22,11 @@ class SourceText:
     line_starts: tuple[int, ...]
     encoding: str
     notes: tuple[tuple[str, str], ...] = ()  # (warning code, message) from reading
+    line_pages: tuple[int, ...] = ()  # PDF: the page of each line
+    pages: int | None = None  # PDF: the number of pages
+
+    def page_of_line(self, line: int) -> int | None:
+        return self.line_pages[line - 1] if 0 < line <= len(self.line_pages) else None
 
     @property
     def line_count(self) -> int:

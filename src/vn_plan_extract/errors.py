@@ -34,4 +34,5 @@ WARNING_CODES: dict[str, str] = {
     "W003": "undecodable bytes replaced",
     "W004": "heading numbering skips a number",
     "W005": "table cells assigned to columns by guess",
+    "W006": "no text layer",
 }
