@@ -106,8 +106,15 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         if not g.is_dir():
             print(f"error: {g}: no such gold folder", file=sys.stderr)
             return 2
+    documents = None
+    if args.documents:
+        if len(gold_dirs) != 1:
+            print("error: --documents goes with exactly one gold folder", file=sys.stderr)
+            return 2
+        documents = {p.stem: p for p in Path(args.documents).glob(f"*{args.suffix}")}
     try:
-        scores = [evaluate_folder(_set_name(g), g, Path(args.output) if args.output else None)
+        scores = [evaluate_folder(_set_name(g) + (args.suffix if documents else ""), g,
+                                  Path(args.output) if args.output else None, documents)
                   for g in gold_dirs]
     except (VnPlanExtractError, OSError, ValueError, KeyError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -166,6 +173,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="gold folders (default: golden/ and ../shared/devset/gold)")
     p.add_argument("--output", metavar="OUT_DIR",
                    help="score the <stem>.json files of this folder instead of extracting afresh")
+    p.add_argument("--documents", metavar="DIR",
+                   help="score other renderings of the gold's plans: DIR/<stem><suffix> (e.g. .docx, .pdf)")
+    p.add_argument("--suffix", default=".docx", help="with --documents: the files' suffix (default: %(default)s)")
     p.add_argument("--baseline", default=str(DEFAULT_BASELINE), help="floors file (default: %(default)s)")
     p.add_argument("--check", action="store_true", help="exit 1 when a score falls below its floor")
     p.add_argument("--update", action="store_true", help="raise the floors to the current scores")

@@ -18,6 +18,7 @@ import json
 import math
 import os
 import tempfile
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +27,7 @@ from typing import Any
 from .lexicon.agencies import canonical_agency
 from .lexicon.text import fold
 from .models import PlanDocument
-from .readers.text import read_text_file
+from .readers import read_path
 
 #: Scores may fall this much below a floor before the gate fails: floats printed and re-read, nothing more.
 EPSILON = 0.0005
@@ -71,10 +72,19 @@ class _Collapsed:
         from bisect import bisect_left
         return bisect_left(self.origin, original_offset)
 
-    def find(self, quote: str, line: int | None) -> tuple[int, int] | None:
+    def find(self, quote: str, line: int | None, occurrence: int = 0) -> tuple[int, int] | None:
+        """The span of `quote` (whitespace collapsed) at `line`, or its `occurrence`-th one when the
+        line numbers are not this document's (the same plan read from .docx or .pdf)."""
         needle = " ".join("".join(_SAME.get(c, c) for c in quote).split())
         if not needle:
             return None
+        if line is None and occurrence:
+            pos = -1
+            for _ in range(occurrence + 1):
+                pos = self.text.find(needle, pos + 1)
+                if pos < 0:
+                    return None
+            return pos, pos + len(needle)
         start = 0
         if line is not None and 1 <= line <= len(self.line_starts):
             start = self.collapsed_offset(self.line_starts[line - 1])
@@ -172,14 +182,21 @@ def _same(attr: str, g: Any, p: Any) -> bool:
     return bool(g == p)
 
 
-def _gold_items(gold: dict[str, Any], doc: _Collapsed, origins: set[str]) -> list[_Item]:
-    items = []
-    for ind in gold.get("indicators", []):
-        if ind.get("origin", "prose") not in origins:
-            continue
-        fields = {a: ind.get(a) for a in ATTRIBUTES}
-        items.append(_Item(doc.find(ind["quote"], ind.get("line")), fields, ind.get("name", "")))
-    return items
+def _gold_spans(entries: list[dict[str, Any]], doc: _Collapsed, own_lines: bool) -> list[tuple[int, int] | None]:
+    """Where each gold quote is: at its line, or for another rendering of the plan by occurrence."""
+    seen: Counter[str] = Counter()
+    out = []
+    for e in entries:
+        quote = " ".join(e["quote"].split())
+        out.append(doc.find(e["quote"], e.get("line") if own_lines else None, 0 if own_lines else seen[quote]))
+        seen[quote] += 1
+    return out
+
+
+def _gold_items(gold: dict[str, Any], doc: _Collapsed, origins: set[str], own_lines: bool) -> list[_Item]:
+    entries = [ind for ind in gold.get("indicators", []) if ind.get("origin", "prose") in origins]
+    spans = _gold_spans(entries, doc, own_lines)
+    return [_Item(span, {a: ind.get(a) for a in ATTRIBUTES}, ind.get("name", "")) for ind, span in zip(entries, spans, strict=True)]
 
 
 def _predicted_items(plan: dict[str, Any], doc: _Collapsed, origins: set[str]) -> list[_Item]:
@@ -212,10 +229,13 @@ def _flatten_sections(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def score_document(name: str, gold: dict[str, Any], plan: dict[str, Any], text: str,
-                   score: SetScore) -> None:
+                   score: SetScore, own_lines: bool = True) -> None:
+    """Score one plan; `own_lines` is False when the plan was read from another rendering of the gold's
+    document (its .docx or .pdf), whose line numbers differ: quotes are then found by occurrence and
+    sections by title."""
     doc = _Collapsed.of(text)
     origins = {i.get("origin", "prose") for i in gold.get("indicators", [])} or {"prose"}
-    g_items = _gold_items(gold, doc, origins)
+    g_items = _gold_items(gold, doc, origins, own_lines)
     p_items = _predicted_items(plan, doc, origins)
     pairs = []
     for gi, g in enumerate(g_items):
@@ -258,7 +278,7 @@ def score_document(name: str, gold: dict[str, Any], plan: dict[str, Any], text: 
         for k, ps in enumerate(p_secs):
             if k in used or ps["label"] != s["label"] or ps["level"] != s["level"]:
                 continue
-            line = s.get("line")
+            line = s.get("line") if own_lines else None
             if line is not None:
                 ok = ps["source"]["line_start"] == line
             else:
@@ -275,7 +295,7 @@ def score_document(name: str, gold: dict[str, Any], plan: dict[str, Any], text: 
     score.sections_gold += len(g_secs)
     score.sections_predicted += len(p_secs)
     score.sections_matched += len(used)
-    _score_tables(name, gold, plan, doc, score)
+    _score_tables(name, gold, plan, doc, score, own_lines)
 
 
 def _same_text(a: str | None, b: str | None) -> bool:
@@ -285,11 +305,12 @@ def _same_text(a: str | None, b: str | None) -> bool:
     return norm(a) == norm(b)
 
 
-def _score_tables(name: str, gold: dict[str, Any], plan: dict[str, Any], doc: _Collapsed, score: SetScore) -> None:
+def _score_tables(name: str, gold: dict[str, Any], plan: dict[str, Any], doc: _Collapsed, score: SetScore,
+                  own_lines: bool) -> None:
     """Tasks (title, lead units, deadline), budget items and total, and rows per table."""
     g_tasks = gold.get("tasks") or []
     p_tasks = plan.get("tasks") or []
-    g_spans = [doc.find(t["quote"], t.get("line")) for t in g_tasks]
+    g_spans = _gold_spans(g_tasks, doc, own_lines)
     p_spans = [doc.find(t["source"]["quote"], t["source"].get("line_start")) for t in p_tasks]
     used: set[int] = set()
     for gi, gt in enumerate(g_tasks):
@@ -365,15 +386,17 @@ def evaluate_folder(name: str, gold_dir: Path, output_dir: Path | None = None,
     score = SetScore(name)
     for gold_path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        doc_path = (documents or {}).get(gold_path.stem) or _document_of(gold_path, gold)
-        text = read_text_file(doc_path).text
+        other = (documents or {}).get(gold_path.stem)
+        doc_path = other or _document_of(gold_path, gold)
+        text = read_path(doc_path).text
         if output_dir is not None:
             out = output_dir / f"{gold_path.stem}.json"
             plan = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {"indicators": [],
                                                                                     "sections": []}
         else:
             plan = extract(doc_path).model_dump(mode="json")
-        score_document(gold_path.stem, gold, plan, text, score)
+        own = other is None or other.suffix.lower() in {".txt", ".md", ".markdown"}
+        score_document(gold_path.stem, gold, plan, text, score, own_lines=own)
     return score
 
 
