@@ -7,10 +7,11 @@ import pytest
 import vn_plan_extract
 from vn_plan_extract.extract.deadlines import parse_deadline
 from vn_plan_extract.lexicon import alternation
-from vn_plan_extract.lexicon.agencies import AGENCIES, canonical_agency
+from vn_plan_extract.lexicon.agencies import canonical_agency, load_bodies
 from vn_plan_extract.lexicon.targets import COMPARATOR_WORDS
 
-AGENCY_VARIANTS = [(v, c) for c, vs in AGENCIES.items() for v in vs]
+AGENCIES = load_bodies("body")
+AGENCY_VARIANTS = [(v, c) for kind in ("body", "generic") for c, vs in load_bodies(kind).items() for v in vs]
 
 
 @pytest.mark.parametrize(("variant", "canonical"), AGENCY_VARIANTS, ids=[v for v, _ in AGENCY_VARIANTS])
@@ -57,10 +58,10 @@ def test_every_public_name_resolves(name: str) -> None:
 
 
 def test_no_agency_spelling_is_claimed_by_two_bodies() -> None:
-    from vn_plan_extract.lexicon.agencies import GENERIC_BODIES, _key
+    from vn_plan_extract.lexicon.agencies import _key
 
     seen: dict[str, str] = {}
-    for table in (AGENCIES, GENERIC_BODIES):
+    for table in (AGENCIES, load_bodies("generic")):
         for canonical, variants in table.items():
             for v in (canonical, *variants):
                 assert seen.setdefault(_key(v), canonical) == canonical, v

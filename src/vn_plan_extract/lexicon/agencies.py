@@ -8,62 +8,33 @@ name and the spellings met in real files; matching folds case and diacritics (se
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib.resources import files
 
 import regex
 
 from . import alternation
 from .text import fold
 
-#: canonical name → variants (abbreviations and spellings seen in plans).
-AGENCIES: dict[str, tuple[str, ...]] = {
-    "Ủy ban nhân dân": ("UBND", "Uỷ ban nhân dân"),
-    "Hội đồng nhân dân": ("HĐND",),
-    "Văn phòng HĐND và UBND": ("Văn phòng HĐND & UBND", "VP. HĐND & UBND", "Văn phòng HĐND-UBND",
-                               "VP HĐND và UBND", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"),
-    "Phòng Văn hóa - Xã hội": ("Phòng VHXH", "Phòng VH-XH", "Phòng Văn hóa và Xã hội", "Phòng Văn hóa Xã hội",
-                               "Phòng Văn hoá – Xã hội", "VHXH"),
-    "Phòng Kinh tế, Hạ tầng và Đô thị": ("Phòng KT,HT&ĐT", "Phòng KTHTĐT", "Phòng Kinh tế Hạ tầng, Đô thị",
-                                         "Phòng kinh tế - Hạ tầng – Đô thị", "KTHTĐT"),
-    "Phòng Kinh tế": ("Phòng KT",),
-    "Trung tâm Phục vụ hành chính công": ("Trung tâm PVHCC", "TTHCC", "Trung tâm phục vụ HCC",
-                                          "Bộ phận Một cửa", "Bộ phận một cửa"),
-    "Trung tâm Dịch vụ tổng hợp": ("TTDVTH",),
-    "Công an xã": ("CA xã",),
-    "Công an phường": ("CA phường",),
-    "Trạm Y tế": ("Trạm y tế",),
-    "Ban Chỉ huy Quân sự": ("Ban CHQS", "BCHQS"),
-    "Ủy ban MTTQ Việt Nam": ("UBMTTQVN", "UBMTTQ", "UB MTTQ Việt Nam", "UBMT Tổ Quốc Việt Nam",
-                             "Ủy ban Mặt trận Tổ quốc Việt Nam", "MTTQ"),
-    "Đoàn Thanh niên": ("Đoàn TNCS Hồ Chí Minh", "Đoàn thanh niên"),
-    "Hội Nông dân": (),
-    "Hội Liên hiệp Phụ nữ": ("Hội LHPN",),
-    "Hội Cựu chiến binh": ("Hội CCB",),
-    "Tổ Công nghệ số cộng đồng": ("Tổ CNS cộng đồng", "Tổ CNS", "Tổ công nghệ số cộng đồng"),
-    "Ban điều hành khu phố": ("Ban Điều hành khu phố", "Ban điều hành các khu phố", "Ban điều hành ấp"),
-    "Văn phòng Đảng ủy": ("Văn phòng Đảng uỷ",),
-    "Sở Khoa học và Công nghệ": ("Sở KH&CN", "Sở KHCN"),
-    "Sở Thông tin và Truyền thông": ("Sở TT&TT", "Sở TTTT"),
-    "Sở Nội vụ": (),
-    "Doanh nghiệp viễn thông": ("VNPT", "Viettel", "Các doanh nghiệp viễn thông", "doanh nghiệp viễn thông"),
-    "Các trường học": ("Các trường học trên địa bàn", "Trường học"),
-    "Thôn, ấp, khu phố": ("Trưởng các ấp", "Trưởng khu phố", "Trưởng các khu phố"),
-    "Trung tâm Văn hóa, Thông tin và Thể thao": ("Trung tâm VHTT&TT",),
-    "Hội đồng Thi đua Khen thưởng": ("Thường trực Hội đồng Thi đua Khen thưởng",),
-}
+#: The data file of bodies, beside this module (one body a line; see its header).
+AGENCIES_FILE = "agencies.tsv"
 
-#: Cells of the agency columns that name no single body but are written as such in real tables.
-GENERIC_BODIES: dict[str, tuple[str, ...]] = {
-    "Các cơ quan, đơn vị": ("Các cơ quan, đơn vị phường", "Các cơ quan, đơn vị xã", "Các cơ quan, đơn vị, cơ quan, "
-                            "tổ chức liên quan", "Các đơn vị liên quan", "các đơn vị liên quan",
-                            "Các cơ quan liên quan", "Các phòng, ban, ngành"),
-    "Công dân, doanh nghiệp": ("Người dân, doanh nghiệp", "Công dân"),
-    "Các cơ quan giải quyết TTHC": (),
-    "Các phòng chuyên môn": ("Các phòng chuyên môn, đơn vị",),
-    "Các ban, ngành": ("Các ban, ngành trực thuộc", "Các ban, ngành, đoàn thể"),
-    "Cán bộ, công chức": ("Các cán bộ, công chức xã", "Cán bộ, công chức chuyên môn", "Công chức Phòng Kinh tế",
-                          "Các cán bộ, công chức"),
-    "Các tổ chức tín dụng": ("Các tổ chức tín dụng/Ngân hàng", "Ngân hàng"),
-}
+
+@lru_cache(maxsize=2)
+def load_bodies(kind: str) -> dict[str, tuple[str, ...]]:
+    """canonical name → spellings seen in plans, for `kind` "body" or "generic" (read once, on first use)."""
+    text = files(__package__).joinpath(AGENCIES_FILE).read_text(encoding="utf-8")
+    out: dict[str, tuple[str, ...]] = {}
+    for raw in text.splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        row_kind, canonical, *rest = raw.split("\t")
+        if row_kind != kind:
+            continue
+        variants = tuple(v.strip() for v in (rest[0] if rest else "").split("|") if v.strip())
+        out[canonical.strip()] = variants
+    return out
+
+
 
 #: Words that open the name of a body; what follows them up to a verb or punctuation is the name.
 AGENCY_HEADS = (
@@ -97,11 +68,15 @@ def _key(name: str) -> str:
     return _SPACED_PUNCTUATION_RE.sub(r"\1", fold(name)).strip(" .,;:-")
 
 
-_FOLDED_VARIANTS: dict[str, str] = {}
-for _table in (AGENCIES, GENERIC_BODIES):
-    for _canonical, _variants in _table.items():
-        for _name in (_canonical, *_variants):
-            _FOLDED_VARIANTS[_key(_name)] = _canonical
+@lru_cache(maxsize=1)
+def _folded_variants() -> dict[str, str]:
+    """folded spelling → canonical name, for every body and generic cell of the data file."""
+    out: dict[str, str] = {}
+    for kind in ("body", "generic"):
+        for canonical, variants in load_bodies(kind).items():
+            for name in (canonical, *variants):
+                out[_key(name)] = canonical
+    return out
 
 
 @lru_cache(maxsize=8192)
@@ -118,10 +93,10 @@ def canonical_agency(name: str) -> str | None:
     True
     """
     key = _key(name)
-    if key in _FOLDED_VARIANTS:
-        return _FOLDED_VARIANTS[key]
+    if key in _folded_variants():
+        return _folded_variants()[key]
     best = None
-    for variant, canonical in _FOLDED_VARIANTS.items():
+    for variant, canonical in _folded_variants().items():
         if (key.startswith((variant + " ", variant + ","))) and (best is None or len(variant) > len(best[0])):
             best = (variant, canonical)
     return best[1] if best else None
@@ -167,9 +142,9 @@ def agency_is_incomplete(name: str) -> bool:
     (True, False)
     """
     key = _key(name)
-    if not key or key in _FOLDED_VARIANTS:
+    if not key or key in _folded_variants():
         return False
-    return any(len(v) > len(key) and v.startswith(key) and v[len(key)] in " .,&;" for v in _FOLDED_VARIANTS)
+    return any(len(v) > len(key) and v.startswith(key) and v[len(key)] in " .,&;" for v in _folded_variants())
 
 
 #: What may follow a body's name and still be that body: its place ("Công an xã", "Trạm y tế phường").
@@ -185,4 +160,4 @@ def agency_is_exact(name: str) -> bool:
     (True, True, False)
     """
     key = _key(name)
-    return any(key.startswith(variant) and _PLACE_SUFFIX_RE.fullmatch(key[len(variant):]) for variant in _FOLDED_VARIANTS)
+    return any(key.startswith(variant) and _PLACE_SUFFIX_RE.fullmatch(key[len(variant):]) for variant in _folded_variants())
