@@ -252,6 +252,8 @@ def _continues(first_line: _Line, prev: _Line, nxt: _Line, blanks: int) -> bool:
         return prev.text.endswith(".") and not prev.text.endswith("./.") and blanks == 0
     if _JOINER_END_RE.search(prev.text):
         return True
+    if len(nxt.text.split()) <= 2 and _TERMINAL_RE.search(nxt.text):
+        return True  # "… quá trình giải quyết ⏎ TTHC.": the last word of a sentence
     if _mostly_upper(prev.text) != _mostly_upper(nxt.text):
         return False  # "KẾ HOẠCH" then its title; an upper-case heading then its body
     if prev.bold != nxt.bold:

@@ -16,7 +16,8 @@ VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
 UPPER = "A-ZĐÀ-ỸÂĂÊÔƠƯ"
 
 #: Punctuation that may follow a heading number: "1.", "1)", "1)-", "1-", "1 –", "I.", "II-", "B -".
-_PUNCT = r"(?:\)\s*[-–—]|\.\s*[-–—]|[.)\-–—:])"
+#: A bare dash must be followed by a space: "57-NQ/TW" is a document number, not heading 57.
+_PUNCT = r"(?:\)\s*[-–—]|\.\s*[-–—]|[.):]|[-–—](?=\s))"
 
 #: A heading's title starts with a letter, a quote or an opening bracket, never with a digit (dates).
 _TITLE = r"(?P<title>[^\W\d_].*|[\"“‘(*].*)"
