@@ -18,7 +18,6 @@ import json
 import math
 import os
 import tempfile
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,8 +36,9 @@ GATED_METRICS = ("indicator_f1", "fully_right", "section_f1", "task_right", "bud
                  "budget_total_right", "table_rows_right")
 
 
+_MIN_PREFIX_WORDS = 4
 #: Characters written differently by some encodings (Windows-1258 has no "≥"), compared as equal.
-_SAME = {"≥": ">=", "≤": "<="}
+_SAME = {"≥": ">=", "≤": "<=", "*": ""}  # "*" : OCR markdown emphasis, gone in Word and PDF
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,19 +72,29 @@ class _Collapsed:
         from bisect import bisect_left
         return bisect_left(self.origin, original_offset)
 
-    def find(self, quote: str, line: int | None, occurrence: int = 0) -> tuple[int, int] | None:
-        """The span of `quote` (whitespace collapsed) at `line`, or its `occurrence`-th one when the
-        line numbers are not this document's (the same plan read from .docx or .pdf)."""
+    def find(self, quote: str, line: int | None, near: float | None = None) -> tuple[int, int] | None:
+        """The span of `quote` (whitespace collapsed) at `line`; or, when the line numbers are not this
+        document's (the same plan read from .docx or .pdf), the occurrence nearest to the relative
+        position `near` (0 = start, 1 = end) the quote has in the gold's own document."""
         needle = " ".join("".join(_SAME.get(c, c) for c in quote).split())
         if not needle:
             return None
-        if line is None and occurrence:
-            pos = -1
-            for _ in range(occurrence + 1):
+        if line is None and near is not None:
+            found = []
+            pos = self.text.find(needle)
+            while pos >= 0:
+                found.append(pos)
                 pos = self.text.find(needle, pos + 1)
-                if pos < 0:
-                    return None
-            return pos, pos + len(needle)
+            if not found:
+                # the other rendering may cut the quote (a table cell split by a page break): its
+                # longest leading part of four words or more stands for it
+                words = needle.split()
+                if len(words) > _MIN_PREFIX_WORDS:
+                    return self.find(" ".join(words[:-1]), None, near)
+                return None
+            target = near * len(self.text)
+            best = min(found, key=lambda p: abs(p - target))
+            return best, best + len(needle)
         start = 0
         if line is not None and 1 <= line <= len(self.line_starts):
             start = self.collapsed_offset(self.line_starts[line - 1])
@@ -182,20 +192,25 @@ def _same(attr: str, g: Any, p: Any) -> bool:
     return bool(g == p)
 
 
-def _gold_spans(entries: list[dict[str, Any]], doc: _Collapsed, own_lines: bool) -> list[tuple[int, int] | None]:
-    """Where each gold quote is: at its line, or for another rendering of the plan by occurrence."""
-    seen: Counter[str] = Counter()
+def _gold_spans(entries: list[dict[str, Any]], doc: _Collapsed, own_lines: bool,
+                reference: _Collapsed | None = None) -> list[tuple[int, int] | None]:
+    """Where each gold quote is: at its line, or in another rendering of the plan near the place it
+    has in the gold's own document (`reference`)."""
     out = []
     for e in entries:
-        quote = " ".join(e["quote"].split())
-        out.append(doc.find(e["quote"], e.get("line") if own_lines else None, 0 if own_lines else seen[quote]))
-        seen[quote] += 1
+        if own_lines or reference is None:
+            out.append(doc.find(e["quote"], e.get("line")))
+            continue
+        span = reference.find(e["quote"], e.get("line"))
+        near = span[0] / max(1, len(reference.text)) if span else 0.0
+        out.append(doc.find(e["quote"], None, near))
     return out
 
 
-def _gold_items(gold: dict[str, Any], doc: _Collapsed, origins: set[str], own_lines: bool) -> list[_Item]:
+def _gold_items(gold: dict[str, Any], doc: _Collapsed, origins: set[str], own_lines: bool,
+                reference: _Collapsed | None) -> list[_Item]:
     entries = [ind for ind in gold.get("indicators", []) if ind.get("origin", "prose") in origins]
-    spans = _gold_spans(entries, doc, own_lines)
+    spans = _gold_spans(entries, doc, own_lines, reference)
     return [_Item(span, {a: ind.get(a) for a in ATTRIBUTES}, ind.get("name", "")) for ind, span in zip(entries, spans, strict=True)]
 
 
@@ -229,13 +244,14 @@ def _flatten_sections(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def score_document(name: str, gold: dict[str, Any], plan: dict[str, Any], text: str,
-                   score: SetScore, own_lines: bool = True) -> None:
+                   score: SetScore, own_lines: bool = True, reference_text: str | None = None) -> None:
     """Score one plan; `own_lines` is False when the plan was read from another rendering of the gold's
     document (its .docx or .pdf), whose line numbers differ: quotes are then found by occurrence and
     sections by title."""
     doc = _Collapsed.of(text)
+    reference = _Collapsed.of(reference_text) if reference_text is not None and not own_lines else None
     origins = {i.get("origin", "prose") for i in gold.get("indicators", [])} or {"prose"}
-    g_items = _gold_items(gold, doc, origins, own_lines)
+    g_items = _gold_items(gold, doc, origins, own_lines, reference)
     p_items = _predicted_items(plan, doc, origins)
     pairs = []
     for gi, g in enumerate(g_items):
@@ -279,10 +295,8 @@ def score_document(name: str, gold: dict[str, Any], plan: dict[str, Any], text: 
             if k in used or ps["label"] != s["label"] or ps["level"] != s["level"]:
                 continue
             line = s.get("line") if own_lines else None
-            if line is not None:
-                ok = ps["source"]["line_start"] == line
-            else:
-                ok = fold(ps["title"]) == fold(s["title"]) or fold(s["title"]) in fold(ps["title"])
+            same_title = _same_text(ps["title"].rstrip(" .:;"), s["title"].rstrip(" .:;"))
+            ok = same_title and (line is None or ps["source"]["line_start"] == line)
             if ok:
                 used.add(k)
                 break
@@ -295,7 +309,7 @@ def score_document(name: str, gold: dict[str, Any], plan: dict[str, Any], text: 
     score.sections_gold += len(g_secs)
     score.sections_predicted += len(p_secs)
     score.sections_matched += len(used)
-    _score_tables(name, gold, plan, doc, score, own_lines)
+    _score_tables(name, gold, plan, doc, score, own_lines, reference)
 
 
 def _same_text(a: str | None, b: str | None) -> bool:
@@ -306,11 +320,11 @@ def _same_text(a: str | None, b: str | None) -> bool:
 
 
 def _score_tables(name: str, gold: dict[str, Any], plan: dict[str, Any], doc: _Collapsed, score: SetScore,
-                  own_lines: bool) -> None:
+                  own_lines: bool, reference: _Collapsed | None) -> None:
     """Tasks (title, lead units, deadline), budget items and total, and rows per table."""
     g_tasks = gold.get("tasks") or []
     p_tasks = plan.get("tasks") or []
-    g_spans = _gold_spans(g_tasks, doc, own_lines)
+    g_spans = _gold_spans(g_tasks, doc, own_lines, reference)
     p_spans = [doc.find(t["source"]["quote"], t["source"].get("line_start")) for t in p_tasks]
     used: set[int] = set()
     for gi, gt in enumerate(g_tasks):
@@ -396,7 +410,8 @@ def evaluate_folder(name: str, gold_dir: Path, output_dir: Path | None = None,
         else:
             plan = extract(doc_path).model_dump(mode="json")
         own = other is None or other.suffix.lower() in {".txt", ".md", ".markdown"}
-        score_document(gold_path.stem, gold, plan, text, score, own_lines=own)
+        reference = None if own else read_path(_document_of(gold_path, gold)).text
+        score_document(gold_path.stem, gold, plan, text, score, own_lines=own, reference_text=reference)
     return score
 
 

@@ -74,6 +74,10 @@ _PAGE_NUMBER_RE = regex.compile(
 #: A run of at least this many blank lines is a page break in text extracted from PDF or Word.
 _PAGE_BREAK_BLANKS = 2
 _TERMINAL_RE = regex.compile(r"(?:[.;:!?…]|\./\.)[\"”’)\]]*$")
+#: A line at least this share of the document's long lines (90th percentile) reached the margin.
+_FULL_LINE_SHARE = 0.9
+#: Fewer lines than this say nothing about the page width.
+_MIN_LINES_FOR_WIDTH = 40
 #: A line ending in a comma or a word that cannot end a sentence runs on into the next line.
 _JOINER_END_RE = regex.compile(r"(?:,|\s(?:và|của|cho|các|với|về|trong|theo|đến|tại|từ|là|được|những|hoặc))$")
 #: A line that is only a date or a time ("22/08/2022", "05:13 22/02/2021"): a web page's timestamp,
@@ -225,7 +229,7 @@ def _completes_compound(prev_text: str, nxt_text: str) -> bool:
     return any(tail.endswith(a) and head.startswith(b) for a, b in HYPHEN_COMPOUNDS)
 
 
-def _continues(first_line: _Line, prev: _Line, nxt: _Line, blanks: int) -> bool:
+def _continues(first_line: _Line, prev: _Line, nxt: _Line, blanks: int, full_line: int = 0) -> bool:
     """Is `nxt` the continuation of the logical line that starts with `first_line` and ends with `prev`?
 
     `blanks` is the number of blank lines between `prev` and `nxt`.
@@ -258,6 +262,10 @@ def _continues(first_line: _Line, prev: _Line, nxt: _Line, blanks: int) -> bool:
         return False  # "KẾ HOẠCH" then its title; an upper-case heading then its body
     if prev.bold != nxt.bold:
         return False
+    if prev.text.count("(") > prev.text.count(")"):
+        return True  # "(VNPT Đồng ⏎ Xoài, Viettel Đồng Xoài)": a bracket left open runs on
+    if full_line and len(prev.text) >= full_line:
+        return True  # a line filled to the margin runs on, even into a capitalised word
     # a heading ends at its line unless the next line starts lower-case
     return not any(r.match(first_line.text) for r in _HEADING_RES)
 
@@ -293,6 +301,9 @@ def normalise(source: SourceText) -> NormalisedDocument:
             removed.append(ln.number)  # blank[] is left as it was: "10" then "14" are not both pages
     removed_set = set(removed)
 
+    widths = sorted(len(ln.text) for ln in lines if ln.text and not ln.table)
+    full_line = (int(_FULL_LINE_SHARE * widths[int(0.9 * (len(widths) - 1))])
+                 if len(widths) >= _MIN_LINES_FOR_WIDTH else 0)
     blocks: list[Block] = []
     current: list[_Line] = []
     blanks_before = 0
@@ -327,7 +338,8 @@ def normalise(source: SourceText) -> NormalisedDocument:
         if not ln.text or ln.number in removed_set:
             pending_blanks += 1
             continue
-        if current and _continues(current[0], current[-1], ln, pending_blanks):
+        # a Word paragraph is a whole logical line: only text and PDF lines were broken at a margin
+        if current and source.format != "docx" and _continues(current[0], current[-1], ln, pending_blanks, full_line):
             current.append(ln)
         else:
             flush()

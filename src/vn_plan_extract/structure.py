@@ -94,6 +94,9 @@ _LIST_ITEM_MIN_WORDS = 12
 #: A numbered line followed straight by its next sibling is a list item once it is this long.
 _SIBLING_RUN_MIN_WORDS = 15
 _SENTENCE_END_RE = regex.compile(r"[.;]\W*$")
+#: "… NĂM 2026 Triệu đồng": the money unit printed beside a budget table's title is not part of it.
+_UNIT_NOTE_RE = regex.compile(r"\s*\(?(?:ĐVT|Đơn\s+vị\s+tính)?\s*:?\s*(?:nghìn\s+)?(?:triệu|tỷ|nghìn)\s+đồng\)?\s*$",
+                              regex.IGNORECASE)
 #: A value with a percent sign or a comparator symbol: headings do not state targets.
 _TARGET_IN_TITLE_RE = regex.compile(r"\d\s*%|[≥≤]\s*\d|\$\\[gl]eq")
 
@@ -286,7 +289,7 @@ def structure(doc: NormalisedDocument) -> StructuredDocument:
             if (nxt < n and roles[nxt] is Role.BODY and not candidates[nxt]
                     and not blocks[nxt].text.startswith(("(", "-", "–", "+", "•"))
                     and len(blocks[nxt].text) < 200):
-                title = _clean_title(blocks[nxt].text)
+                title = _clean_title(_UNIT_NOTE_RE.sub("", blocks[nxt].text))
                 title_blocks = (nxt,)
                 roles[nxt] = Role.HEADING
                 skip_until = nxt

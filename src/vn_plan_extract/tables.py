@@ -504,6 +504,11 @@ def _budget_row(rt: _RowText) -> tuple[list[Cell], bool]:
 
 def _delimited_rows(doc: StructuredDocument, lines: tuple[Block, ...], roles: list[str],
                     kind: str) -> list[Row]:
+    """Rows of a tab- or pipe-separated table (from text, Word or PDF).
+
+    A row with no STT under a data row continues it (a row cut by a page break in a PDF): its cells'
+    text is added to the row above, column by column.
+    """
     rows: list[Row] = []
     for ln in lines:
         cells = doc.normalised.cells.get(ln.line_start)
@@ -516,14 +521,14 @@ def _delimited_rows(doc: StructuredDocument, lines: tuple[Block, ...], roles: li
         first = texts[0]
         g = _GROUP_ANCHOR_RE.match(first)
         if len(filled) == 1 and g and (is_roman(g.group("label")) or len(g.group("label")) == 1):
-            title = g.group("rest").strip()
             rows.append(Row("group", g.group("label"), (Cell("title", (Piece(cells[0], g.start("rest"),
                                                                               len(first)),)),),
                             ln.line_start, ln.line_start))
-            del title
             continue
         d = _DATA_ANCHOR_RE.match(first)
         if not d:
+            if not first and rows and rows[-1].kind == "data":
+                rows[-1] = _continued(rows[-1], roles, cells, ln.line_start)
             continue
         out = []
         for role, c in zip(roles, cells, strict=False):
@@ -532,6 +537,22 @@ def _delimited_rows(doc: StructuredDocument, lines: tuple[Block, ...], roles: li
             out.append(Cell(role, (Piece(c, 0, len(c.text)),)))
         rows.append(Row("data", d.group("stt"), tuple(out), ln.line_start, ln.line_start))
     return rows
+
+
+def _continued(row: Row, roles: list[str], cells: tuple[Block, ...], line: int) -> Row:
+    """`row` with the text of a continuation row's cells added to its own, column by column."""
+    merged = {c.role: list(c.pieces) for c in row.cells}
+    order = [c.role for c in row.cells]
+    for role, c in zip(roles, cells, strict=False):
+        if role == "stt" or not c.text:
+            continue
+        if role not in merged:
+            merged[role] = []
+            order.append(role)
+        merged[role].append(Piece(c, 0, len(c.text)))
+    ordered = sorted(order, key=lambda r: roles.index(r) if r in roles else len(roles))
+    return Row(row.kind, row.stt, tuple(Cell(r, tuple(merged[r])) for r in ordered), row.line_start, line,
+               row.guessed)
 
 
 def _flattened_rows(lines: tuple[Block, ...], roles: list[str], kind: str,

@@ -339,10 +339,11 @@ def link_tasks(tasks: list[Task], indicators: list[Indicator],
                       if q.percent or q.comparator_word or q.after_comparator]
         linked: list[Indicator] = []
         for k, q in enumerate(quantities):
-            # the words around this value, up to the neighbouring values
-            lo = quantities[k - 1].end if k else 0
+            # the words around this value, up to the neighbouring values and clause ends (";")
+            lo = max(quantities[k - 1].end if k else 0, text.rfind(";", 0, q.start) + 1)
             hi = quantities[k + 1].start if k + 1 < len(quantities) else len(text)
-            window = text[lo:hi]
+            semicolon = text.find(";", q.end, hi)
+            window = text[lo:semicolon if semicolon >= 0 else hi]
             best, score = None, 0.0
             for ind in indicators + new:
                 if not (_compatible(ind, q.comparator, q.value, q.unit or None) or _unit_matches(ind, q.unit)):

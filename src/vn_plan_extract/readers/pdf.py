@@ -31,6 +31,9 @@ _EDGE_SHARE = 0.08
 _REPEAT_SHARE = 0.5
 _PAGE_NUMBER_RE = regex.compile(r"^(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?$", regex.IGNORECASE)
 _DIGITS_RE = regex.compile(r"\d+")
+#: Horizontal gap (points) above which two characters are two words. pdfplumber's default (3) joins
+#: a Word list number to its heading ("ICÁC CHỈ TIÊU") in LibreOffice's PDFs; 2 keeps words whole.
+_X_TOLERANCE = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +48,7 @@ class _Item:
 
 def _rows_of(table: Any) -> list[list[str]]:
     rows = []
-    for row in table.extract():
+    for row in table.extract(x_tolerance=_X_TOLERANCE):
         rows.append([" ".join((cell or "").split()) for cell in row])
     return rows
 
@@ -72,7 +75,7 @@ def _page_items(page: Any, number: int, tables_seen: list[list[str]]) -> list[_I
         y = (obj["top"] + obj["bottom"]) / 2
         return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
-    for line in page.extract_text_lines(keep_blank_chars=False):
+    for line in page.extract_text_lines(keep_blank_chars=False, x_tolerance=_X_TOLERANCE):
         if not line["text"].strip() or inside(line):
             continue
         items.append(_Item(number, line["top"], line["text"]))
