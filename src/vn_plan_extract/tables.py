@@ -188,6 +188,8 @@ _DATA_ANCHOR_RE = regex.compile(r"^(?P<stt>\d{1,3}(?:\.\d{1,2}){0,2})\.?(?=\s|$)
 _GROUP_ANCHOR_RE = regex.compile(
     r"^(?P<label>[IVX]{1,5}|[A-ZĐ])(?:\s*[.)\-–]\s*|\s+|$)(?P<rest>(?:[A-ZĐÀ-Ỹ\"“(].*)?)$"
 )
+#: A group row's STT cell on its own: "I", "II.", "A".
+_GROUP_LABEL_CELL_RE = regex.compile(r"(?P<label>[IVX]{1,5}|[A-ZĐ])\.?")
 #: Numbers may skip this many rows (a row lost at a page break) and still anchor the next row.
 _MAX_SKIP = 3
 
@@ -523,6 +525,12 @@ def _delimited_rows(doc: StructuredDocument, lines: tuple[Block, ...], roles: li
         if len(filled) == 1 and g and (is_roman(g.group("label")) or len(g.group("label")) == 1):
             rows.append(Row("group", g.group("label"), (Cell("title", (Piece(cells[0], g.start("rest"),
                                                                               len(first)),)),),
+                            ln.line_start, ln.line_start))
+            continue
+        label = _GROUP_LABEL_CELL_RE.fullmatch(first)
+        if label and len(filled) == 2:  # "I | Về phát triển hạ tầng số" merged over the other columns
+            title_cell = next(c for c in cells[1:] if c.text)
+            rows.append(Row("group", label.group("label"), (Cell("title", (Piece(title_cell, 0, len(title_cell.text)),)),),
                             ln.line_start, ln.line_start))
             continue
         d = _DATA_ANCHOR_RE.match(first)

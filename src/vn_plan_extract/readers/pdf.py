@@ -121,19 +121,22 @@ def read_pdf_file(path: Path) -> SourceText:
 
     pages: list[list[_Item]] = []
     heights: list[float] = []
+    pictures = 0
     try:
         with pdfplumber.open(path) as pdf:
             tables_seen: list[list[str]] = []
             for number, page in enumerate(pdf.pages, 1):
                 pages.append(_page_items(page, number, tables_seen))
                 heights.append(float(page.height))
+                pictures += len(page.images)
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise UnreadableDocument(path, "the PDF is encrypted: it needs a password to be read") from None
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise UnreadableDocument(path, f"damaged or truncated PDF ({type(exc).__name__})") from None
-    except Exception as exc:  # pdfminer raises bare Exception subclasses of its own for broken files
+    except Exception as exc:  # pdfplumber wraps pdfminer's errors in a PdfminerException of its own
         if type(exc).__module__.startswith(("pdfminer", "pdfplumber")):
-            if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+            cause = " ".join(type(a).__name__ + str(a) for a in exc.args)
+            if "password" in cause.lower() or "encrypt" in cause.lower():
                 raise UnreadableDocument(path, "the PDF is encrypted: it needs a password to be read") from None
             raise UnreadableDocument(path, f"damaged or truncated PDF ({type(exc).__name__})") from None
         raise
@@ -149,6 +152,8 @@ def read_pdf_file(path: Path) -> SourceText:
     text = unicodedata.normalize("NFC", "\n".join(lines))
     notes: tuple[tuple[str, str], ...] = ()
     if not text.strip():
+        if not pictures:
+            raise UnreadableDocument(path, "the PDF has no text and no scanned page: its pages are blank")
         notes = (("W006", f"{len(pages)} page(s) without a text layer: the PDF is a scan and needs OCR"),)
     return SourceText(path=str(path), format="pdf", sha256=hashlib.sha256(data).hexdigest(), text=text,
                       line_starts=line_starts_of(text), encoding="pdf", notes=notes,
