@@ -42,9 +42,13 @@ def test_every_quote_is_found_in_the_nfc_input_at_its_lines(path: Path) -> None:
         assert src.quote.split("\n")[0] in span.split("\n")[0]
 
 
-@pytest.mark.parametrize("path", CORPUS_DOCS, ids=[p.stem for p in CORPUS_DOCS])
-def test_metadata_matches_golden(path: Path) -> None:
-    gold = json.loads((GOLDEN / f"{path.stem}.json").read_text(encoding="utf-8"))["metadata"]
+FORMATS = [(p, p) for p in CORPUS_DOCS] + [
+    (p, ROOT / "tests" / "fixtures" / "seeds" / f"{p.stem}{suffix}") for p in CORPUS_DOCS for suffix in (".docx", ".pdf")]
+
+
+@pytest.mark.parametrize(("text", "path"), FORMATS, ids=[q.name for _, q in FORMATS])
+def test_metadata_matches_golden(text: Path, path: Path) -> None:
+    gold = json.loads((GOLDEN / f"{text.stem}.json").read_text(encoding="utf-8"))["metadata"]
     meta = extract(path).metadata
 
     def issuer(name: str | None) -> str | None:

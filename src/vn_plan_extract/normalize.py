@@ -74,6 +74,8 @@ _PAGE_NUMBER_RE = regex.compile(
 #: A run of at least this many blank lines is a page break in text extracted from PDF or Word.
 _PAGE_BREAK_BLANKS = 2
 _TERMINAL_RE = regex.compile(r"(?:[.;:!?…]|\./\.)[\"”’)\]]*$")
+#: A person's name alone on a line (the signer): two to five capitalised words.
+_PERSON_NAME_RE = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,4}$")
 #: A line at least this share of the document's long lines (90th percentile) reached the margin.
 _FULL_LINE_SHARE = 0.9
 #: Fewer lines than this say nothing about the page width.
@@ -251,6 +253,8 @@ def _continues(first_line: _Line, prev: _Line, nxt: _Line, blanks: int, full_lin
         return True
     if first.isdigit():
         return not (_STANDALONE_DATE_RE.match(nxt.text) and not _DATE_JOINER_END_RE.search(prev.text))
+    if terminal and _PERSON_NAME_RE.match(nxt.text):
+        return False  # "- Lưu: VT." then the signer's name "Lê Viết Truyền"
     if terminal:
         # a sentence ending at a line end continues its paragraph only when no blank line follows
         return prev.text.endswith(".") and not prev.text.endswith("./.") and blanks == 0

@@ -23,6 +23,7 @@ _ISSUER_SENTENCE_RE = regex.compile(
 _HEADER_ISSUER_RE = regex.compile(r"^(?P<level>PHƯỜNG|XÃ|THỊ TRẤN|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH)\s+"
                                   r"(?P<name>[A-ZĐÀ-Ỹ ]+?)(?=\s+Độc\s+lập|\s*$)")
 _SIGNER_PREFIX_RE = regex.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|TUQ\.)?\s*(?:PHÓ\s+)?CHỦ\s+TỊCH\b|^(?:TM\.|KT\.|TL\.)")
+_TITLE_BESIDE_RE = regex.compile(r"\s(?P<title>(?:TM\.|KT\.|Q\.|TL\.|TUQ\.)?\s*(?:PHÓ\s+)?CHỦ\s+TỊCH)\s*$")
 _CITED_YEAR_RE = regex.compile(r"\b\d{1,2}/\d{1,2}/((?:19|20)\d{2})\b|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d{2})")
 _NAME_RE = regex.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 
@@ -100,7 +101,13 @@ def extract_metadata(doc: StructuredDocument) -> tuple[Metadata, Span | None]:
     closing = [b.text.strip("* ") for b, r in zip(blocks, doc.roles, strict=True) if r is Role.CLOSING]
     in_recipients = False
     signer_lines: list[str] = []
+    titles_beside: list[str] = []
     for line in closing:
+        # a PDF reads the recipients and the signature side by side: "Nơi nhận: KT. CHỦ TỊCH"
+        beside = _TITLE_BESIDE_RE.search(line) if line.startswith(("-", "–", "+", "Nơi")) else None
+        if beside and beside.start() > 0:
+            titles_beside.append(beside.group("title").strip())
+            line = line[:beside.start()].rstrip()
         if _RECIPIENTS_RE.match(line):
             in_recipients = True
             rest = _RECIPIENTS_RE.sub("", line)
@@ -112,7 +119,7 @@ def extract_metadata(doc: StructuredDocument) -> tuple[Metadata, Span | None]:
             continue
         if in_recipients:
             signer_lines.append(line)
-    title_parts = [ln for ln in signer_lines if _SIGNER_PREFIX_RE.match(ln)]
+    title_parts = titles_beside + [ln for ln in signer_lines if _SIGNER_PREFIX_RE.match(ln)]
     names = [ln for ln in signer_lines if _NAME_RE.match(ln)]
     if title_parts or names:
         meta.signer = Signer(title=" ".join(title_parts) or None, name=names[0] if names else None)
