@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""Extraction speed on the bundled corpus: documents per second and pages per second, one process.
+"""Reading and extraction speed per format, one process: documents per second and pages per second.
 
-Text plans carry no page numbers, so a text page is counted as `LINES_PER_PAGE` lines (a printed A4
-page of a plan holds about that many lines). Run: `python benchmarks/bench_read.py [--repeat N]`.
+Formats: the text seeds (`corpus/*.txt`) and their Word and PDF copies (`tests/fixtures/seeds/`). A page
+is a real PDF page; a Word file counts the pages of its PDF copy (LibreOffice's rendering of it); a
+text file counts `LINES_PER_PAGE` lines a page (a printed A4 page of a plan holds about that many).
+
+Run: `.venv/bin/python benchmarks/bench_read.py [--repeat N]`.
 """
 
 from __future__ import annotations
@@ -13,30 +16,51 @@ import time
 from pathlib import Path
 
 from vn_plan_extract import extract
+from vn_plan_extract.readers import read_path
 
 LINES_PER_PAGE = 45
 ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=20, help="passes over the corpus (default: %(default)s)")
-    parser.add_argument("folder", nargs="?", default=str(ROOT / "corpus"))
-    args = parser.parse_args()
-    docs = sorted(p for p in Path(args.folder).iterdir() if p.suffix in {".txt", ".md"})
-    pages = sum(max(1, len(p.read_text(encoding="utf-8").splitlines()) / LINES_PER_PAGE) for p in docs)
+def _pages(path: Path) -> float:
+    if path.suffix == ".pdf":
+        return float(read_path(path).pages or 1)
+    if path.suffix == ".docx":
+        twin = path.with_suffix(".pdf")
+        return float(read_path(twin).pages or 1) if twin.exists() else 1.0
+    return max(1.0, len(path.read_text(encoding="utf-8").splitlines()) / LINES_PER_PAGE)
+
+
+def bench(docs: list[Path], repeat: int) -> tuple[float, float, float]:
+    pages = sum(_pages(p) for p in docs)
     for p in docs:  # warm-up: imports, compiled regexes
         extract(p)
     timings = []
-    for _ in range(args.repeat):
+    for _ in range(repeat):
         start = time.perf_counter()
         for p in docs:
             extract(p)
         timings.append(time.perf_counter() - start)
-    best, median = min(timings), statistics.median(timings)
-    print(f"{len(docs)} documents, {pages:.0f} pages ({LINES_PER_PAGE} lines/page), {args.repeat} passes")
-    print(f"median {len(docs) / median:.1f} docs/s, {pages / median:.1f} pages/s "
-          f"(best {len(docs) / best:.1f} docs/s, {pages / best:.1f} pages/s)")
+    median = statistics.median(timings)
+    return len(docs) / median, pages / median, pages
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=5, help="passes over each set (default: %(default)s)")
+    args = parser.parse_args()
+    sets = {
+        "txt": sorted((ROOT / "corpus").glob("*.txt")),
+        "docx": sorted(SEEDS.glob("*.docx")),
+        "pdf": sorted(SEEDS.glob("*.pdf")),
+    }
+    print(f"{'format':<8}{'docs':>6}{'pages':>8}{'docs/s':>10}{'pages/s':>10}   (median of {args.repeat} passes, 1 process)")
+    for name, docs in sets.items():
+        if not docs:
+            continue
+        docs_s, pages_s, pages = bench(docs, args.repeat)
+        print(f"{name:<8}{len(docs):>6}{pages:>8.0f}{docs_s:>10.1f}{pages_s:>10.1f}")
 
 
 if __name__ == "__main__":
