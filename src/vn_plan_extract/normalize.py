@@ -53,7 +53,7 @@ _WORD_RUN_RE = regex.compile(r"[^\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+
 
 _WS = r"\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff"
 _LEAD_WS_RE = regex.compile(rf"[{_WS}]+")
-_TRAIL_WS_RE = regex.compile(rf"[{_WS}]+$")
+_TRAIL_WS_RE = regex.compile(rf"[{_WS}]+$", regex.REVERSE)
 #: Whitespace that is not a single plain space: runs, tabs, NBSP, zero-width spaces.
 _IRREGULAR_WS_RE = regex.compile(rf"[{_WS}]{{2,}}|[^\S ]|[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 
@@ -73,7 +73,7 @@ _PAGE_NUMBER_RE = regex.compile(
 )
 #: A run of at least this many blank lines is a page break in text extracted from PDF or Word.
 _PAGE_BREAK_BLANKS = 2
-_TERMINAL_RE = regex.compile(r"(?:[.;:!?…]|\./\.)[\"”’)\]]*$")
+_TERMINAL_RE = regex.compile(r"(?:[.;:!?…]|\./\.)[\"”’)\]]*$", regex.REVERSE)
 #: A person's name alone on a line (the signer): two to five capitalised words.
 _PERSON_NAME_RE = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,4}$")
 #: A line at least this share of the document's long lines (90th percentile) reached the margin.
@@ -81,11 +81,11 @@ _FULL_LINE_SHARE = 0.9
 #: Fewer lines than this say nothing about the page width.
 _MIN_LINES_FOR_WIDTH = 40
 #: A line ending in a comma or a word that cannot end a sentence runs on into the next line.
-_JOINER_END_RE = regex.compile(r"(?:,|\s(?:và|của|cho|các|với|về|trong|theo|đến|tại|từ|là|được|những|hoặc))$")
+_JOINER_END_RE = regex.compile(r"(?:,|\s(?:và|của|cho|các|với|về|trong|theo|đến|tại|từ|là|được|những|hoặc))$", regex.REVERSE)
 #: A line that is only a date or a time ("22/08/2022", "05:13 22/02/2021"): a web page's timestamp,
 #: unless the line before ends with "ngày" (a date broken from its sentence).
 _STANDALONE_DATE_RE = regex.compile(r"^(?:\d{1,2}[:/]\d{1,2}(?:[:/]\d{2,4})?\s*)+(?:SA|CH|AM|PM)?$")
-_DATE_JOINER_END_RE = regex.compile(r"(?:ngày|tháng|năm|số|đến|từ)$", regex.IGNORECASE)
+_DATE_JOINER_END_RE = regex.compile(r"(?:ngày|tháng|năm|số|đến|từ)$", regex.IGNORECASE | regex.REVERSE)
 _DASH_START_RE = regex.compile(r"^[-–]\s*")
 #: What every item opener starts with; a line starting otherwise opens nothing (a fast pre-check).
 _ITEM_START_HINT_RE = regex.compile(
@@ -105,6 +105,25 @@ class _Line:
     bold: bool
     md_heading: bool
     table: bool
+    # what `_continues` asks of a line, computed once: each line is asked about as `prev` and as `nxt`
+    opens_item: bool | None = None
+    heading: bool | None = None
+    upper: bool | None = None
+
+    def is_item_opener(self) -> bool:
+        if self.opens_item is None:
+            self.opens_item = _starts_item(self.text)
+        return self.opens_item
+
+    def is_heading(self) -> bool:
+        if self.heading is None:
+            self.heading = any(r.match(self.text) for r in _HEADING_RES)
+        return self.heading
+
+    def is_upper(self) -> bool:
+        if self.upper is None:
+            self.upper = _mostly_upper(self.text)
+        return self.upper
 
 
 def _tex_to_text(token: str) -> str:
@@ -217,8 +236,9 @@ def _starts_item(text: str) -> bool:
 
 
 def _mostly_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    upper = sum(1 for c in text if c.isupper())
+    lower = sum(1 for c in text if c.islower())
+    return upper + lower > 0 and upper >= 0.8 * (upper + lower)
 
 
 def _completes_compound(prev_text: str, nxt_text: str) -> bool:
@@ -242,7 +262,7 @@ def _continues(first_line: _Line, prev: _Line, nxt: _Line, blanks: int, full_lin
     if not terminal and (CONTINUATION_BULLET_RE.match(nxt.text)
                          or _completes_compound(prev.text, nxt.text)):
         return True
-    if _starts_item(nxt.text):
+    if nxt.is_item_opener():
         return False
     if _glued(prev.text):
         return True
@@ -262,7 +282,7 @@ def _continues(first_line: _Line, prev: _Line, nxt: _Line, blanks: int, full_lin
         return True
     if len(nxt.text.split()) <= 2 and _TERMINAL_RE.search(nxt.text):
         return True  # "… quá trình giải quyết ⏎ TTHC.": the last word of a sentence
-    if _mostly_upper(prev.text) != _mostly_upper(nxt.text):
+    if prev.is_upper() != nxt.is_upper():
         return False  # "KẾ HOẠCH" then its title; an upper-case heading then its body
     if prev.bold != nxt.bold:
         return False
@@ -271,7 +291,7 @@ def _continues(first_line: _Line, prev: _Line, nxt: _Line, blanks: int, full_lin
     if full_line and len(prev.text) >= full_line:
         return True  # a line filled to the margin runs on, even into a capitalised word
     # a heading ends at its line unless the next line starts lower-case
-    return not any(r.match(first_line.text) for r in _HEADING_RES)
+    return not first_line.is_heading()
 
 
 def _glued(prev_text: str) -> bool:
