@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS_DOCS, DEVSET_DOCS, GOLDEN, ROOT, needs_devset, to_cp1258
-from vn_plan_extract import extract
+from vn_plan_extract import __version__, extract
 from vn_plan_extract.evaluate import evaluate_folder
 from vn_plan_extract.lexicon.text import fold
 from vn_plan_extract.readers.text import read_text_file
@@ -109,6 +109,7 @@ def _projection(doc):  # type: ignore[no-untyped-def]
 def test_snapshot_of_the_full_json(path: Path, data_regression) -> None:  # type: ignore[no-untyped-def]
     data = extract(path).model_dump(mode="json")
     data["source"]["path"] = path.relative_to(ROOT).as_posix()
+    assert data.pop("generator") == {"name": "vn_plan_extract", "version": __version__}  # not part of the snapshot
     data_regression.check(data, basename=path.stem)
 
 

@@ -11,13 +11,19 @@ from __future__ import annotations
 
 import logging
 
+from ._version import __version__
 from .errors import UnreadableDocument, UnsupportedFormat, VnPlanExtractError
 from .models import PlanDocument
 from .pipeline import extract, extract_text
 
-__version__ = "0.1.0"
-
-__all__ = ["PlanDocument", "UnreadableDocument", "UnsupportedFormat", "VnPlanExtractError", "extract",
-           "extract_text"]
+__all__ = [
+           "PlanDocument",
+           "UnreadableDocument",
+           "UnsupportedFormat",
+           "VnPlanExtractError",
+           "__version__",
+           "extract",
+           "extract_text",
+]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

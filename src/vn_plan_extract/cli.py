@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
+from .batch import DEFAULT_TIMEOUT, ERRORS_FILE, find_inputs, run_batch
 from .errors import VnPlanExtractError
 from .evaluate import (
     check_floors,
@@ -19,11 +20,10 @@ from .evaluate import (
     render_table,
     set_digest,
     updated_baseline,
-    write_json_atomic,
 )
+from .files import write_json_atomic
 from .models import json_schema
 from .pipeline import extract
-from .readers import SUPPORTED_SUFFIXES
 
 DEFAULT_BASELINE = Path("evaluation_baseline.json")
 DEFAULT_GOLD = (Path("golden"), Path("../shared/devset/gold"))
@@ -34,10 +34,7 @@ def _inputs(paths: Sequence[str]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if (child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES
-                        and not any(part.startswith(".") for part in child.relative_to(path).parts)):
-                    yield child
+            yield from find_inputs(path)
         else:
             yield path
 
@@ -75,6 +72,44 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if failures and not to_stdout:
         print(f"{len(inputs) - failures} converted, {failures} failed", file=sys.stderr)
     return 1 if failures else 0
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    """Convert every plan below a folder, in parallel, with exports for Excel.
+
+    Writes OUT_DIR/<relative path>.json per input, errors.jsonl (one line per failed file),
+    summary.json, indicators.csv, tasks.csv and plans.xlsx. Inputs whose output is up to date
+    (same input sha256 and package version) are skipped; an interrupted run carries on where it stopped.
+    Exit code: 0 all converted, 1 some files failed, 130 interrupted, 2 bad arguments.
+
+    Example: vn-plan-extract batch incoming/ -o converted/ --workers 4
+    """
+    in_dir = Path(args.in_dir)
+    if not in_dir.is_dir():
+        print(f"error: {in_dir}: not a folder", file=sys.stderr)
+        return 2
+    if args.workers is not None and args.workers < 1:
+        print("error: --workers must be at least 1", file=sys.stderr)
+        return 2
+    out_dir = Path(args.output)
+    if out_dir.resolve() == in_dir.resolve():
+        print("error: the output folder must differ from the input folder", file=sys.stderr)
+        return 2
+    report = run_batch(in_dir, out_dir, workers=args.workers, force=args.force, timeout=args.timeout,
+                       progress=(not args.quiet and sys.stderr.isatty()) or args.progress)
+    for failure in report.failures:
+        print(f"failed: {failure.message} [{failure.kind}]", file=sys.stderr)
+    print(report.summary(), file=sys.stderr)
+    if report.interrupted:
+        print("run the same command again to carry on", file=sys.stderr)
+        return 130
+    if report.inputs == 0:
+        print(f"error: no supported files (.txt, .md, .docx, .pdf) below {in_dir}", file=sys.stderr)
+        return 2
+    if report.failures:
+        print(f"failures listed in {out_dir / ERRORS_FILE}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -162,6 +197,18 @@ def build_parser() -> argparse.ArgumentParser:
                    help="folder for <stem>.json files; '-' or none prints one document to stdout")
     p.add_argument("-q", "--quiet", action="store_true", help="no per-file lines on stderr")
     p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("batch", help="convert a folder of plans in parallel, with CSV/Excel exports",
+                       description=_cmd_batch.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("in_dir", metavar="IN_DIR", help="folder of plans (.txt, .md, .docx, .pdf), searched recursively")
+    p.add_argument("-o", "--output", metavar="OUT_DIR", required=True, help="folder for the outputs")
+    p.add_argument("-w", "--workers", type=int, metavar="N", help="worker processes (default: the number of cores)")
+    p.add_argument("--force", action="store_true", help="convert every file again, even if its output is up to date")
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help="give up on a file after this long (default: %(default)g)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--progress", action="store_true", help="show the progress bar even when stderr is not a terminal")
+    p.set_defaults(func=_cmd_batch)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the output", description=_cmd_schema.__doc__,
                        formatter_class=argparse.RawDescriptionHelpFormatter)

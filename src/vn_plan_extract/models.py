@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ._version import __version__
+
 SCHEMA_VERSION: Literal["1"] = "1"
 
 
@@ -187,8 +189,15 @@ class Warning(_Model):
     source: Source | None = None
 
 
+class Generator(_Model):
+    name: str = "vn_plan_extract"
+    version: str = __version__
+
+
 class PlanDocument(_Model):
     schema_version: Literal["1"] = SCHEMA_VERSION
+    generator: Generator = Field(default_factory=Generator,
+                                 description="What wrote this (added field): `batch` redoes output of another version.")
     source: DocumentSource
     metadata: Metadata
     sections: list[Section] = Field(default_factory=list)

@@ -1,0 +1,228 @@
+"""Convert a whole folder of plans: worker processes, a progress bar, and nothing lost to one bad file.
+
+For every supported file below the input folder, `OUT_DIR/<relative path>.json` (so "plan.docx" and
+"plan.pdf" beside each other get separate outputs). Each output is written atomically by the worker
+that made it, so a run stopped at any moment (Ctrl-C, a killed process) leaves only whole files, and the
+next run skips every input whose output already records the same input sha256 and package version.
+
+A file that hangs the parser past the per-file time limit, or kills its worker, costs only that file:
+the pool (pebble) replaces the worker and the file is listed in `errors.jsonl` with the others that failed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, as_completed
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from pebble import ProcessPool
+from pebble.common import ProcessExpired
+from tqdm import tqdm
+
+from ._version import __version__
+from .errors import VnPlanExtractError
+from .export import ConvertedPlan, write_exports
+from .files import remove_partials, write_atomic, write_json_atomic
+from .models import PlanDocument
+from .pipeline import extract
+from .readers import SUPPORTED_SUFFIXES
+
+ERRORS_FILE = "errors.jsonl"
+SUMMARY_FILE = "summary.json"
+#: Seconds one file may take before its worker is stopped (a 100-page PDF takes about 15 s).
+DEFAULT_TIMEOUT = 120.0
+
+
+def find_inputs(folder: Path) -> list[Path]:
+    """Every supported file below `folder`, sorted; hidden files and folders skipped."""
+    return [child for child in sorted(folder.rglob("*"))
+            if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES
+            and not any(part.startswith(".") for part in child.relative_to(folder).parts)]
+
+
+def output_path(out_dir: Path, relative: Path) -> Path:
+    return out_dir / f"{relative.as_posix()}.json"
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def is_up_to_date(output: Path, sha256: str) -> bool:
+    """Does `output` hold this input's extraction by this version of the package?"""
+    try:
+        data = json.loads(output.read_text(encoding="utf-8"))
+        return bool(data["source"]["sha256"] == sha256 and data["generator"]["version"] == __version__)
+    except (OSError, ValueError, KeyError, TypeError):
+        return False  # missing, unreadable, half-written by an older tool, or another version: redo it
+
+
+@dataclass(frozen=True)
+class Failure:
+    file: str
+    kind: str
+    message: str
+
+
+@dataclass
+class BatchReport:
+    """What a run did. `failures` lists this run's failures; skipped files were up to date."""
+
+    inputs: int = 0
+    converted: int = 0
+    skipped: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    indicators: int = 0
+    tasks: int = 0
+    seconds: float = 0.0
+    interrupted: bool = False
+    exports: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        rate = self.converted / self.seconds if self.seconds else 0.0
+        head = "interrupted: " if self.interrupted else ""
+        return (f"{head}{self.converted} converted, {self.skipped} up to date, {len(self.failures)} failed "
+                f"of {self.inputs} files; {self.indicators} indicators, {self.tasks} tasks; "
+                f"{self.seconds:.1f} s ({rate:.1f} files/s)")
+
+
+def _convert(path: str, output: str) -> dict[str, Any]:
+    """In a worker: extract one file and write its JSON. Errors come back as data, not as exceptions
+    (the package's exceptions carry the path and reason separately and do not survive pickling whole)."""
+    try:
+        plan = extract(path)
+        write_json_atomic(Path(output), plan.model_dump(mode="json"))
+    except VnPlanExtractError as exc:
+        return {"ok": False, "kind": type(exc).__name__, "message": str(exc)}
+    except MemoryError:
+        return {"ok": False, "kind": "MemoryError", "message": f"{path}: ran out of memory"}
+    except Exception as exc:  # noqa: BLE001 -- a bug in this package: keep the batch going, say where
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return {"ok": False, "kind": "InternalError",
+                "message": f"{path}: {type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})"}
+    return {"ok": True, "indicators": len(plan.indicators), "tasks": len(plan.tasks)}
+
+
+def _worker_init() -> None:
+    # Ctrl-C reaches the whole process group; only the parent should act on it (and stop the pool).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def _counts(output: Path) -> tuple[int, int]:
+    try:
+        data = json.loads(output.read_text(encoding="utf-8"))
+        return len(data.get("indicators", [])), len(data.get("tasks", []))
+    except (OSError, ValueError):
+        return 0, 0
+
+
+def _write_errors(out_dir: Path, failures: list[Failure]) -> None:
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8") as fh:
+            for failure in sorted(failures, key=lambda f: f.file):
+                fh.write(json.dumps(asdict(failure), ensure_ascii=False) + "\n")
+
+    write_atomic(out_dir / ERRORS_FILE, write)
+
+
+def _load_converted(out_dir: Path, relatives: list[Path]) -> Iterator[ConvertedPlan]:
+    for relative in relatives:
+        output = output_path(out_dir, relative)
+        if output.exists():
+            yield ConvertedPlan(relative.as_posix(), PlanDocument.model_validate_json(output.read_bytes()))
+
+
+def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force: bool = False,
+              timeout: float = DEFAULT_TIMEOUT, progress: bool = True, exports: bool = True,
+              on_progress: Callable[[BatchReport], None] | None = None) -> BatchReport:
+    """Convert every plan below `in_dir` into `out_dir`; see the module docstring."""
+    start = time.perf_counter()
+    report = BatchReport()
+    inputs = find_inputs(in_dir)
+    report.inputs = len(inputs)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    remove_partials(out_dir)
+    relatives = [p.relative_to(in_dir) for p in inputs]
+    todo: list[tuple[Path, Path]] = []
+    for path, relative in zip(inputs, relatives, strict=True):
+        output = output_path(out_dir, relative)
+        try:
+            fresh = not force and is_up_to_date(output, file_sha256(path))
+        except OSError as exc:
+            report.failures.append(Failure(relative.as_posix(), "UnreadableDocument", f"{path}: {exc.strerror or exc}"))
+            continue
+        if fresh:
+            report.skipped += 1
+            n_ind, n_task = _counts(output)
+            report.indicators += n_ind
+            report.tasks += n_task
+        else:
+            todo.append((path, relative))
+
+    n_workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
+    bar = tqdm(total=report.inputs, initial=report.skipped + len(report.failures), unit="file",
+               desc="converting", disable=not progress, dynamic_ncols=True)
+    previous_sigterm = signal.signal(signal.SIGTERM, _raise_interrupt)
+    pool = ProcessPool(max_workers=n_workers, initializer=_worker_init)
+    try:
+        futures: dict[Future[Any], tuple[Path, Path]] = {
+            pool.schedule(_convert, args=(str(path), str(output_path(out_dir, relative))), timeout=timeout):
+                (path, relative)
+            for path, relative in todo
+        }
+        for future in as_completed(futures):
+            path, relative = futures[future]
+            try:
+                outcome = future.result()
+            except TimeoutError:
+                outcome = {"ok": False, "kind": "Timeout", "message": f"{path}: not done after {timeout:g} s"}
+            except ProcessExpired as exc:
+                outcome = {"ok": False, "kind": "WorkerDied",
+                           "message": f"{path}: the worker converting it died (exit code {exc.exitcode})"}
+            if outcome["ok"]:
+                report.converted += 1
+                report.indicators += outcome["indicators"]
+                report.tasks += outcome["tasks"]
+            else:
+                report.failures.append(Failure(relative.as_posix(), outcome["kind"], outcome["message"]))
+            bar.set_postfix(failed=len(report.failures), refresh=False)
+            bar.update(1)
+            if on_progress:
+                on_progress(report)
+        pool.close()
+    except KeyboardInterrupt:
+        report.interrupted = True
+        pool.stop()
+    finally:
+        pool.join()
+        bar.close()
+        signal.signal(signal.SIGTERM, previous_sigterm)
+    _write_errors(out_dir, report.failures)
+    if exports and not report.interrupted:
+        # the exports cover every converted input, including those skipped as up to date
+        # (a file that failed this run is left out even if an older output of it is still there)
+        failed = {f.file for f in report.failures}
+        done = [r for r in relatives if r.as_posix() not in failed]
+        written = write_exports(list(_load_converted(out_dir, done)), out_dir)
+        report.exports = [p.name for p in written]
+    report.seconds = time.perf_counter() - start
+    summary = asdict(report) | {"version": __version__, "in_dir": str(in_dir)}
+    write_json_atomic(out_dir / SUMMARY_FILE, summary)
+    return report

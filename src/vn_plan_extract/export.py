@@ -1,0 +1,140 @@
+"""Tables across many plans, for the office that opens them in Excel.
+
+`indicators.csv` and `tasks.csv` are UTF-8 with a byte-order mark (without it Excel reads them as the
+local ANSI code page and Vietnamese turns to mojibake); `plans.xlsx` holds the same rows plus one row per
+document. Every row names its source file and lines, so a reviewer can go back to the text.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from .files import write_atomic
+from .models import Deadline, Group, Indicator, PlanDocument, Source, Task
+
+CSV_ENCODING = "utf-8-sig"  # the BOM is what tells Excel the file is UTF-8
+
+Cell = str | int | float | bool | None
+
+
+@dataclass(frozen=True)
+class ConvertedPlan:
+    """One converted document and the input file it came from (relative to the batch's input folder)."""
+
+    file: str
+    plan: PlanDocument
+
+
+def _units(units: list[str]) -> str:
+    return "; ".join(units)
+
+
+def _deadline(deadline: Deadline | None) -> str | None:
+    return deadline.text if deadline else None
+
+
+def _group(group: Group | None) -> str | None:
+    if group is None:
+        return None
+    return f"{group.label}. {group.title}" if group.label else group.title
+
+
+def _where(source: Source) -> list[Cell]:
+    return [source.line_start, source.line_end, source.page]
+
+
+_WHERE = ["line_start", "line_end", "page"]
+
+INDICATOR_COLUMNS = ["file", "issuer", "id", "section", "group", "name", "comparator", "value", "value_max", "unit",
+                     "target_text", "qualitative", "target_year", "lead_units", "support_units", "monitor_units",
+                     "deadline", "origin", *_WHERE, "quote"]
+TASK_COLUMNS = ["file", "issuer", "id", "stt", "section", "group", "title", "lead_units", "support_units",
+                "output", "deadline", "indicator_ids", *_WHERE, "quote"]
+DOCUMENT_COLUMNS = ["file", "format", "pages", "doc_type", "issuer", "number", "date", "place", "title",
+                    "signer", "indicators", "tasks", "budget_total", "budget_unit", "warnings", "sha256"]
+
+
+def _indicator_row(item: ConvertedPlan, ind: Indicator) -> list[Cell]:
+    t = ind.target
+    return [item.file, item.plan.metadata.issuer, ind.id, " > ".join(ind.section_path), _group(ind.group), ind.name,
+            t.comparator.value if t.comparator else None, t.value, t.value_max, t.unit, t.text, ind.qualitative,
+            ind.target_year, _units(ind.lead_units), _units(ind.support_units), _units(ind.monitor_units),
+            _deadline(ind.deadline), ind.origin.value, *_where(ind.source), ind.source.quote]
+
+
+def _task_row(item: ConvertedPlan, task: Task) -> list[Cell]:
+    return [item.file, item.plan.metadata.issuer, task.id, task.stt, " > ".join(task.section_path), _group(task.group),
+            task.title, _units(task.lead_units), _units(task.support_units), task.output, _deadline(task.deadline),
+            " ".join(task.indicator_ids), *_where(task.source), task.source.quote]
+
+
+def _document_row(item: ConvertedPlan) -> list[Cell]:
+    plan, meta = item.plan, item.plan.metadata
+    signer = " ".join(x for x in (meta.signer.title, meta.signer.name) if x) if meta.signer else None
+    return [item.file, plan.source.format.value, plan.source.pages, meta.doc_type, meta.issuer, meta.number,
+            meta.date, meta.place, meta.title, signer, len(plan.indicators), len(plan.tasks),
+            plan.budget.total if plan.budget else None, plan.budget.unit if plan.budget else None,
+            len(plan.warnings), plan.source.sha256]
+
+
+def indicator_rows(plans: Sequence[ConvertedPlan]) -> list[list[Cell]]:
+    return [_indicator_row(item, ind) for item in plans for ind in item.plan.indicators]
+
+
+def task_rows(plans: Sequence[ConvertedPlan]) -> list[list[Cell]]:
+    return [_task_row(item, task) for item in plans for task in item.plan.tasks]
+
+
+def _write_csv(path: Path, header: list[str], rows: list[list[Cell]]) -> None:
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding=CSV_ENCODING, newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(header)
+            writer.writerows(rows)
+
+    write_atomic(path, write)
+
+
+#: Column widths (characters) for the wide text columns; the rest get a default.
+_WIDE = {"name": 60, "title": 60, "quote": 60, "target_text": 24, "lead_units": 30, "support_units": 30,
+         "monitor_units": 24, "output": 30, "file": 28, "issuer": 28, "deadline": 18, "group": 30}
+
+
+def _write_xlsx(path: Path, sheets: list[tuple[str, list[str], list[list[Cell]]]]) -> None:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, header, rows in sheets:
+        sheet = workbook.create_sheet(title)
+        sheet.append(header)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            # control characters a PDF can leave in a quote are not allowed in a cell
+            sheet.append([ILLEGAL_CHARACTERS_RE.sub(" ", v) if isinstance(v, str) else v for v in row])
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(1, len(rows) + 1)}"
+        for i, name in enumerate(header, 1):
+            sheet.column_dimensions[get_column_letter(i)].width = _WIDE.get(name, 12)
+
+    save: Callable[[Path], None] = workbook.save
+    write_atomic(path, save)
+
+
+def write_exports(plans: Sequence[ConvertedPlan], out_dir: Path) -> list[Path]:
+    """Write indicators.csv, tasks.csv and plans.xlsx into `out_dir`; return their paths."""
+    indicators, tasks = indicator_rows(plans), task_rows(plans)
+    documents = [_document_row(item) for item in plans]
+    paths = [out_dir / "indicators.csv", out_dir / "tasks.csv", out_dir / "plans.xlsx"]
+    _write_csv(paths[0], INDICATOR_COLUMNS, indicators)
+    _write_csv(paths[1], TASK_COLUMNS, tasks)
+    _write_xlsx(paths[2], [("indicators", INDICATOR_COLUMNS, indicators), ("tasks", TASK_COLUMNS, tasks),
+                           ("documents", DOCUMENT_COLUMNS, documents)])
+    return paths

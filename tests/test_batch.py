@@ -1,0 +1,245 @@
+"""Bulk conversion: every good file converted, bad ones listed, reruns skip, kills lose nothing, exports."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import vn_plan_extract.batch as batch
+from conftest import CORPUS_DOCS, ROOT
+from vn_plan_extract import __version__
+from vn_plan_extract.cli import main
+from vn_plan_extract.files import write_atomic
+from vn_plan_extract.models import PlanDocument
+
+SEED_FIXTURES = ROOT / "tests" / "fixtures" / "seeds"
+AWKWARD = ROOT / "tests" / "fixtures" / "awkward"
+BROKEN_FIXTURES = ("truncated.docx", "truncated.pdf", "encrypted.pdf", "not_a_docx.docx", "empty.docx")
+
+
+def _mixed_folder(root: Path) -> tuple[Path, set[str], set[str]]:
+    """The seeds in three formats plus broken files; returns (folder, good files, broken files)."""
+    folder = root / "in"
+    (folder / "word_pdf").mkdir(parents=True)
+    (folder / "broken").mkdir()
+    good, broken = set(), set()
+    for doc in CORPUS_DOCS:
+        shutil.copy(doc, folder / doc.name)
+        good.add(doc.name)
+    for copy in sorted(SEED_FIXTURES.iterdir()):
+        shutil.copy(copy, folder / "word_pdf" / copy.name)
+        good.add(f"word_pdf/{copy.name}")
+    for name in BROKEN_FIXTURES:
+        shutil.copy(AWKWARD / name, folder / "broken" / name)
+        broken.add(f"broken/{name}")
+    (folder / "broken" / "empty.txt").write_bytes(b"")
+    (folder / "broken" / "binary.md").write_bytes(bytes(range(256)) * 8)
+    broken |= {"broken/empty.txt", "broken/binary.md"}
+    (folder / "notes.odt").write_bytes(b"not a plan format: ignored")
+    (folder / ".hidden.txt").write_text("I. MỤC TIÊU\n- 100% hồ sơ.", encoding="utf-8")
+    return folder, good, broken
+
+
+def _errors(out: Path) -> list[dict[str, str]]:
+    return [json.loads(line) for line in (out / batch.ERRORS_FILE).read_text(encoding="utf-8").splitlines()]
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and p.name not in (batch.SUMMARY_FILE, "plans.xlsx")}
+
+
+def test_mixed_folder_converts_every_good_file_and_lists_every_broken_one(tmp_path: Path) -> None:
+    folder, good, broken = _mixed_folder(tmp_path)
+    out = tmp_path / "out"
+    assert main(["batch", str(folder), "-o", str(out), "--workers", "2", "-q"]) == 1
+    for name in good:
+        plan = PlanDocument.model_validate_json((out / f"{name}.json").read_bytes())
+        assert plan.indicators, name
+        assert plan.generator.version == __version__
+    errors = _errors(out)
+    assert {e["file"] for e in errors} == broken
+    for e in errors:
+        assert e["kind"] == "UnreadableDocument"
+        assert Path(e["file"]).name in e["message"]  # the message names the file
+    assert not (out / "notes.odt.json").exists()
+    assert not (out / ".hidden.txt.json").exists()
+    assert not list(out.rglob("*.partial"))
+
+
+def test_exit_code_is_0_when_nothing_failed(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for doc in CORPUS_DOCS[:2]:
+        shutil.copy(doc, folder / doc.name)
+    assert main(["batch", str(folder), "-o", str(tmp_path / "out"), "-q"]) == 0
+    assert _errors(tmp_path / "out") == []
+
+
+def test_a_missing_folder_or_an_empty_one_is_a_usage_error(tmp_path: Path) -> None:
+    assert main(["batch", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out"), "-q"]) == 2
+    (tmp_path / "empty").mkdir()
+    assert main(["batch", str(tmp_path / "empty"), "-o", str(tmp_path / "out"), "-q"]) == 2
+
+
+def test_rerun_skips_up_to_date_outputs_and_redoes_changed_inputs_and_other_versions(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for doc in CORPUS_DOCS:
+        shutil.copy(doc, folder / doc.name)
+    out = tmp_path / "out"
+    first = batch.run_batch(folder, out, workers=1, progress=False)
+    assert (first.converted, first.skipped) == (len(CORPUS_DOCS), 0)
+    again = batch.run_batch(folder, out, workers=1, progress=False)
+    assert (again.converted, again.skipped) == (0, len(CORPUS_DOCS))
+    assert (again.indicators, again.tasks) == (first.indicators, first.tasks)
+
+    changed, older = CORPUS_DOCS[0].name, CORPUS_DOCS[1].name
+    with (folder / changed).open("a", encoding="utf-8") as fh:
+        fh.write("\n")
+    data = json.loads((out / f"{older}.json").read_text(encoding="utf-8"))
+    data["generator"]["version"] = "0.0.1"
+    (out / f"{older}.json").write_text(json.dumps(data), encoding="utf-8")
+    third = batch.run_batch(folder, out, workers=1, progress=False)
+    assert (third.converted, third.skipped) == (2, len(CORPUS_DOCS) - 2)
+    forced = batch.run_batch(folder, out, workers=1, force=True, progress=False)
+    assert (forced.converted, forced.skipped) == (len(CORPUS_DOCS), 0)
+
+
+def _slow_or_crashing_extract(path: str | Path) -> PlanDocument:
+    # Replaces the parser inside the (forked) workers: one file hangs, one kills its worker.
+    name = Path(path).name
+    if name.startswith("hang"):
+        time.sleep(60)
+    if name.startswith("crash"):
+        os._exit(9)
+    return _REAL_EXTRACT(path)
+
+
+_REAL_EXTRACT = batch.extract
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="workers are forked")
+def test_a_file_that_hangs_or_kills_its_worker_costs_only_that_file(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch, "extract", _slow_or_crashing_extract)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for doc in CORPUS_DOCS[:3]:
+        shutil.copy(doc, folder / doc.name)
+    shutil.copy(CORPUS_DOCS[3], folder / "hang.txt")
+    shutil.copy(CORPUS_DOCS[4], folder / "crash.txt")
+    start = time.monotonic()
+    report = batch.run_batch(folder, tmp_path / "out", workers=2, timeout=2, progress=False)
+    assert time.monotonic() - start < 30
+    assert report.converted == 3
+    kinds = {f.file: f.kind for f in report.failures}
+    assert kinds == {"hang.txt": "Timeout", "crash.txt": "WorkerDied"}
+    assert {e["file"] for e in _errors(tmp_path / "out")} == {"hang.txt", "crash.txt"}
+
+
+def _many_plans(folder: Path, copies: int) -> None:
+    folder.mkdir()
+    for i in range(copies):
+        for doc in CORPUS_DOCS:
+            shutil.copy(doc, folder / f"{i:03d}_{doc.name}")
+
+
+def _start_batch(folder: Path, out: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "vn_plan_extract.cli", "batch", str(folder), "-o", str(out),
+                             "--workers", "2", "-q"], start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _wait_for_outputs(out: Path, at_least: int, proc: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 120
+    while len(list(out.glob("*.txt.json"))) < at_least:
+        assert proc.poll() is None, "the run finished before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+
+
+@pytest.mark.parametrize("how", ["SIGKILL", "SIGINT"])
+def test_a_run_killed_halfway_then_rerun_gives_the_same_outputs_as_an_uninterrupted_run(tmp_path: Path,
+                                                                                        how: str) -> None:
+    folder = tmp_path / "in"
+    _many_plans(folder, copies=40)  # 200 files: long enough to stop in the middle
+    total = len(list(folder.iterdir()))
+    reference = tmp_path / "reference"
+    assert main(["batch", str(folder), "-o", str(reference), "-q"]) == 0
+
+    out = tmp_path / "out"
+    proc = _start_batch(folder, out)
+    _wait_for_outputs(out, total // 4, proc)
+    if how == "SIGKILL":
+        os.killpg(proc.pid, signal.SIGKILL)  # the parent and its workers, as a crash or `kill -9` would
+        proc.wait()
+    else:
+        os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C in a terminal reaches the whole group
+        assert proc.wait(timeout=60) == 130
+    done_before = len(list(out.glob("*.txt.json")))
+    assert done_before < total, "the run was not interrupted halfway"
+
+    report = batch.run_batch(folder, out, progress=False)
+    assert report.skipped >= done_before - 2  # at most the files being written at the kill are redone
+    assert report.converted + report.skipped == total
+    assert not report.failures
+    assert _outputs(out) == _outputs(reference)
+    assert not list(out.rglob("*.partial"))
+
+
+def test_exports_have_a_bom_one_row_per_item_and_point_at_the_source_lines(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for doc in CORPUS_DOCS:
+        shutil.copy(doc, folder / doc.name)
+    out = tmp_path / "out"
+    report = batch.run_batch(folder, out, workers=1, progress=False)
+    assert report.exports == ["indicators.csv", "tasks.csv", "plans.xlsx"]
+    for name, expected in (("indicators.csv", report.indicators), ("tasks.csv", report.tasks)):
+        raw = (out / name).read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")
+        rows = list(csv.DictReader((out / name).read_text(encoding="utf-8-sig").splitlines()))
+        assert len(rows) == expected > 0
+        for row in rows:
+            lines = (folder / row["file"]).read_text(encoding="utf-8").splitlines()
+            text = " ".join(lines[int(row["line_start"]) - 1:int(row["line_end"])])
+            first_words = row["quote"].split()[:3]
+            assert " ".join(first_words) in " ".join(text.split()), (name, row["id"])
+    assert any("Phòng" in r for r in (out / "tasks.csv").read_text(encoding="utf-8-sig").splitlines())
+
+    book = openpyxl.load_workbook(out / "plans.xlsx", read_only=True)
+    assert book.sheetnames == ["indicators", "tasks", "documents"]
+    counts = {ws.title: sum(1 for _ in ws.iter_rows(min_row=2)) for ws in book.worksheets}
+    assert counts == {"indicators": report.indicators, "tasks": report.tasks, "documents": len(CORPUS_DOCS)}
+    header = next(book["documents"].iter_rows(max_row=1, values_only=True))
+    for row in book["documents"].iter_rows(min_row=2, values_only=True):
+        record = dict(zip(header, row, strict=True))
+        assert record["issuer"]
+        assert record["title"]
+        assert record["indicators"] > 0
+    book.close()
+
+
+def test_an_atomic_write_that_fails_keeps_the_old_file_and_leaves_no_partial(tmp_path: Path) -> None:
+    target = tmp_path / "plan.json"
+    target.write_text("old", encoding="utf-8")
+
+    def half_then_fail(tmp: Path) -> None:
+        tmp.write_text("half", encoding="utf-8")
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        write_atomic(target, half_then_fail)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.json"]
