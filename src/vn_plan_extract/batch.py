@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import resource
 import signal
 import time
 import traceback
@@ -89,6 +90,8 @@ class BatchReport:
     tasks: int = 0
     seconds: float = 0.0
     interrupted: bool = False
+    #: the largest peak resident memory any worker reported (MB; it includes what a forked worker shares)
+    peak_worker_mb: float = 0.0
     exports: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -113,7 +116,8 @@ def _convert(path: str, output: str) -> dict[str, Any]:
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return {"ok": False, "kind": "InternalError",
                 "message": f"{path}: {type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})"}
-    return {"ok": True, "indicators": len(plan.indicators), "tasks": len(plan.tasks)}
+    return {"ok": True, "indicators": len(plan.indicators), "tasks": len(plan.tasks),
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 def _worker_init() -> None:
@@ -200,6 +204,7 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
                 report.converted += 1
                 report.indicators += outcome["indicators"]
                 report.tasks += outcome["tasks"]
+                report.peak_worker_mb = max(report.peak_worker_mb, outcome["peak_rss_mb"])
             else:
                 report.failures.append(Failure(relative.as_posix(), outcome["kind"], outcome["message"]))
             bar.set_postfix(failed=len(report.failures), refresh=False)
