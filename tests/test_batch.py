@@ -50,6 +50,14 @@ def _mixed_folder(root: Path) -> tuple[Path, set[str], set[str]]:
     return folder, good, broken
 
 
+def _seed_folder(root: Path, docs: list[Path]) -> Path:
+    folder = root / "in"
+    folder.mkdir()
+    for doc in docs:
+        shutil.copy(doc, folder / doc.name)
+    return folder
+
+
 def _errors(out: Path) -> list[dict[str, str]]:
     return [json.loads(line) for line in (out / batch.ERRORS_FILE).read_text(encoding="utf-8").splitlines()]
 
@@ -78,10 +86,7 @@ def test_mixed_folder_converts_every_good_file_and_lists_every_broken_one(tmp_pa
 
 
 def test_exit_code_is_0_when_nothing_failed(tmp_path: Path) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for doc in CORPUS_DOCS[:2]:
-        shutil.copy(doc, folder / doc.name)
+    folder = _seed_folder(tmp_path, CORPUS_DOCS[:2])
     assert main(["batch", str(folder), "-o", str(tmp_path / "out"), "-q"]) == 0
     assert _errors(tmp_path / "out") == []
 
@@ -93,10 +98,7 @@ def test_a_missing_folder_or_an_empty_one_is_a_usage_error(tmp_path: Path) -> No
 
 
 def test_rerun_skips_up_to_date_outputs_and_redoes_changed_inputs_and_other_versions(tmp_path: Path) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for doc in CORPUS_DOCS:
-        shutil.copy(doc, folder / doc.name)
+    folder = _seed_folder(tmp_path, CORPUS_DOCS)
     out = tmp_path / "out"
     first = batch.run_batch(folder, out, workers=1, progress=False)
     assert (first.converted, first.skipped) == (len(CORPUS_DOCS), 0)
@@ -199,10 +201,7 @@ def test_a_run_killed_halfway_then_rerun_gives_the_same_outputs_as_an_uninterrup
 
 
 def test_exports_have_a_bom_one_row_per_item_and_point_at_the_source_lines(tmp_path: Path) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for doc in CORPUS_DOCS:
-        shutil.copy(doc, folder / doc.name)
+    folder = _seed_folder(tmp_path, CORPUS_DOCS)
     out = tmp_path / "out"
     report = batch.run_batch(folder, out, workers=1, progress=False)
     assert report.exports == ["indicators.csv", "tasks.csv", "plans.xlsx"]
