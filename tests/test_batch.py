@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -242,3 +243,15 @@ def test_an_atomic_write_that_fails_keeps_the_old_file_and_leaves_no_partial(tmp
         write_atomic(target, half_then_fail)
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.json"]
+
+
+def test_the_library_call_works_from_a_thread_other_than_the_main_one(tmp_path: Path) -> None:
+    # signal handlers can only be set in the main thread; a GUI or a server calls from elsewhere
+    folder = _seed_folder(tmp_path, CORPUS_DOCS[:1])
+    results: list[batch.BatchReport] = []
+    worker = threading.Thread(target=lambda: results.append(
+        batch.run_batch(folder, tmp_path / "out", workers=1, progress=False, exports=False)))
+    worker.start()
+    worker.join(timeout=120)
+    assert len(results) == 1
+    assert results[0].converted == 1

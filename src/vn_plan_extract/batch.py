@@ -16,6 +16,7 @@ import json
 import os
 import resource
 import signal
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator
@@ -183,7 +184,9 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
     n_workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
     bar = tqdm(total=report.inputs, initial=report.skipped + len(report.failures), unit="file",
                desc="converting", disable=not progress, dynamic_ncols=True)
-    previous_sigterm = signal.signal(signal.SIGTERM, _raise_interrupt)
+    # `kill` (SIGTERM) stops a run like Ctrl-C; signal handlers can only be set from the main thread
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous_sigterm = signal.signal(signal.SIGTERM, _raise_interrupt) if in_main_thread else None
     pool = ProcessPool(max_workers=n_workers, initializer=_worker_init)
     try:
         futures: dict[Future[Any], tuple[Path, Path]] = {
@@ -218,7 +221,8 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
     finally:
         pool.join()
         bar.close()
-        signal.signal(signal.SIGTERM, previous_sigterm)
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous_sigterm)
     _write_errors(out_dir, report.failures)
     if exports and not report.interrupted:
         # the exports cover every converted input, including those skipped as up to date
