@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -62,8 +63,9 @@ class Block:
     """One logical line: physical lines re-joined, markup removed, whitespace collapsed."""
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    #: source offset of each character's start / end (a `range` where the line is copied as it is)
+    starts: Sequence[int]
+    ends: Sequence[int]
     line_start: int
     line_end: int
     bold: bool = False

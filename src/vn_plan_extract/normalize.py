@@ -11,6 +11,7 @@ What it undoes, all seen in real plans:
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -52,6 +53,8 @@ _MARKUP_HINT_RE = regex.compile(r"[$<&*_\\]")
 _WORD_RUN_RE = regex.compile(r"[^\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 
 _WS = r"\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff"
+#: The same whitespace as characters, for str.strip.
+_WS_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\u200b\ufeff"
 _LEAD_WS_RE = regex.compile(rf"[{_WS}]+")
 _TRAIL_WS_RE = regex.compile(rf"[{_WS}]+$", regex.REVERSE)
 #: Whitespace that is not a single plain space: runs, tabs, NBSP, zero-width spaces.
@@ -100,8 +103,8 @@ class _Line:
 
     number: int
     text: str
-    starts: list[int]
-    ends: list[int]
+    starts: Sequence[int]  # a `range` for a plain line, else a tuple
+    ends: Sequence[int]
     bold: bool
     md_heading: bool
     table: bool
@@ -136,14 +139,24 @@ def _tex_to_text(token: str) -> str:
 def _clean_line(number: int, raw: str, offset: int) -> _Line:
     """Strip markup and collapse whitespace in one physical line, mapping each output char to source."""
     if not raw or raw.isspace():
-        return _Line(number, "", [], [], False, False, False)
+        return _Line(number, "", (), (), False, False, False)
+    table = "\t" in raw or raw.lstrip().startswith("|")
+    if not _MARKUP_HINT_RE.search(raw) and not table and not _MD_HEADING_RE.match(raw):
+        # the common line: plain words, no markup; when single spaces separate them, the map is a range
+        a = len(raw) - len(raw.lstrip(_WS_CHARS))
+        b = len(raw.rstrip(_WS_CHARS))
+        if not _IRREGULAR_WS_RE.search(raw, a, b):
+            text = raw[a:b]
+            if "\u00d0" in text or "\u00f0" in text:
+                text = text.translate(_CHAR_FIXES)
+            return _Line(number, text, range(offset + a, offset + b), range(offset + a + 1, offset + b + 1),
+                         False, False, False)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     md = _MD_HEADING_RE.match(raw)
     pos = md.end() if md else 0
     bold = False
-    table = "\t" in raw or raw.lstrip().startswith("|")
     pending_space: tuple[int, int] | None = None
 
     def emit_verbatim(a: int, b: int) -> None:
@@ -221,7 +234,7 @@ def _clean_line(number: int, raw: str, offset: int) -> _Line:
     text = "".join(out)
     if "\u00d0" in text or "\u00f0" in text:
         text = text.translate(_CHAR_FIXES)
-    return _Line(number, text, starts, ends, bold, bool(md), table)
+    return _Line(number, text, tuple(starts), tuple(ends), bold, bool(md), table)
 
 
 def _starts_item(text: str) -> bool:
@@ -236,8 +249,8 @@ def _starts_item(text: str) -> bool:
 
 
 def _mostly_upper(text: str) -> bool:
-    upper = sum(1 for c in text if c.isupper())
-    lower = sum(1 for c in text if c.islower())
+    upper = sum(map(str.isupper, text))
+    lower = sum(map(str.islower, text))
     return upper + lower > 0 and upper >= 0.8 * (upper + lower)
 
 
@@ -337,6 +350,15 @@ def normalise(source: SourceText) -> NormalisedDocument:
         nonlocal current
         if not current:
             return
+        if len(current) == 1:
+            first = current[0]
+            blocks.append(Block(
+                text=first.text, starts=first.starts, ends=first.ends, line_start=first.number,
+                line_end=first.number, bold=first.bold, md_heading=first.md_heading,
+                kind=BlockKind.TABLE_LINE if first.table else BlockKind.TEXT, blank_before=blanks_before,
+            ))
+            current = []
+            return
         parts: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
@@ -377,7 +399,7 @@ def normalise(source: SourceText) -> NormalisedDocument:
             start = source.line_starts[ln.number - 1]
             cells[ln.number] = _split_cells(ln.number, source.line_text(ln.number), start)
     physical = tuple(
-        Block(text=ln.text, starts=tuple(ln.starts), ends=tuple(ln.ends), line_start=ln.number, line_end=ln.number,
+        Block(text=ln.text, starts=ln.starts, ends=ln.ends, line_start=ln.number, line_end=ln.number,
               bold=ln.bold, md_heading=ln.md_heading, kind=BlockKind.TABLE_LINE if ln.table else BlockKind.TEXT)
         for ln in lines if ln.text and ln.number not in removed_set
     )
@@ -399,7 +421,7 @@ def _split_cells(number: int, raw: str, offset: int) -> tuple[Block, ...]:
             parts = parts[:-1]
     for part in parts:
         cleaned = _clean_line(number, part, offset + pos)
-        out.append(Block(text=cleaned.text, starts=tuple(cleaned.starts), ends=tuple(cleaned.ends),
+        out.append(Block(text=cleaned.text, starts=cleaned.starts, ends=cleaned.ends,
                          line_start=number, line_end=number, bold=cleaned.bold))
         pos += len(part) + 1
     return tuple(out)
