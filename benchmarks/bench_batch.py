@@ -127,11 +127,11 @@ def main() -> None:
             for workers in sorted({1, args.workers}):
                 out = root / f"out_{fmt}_{workers}"
                 report = run_batch(in_dir, out, workers=workers, force=True, progress=False, exports=False)
-                rate = report.converted / report.seconds
+                rate = report.converted / report.convert_seconds
                 base = base or rate
                 pages = _pages(out, in_dir, fmt)
                 print(f"{fmt:6} {workers:>7} {report.converted:>5} {pages:>7.0f} {rate:>7.1f} "
-                      f"{pages / report.seconds:>8.1f} {rate / workers:>13.1f} {rate / base:>7.2f}x "
+                      f"{pages / report.convert_seconds:>8.1f} {rate / workers:>13.1f} {rate / base:>7.2f}x "
                       f"{report.peak_worker_mb:>14.0f} {len(report.failures):>6}")
         start = time.perf_counter()
         report = run_batch(root / "in", root / "out_all", workers=args.workers, progress=False)
