@@ -34,7 +34,7 @@ from tqdm import tqdm
 from ._version import __version__
 from .errors import VnPlanExtractError
 from .export import ConvertedPlan, write_exports
-from .files import remove_partials, write_atomic, write_json_atomic
+from .files import remove_partials, write_atomic, write_json_atomic, write_plan_atomic
 from .models import PlanDocument
 from .pipeline import extract, extract_text
 from .readers import SUPPORTED_SUFFIXES
@@ -111,7 +111,7 @@ def _convert(path: str, output: str) -> dict[str, Any]:
     (the package's exceptions carry the path and reason separately and do not survive pickling whole)."""
     try:
         plan = extract(path)
-        write_json_atomic(Path(output), plan.model_dump(mode="json"))
+        write_plan_atomic(Path(output), plan)
     except VnPlanExtractError as exc:
         return {"ok": False, "kind": type(exc).__name__, "message": str(exc)}
     except MemoryError:

@@ -21,7 +21,7 @@ from .evaluate import (
     set_digest,
     updated_baseline,
 )
-from .files import write_json_atomic
+from .files import write_json_atomic, write_plan_atomic
 from .models import json_schema
 from .pipeline import extract
 
@@ -60,12 +60,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             print(f"error: {exc}", file=sys.stderr)
             failures += 1
             continue
-        data = plan.model_dump(mode="json")
         if to_stdout:
-            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(plan.model_dump_json(indent=2) + "\n")
         else:
             out = Path(args.output) / f"{path.stem}.json"
-            write_json_atomic(out, data)
+            write_plan_atomic(out, plan)
             if not args.quiet:
                 print(f"{path} -> {out} ({len(plan.indicators)} indicators, {len(plan.tasks)} tasks, "
                       f"{len(plan.warnings)} warnings)", file=sys.stderr)
