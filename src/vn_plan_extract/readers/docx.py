@@ -25,6 +25,7 @@ from typing import Any
 
 from ..document import SourceText, line_starts_of
 from ..errors import UnreadableDocument
+from ._files import read_input_bytes
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: A table with this many columns or more, or with an "STT" header, holds data, not layout.
@@ -245,12 +246,7 @@ def _is_data_table(rows: list[list[list[str]]]) -> bool:
 
 def read_docx_file(path: Path) -> SourceText:
     """Render a .docx as plan text lines. Raises `UnreadableDocument` for what is not a Word file."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableDocument(path, "no such file") from None
-    except OSError as exc:
-        raise UnreadableDocument(path, f"cannot be read ({exc.strerror or exc})") from None
+    data = read_input_bytes(path)
     if not data:
         raise UnreadableDocument(path, "the file is empty")
     try:

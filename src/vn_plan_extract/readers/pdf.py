@@ -24,6 +24,7 @@ import regex
 
 from ..document import SourceText, line_starts_of
 from ..errors import UnreadableDocument
+from ._files import read_input_bytes
 
 #: Lines within this share of the page height from its top or bottom edge may be running heads.
 _EDGE_SHARE = 0.08
@@ -104,12 +105,7 @@ def _running_heads(pages: list[list[_Item]], heights: list[float]) -> set[tuple[
 
 def read_pdf_file(path: Path) -> SourceText:
     """Render a PDF as plan text lines with their pages. Raises `UnreadableDocument` for a bad PDF."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableDocument(path, "no such file") from None
-    except OSError as exc:
-        raise UnreadableDocument(path, f"cannot be read ({exc.strerror or exc})") from None
+    data = read_input_bytes(path)
     if not data.strip():
         raise UnreadableDocument(path, "the file is empty")
     if not data.lstrip()[:5] == b"%PDF-":

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..document import SourceText, line_starts_of
 from ..errors import UnreadableDocument
+from ._files import read_input_bytes
 
 #: Share of control characters above which decoded text is taken for binary data.
 _MAX_CONTROL_SHARE = 0.02
@@ -132,14 +133,7 @@ def source_from_text(text: str, path: str | None = None, fmt: str = "txt",
 
 
 def read_text_file(path: Path) -> SourceText:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableDocument(path, "no such file") from None
-    except IsADirectoryError:
-        raise UnreadableDocument(path, "is a folder, not a file") from None
-    except OSError as exc:
-        raise UnreadableDocument(path, f"cannot be read ({exc.strerror or exc})") from None
+    data = read_input_bytes(path)
     text, encoding, notes = decode_bytes(data, str(path))
     fmt = "md" if path.suffix.lower() in {".md", ".markdown"} else "txt"
     return source_from_text(text, str(path), fmt, raw=data, encoding=encoding, notes=notes)
