@@ -64,13 +64,15 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def is_up_to_date(output: Path, sha256: str) -> bool:
-    """Does `output` hold this input's extraction by this version of the package?"""
+def up_to_date_output(output: Path, sha256: str) -> dict[str, Any] | None:
+    """The JSON in `output` if it holds this input's extraction by this version of the package, else None."""
     try:
         data = json.loads(output.read_text(encoding="utf-8"))
-        return bool(data["source"]["sha256"] == sha256 and data["generator"]["version"] == __version__)
+        if data["source"]["sha256"] == sha256 and data["generator"]["version"] == __version__:
+            return dict(data)
     except (OSError, ValueError, KeyError, TypeError):
-        return False  # missing, unreadable, half-written by an older tool, or another version: redo it
+        pass  # missing, unreadable, half-written by an older tool: redo it
+    return None
 
 
 @dataclass(frozen=True)
@@ -153,14 +155,6 @@ def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
-def _counts(output: Path) -> tuple[int, int]:
-    try:
-        data = json.loads(output.read_text(encoding="utf-8"))
-        return len(data.get("indicators", [])), len(data.get("tasks", []))
-    except (OSError, ValueError):
-        return 0, 0
-
-
 def _write_errors(out_dir: Path, failures: list[Failure]) -> None:
     def write(tmp: Path) -> None:
         with tmp.open("w", encoding="utf-8") as fh:
@@ -192,15 +186,14 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
     for path, relative in zip(inputs, relatives, strict=True):
         output = output_path(out_dir, relative)
         try:
-            fresh = not force and is_up_to_date(output, file_sha256(path))
+            fresh = None if force else up_to_date_output(output, file_sha256(path))
         except OSError as exc:
             report.failures.append(Failure(relative.as_posix(), "UnreadableDocument", f"{path}: {exc.strerror or exc}"))
             continue
-        if fresh:
+        if fresh is not None:
             report.skipped += 1
-            n_ind, n_task = _counts(output)
-            report.indicators += n_ind
-            report.tasks += n_task
+            report.indicators += len(fresh.get("indicators", []))
+            report.tasks += len(fresh.get("tasks", []))
         else:
             todo.append((path, relative))
 
