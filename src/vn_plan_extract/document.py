@@ -9,7 +9,7 @@ exact source text and lines.
 from __future__ import annotations
 
 import enum
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -97,16 +97,27 @@ def span_of(source: SourceText, block: Block, i: int, j: int) -> Span:
     return Span(start, end, source.line_of(start), source.line_of(max(start, end - 1)))
 
 
+#: A cleaned physical line: (line number, text, source starts, source ends, bold, markdown heading, table
+#: line). Kept as a plain tuple and made a `Block` only where a table asks for its lines (most never are).
+PhysicalLine = tuple[int, str, Sequence[int], Sequence[int], bool, bool, bool]
+
+
 @dataclass(frozen=True, slots=True)
 class NormalisedDocument:
     source: SourceText
     blocks: tuple[Block, ...]
     removed_page_numbers: tuple[int, ...] = field(default=())
-    #: every non-blank physical line, cleaned, one `Block` each (tables are rebuilt from these)
-    lines: tuple[Block, ...] = field(default=())
+    #: every non-blank physical line, cleaned, in line order (tables are rebuilt from these)
+    physical_lines: tuple[PhysicalLine, ...] = field(default=())
     #: for lines of tab- or pipe-separated tables: line number → its cells, cleaned, one `Block` each
     cells: dict[int, tuple[Block, ...]] = field(default_factory=dict)
 
     def lines_between(self, first: int, last: int) -> tuple[Block, ...]:
-        """The cleaned lines numbered first..last (1-based, inclusive)."""
-        return tuple(ln for ln in self.lines if first <= ln.line_start <= last)
+        """The cleaned lines numbered first..last (1-based, inclusive), one `Block` each."""
+        lines = self.physical_lines
+        return tuple(
+            Block(text, starts, ends, number, number, bold, md_heading,
+                  BlockKind.TABLE_LINE if table else BlockKind.TEXT)
+            for number, text, starts, ends, bold, md_heading, table
+            in lines[bisect_left(lines, (first,)):bisect_left(lines, (last + 1,))]
+        )

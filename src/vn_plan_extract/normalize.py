@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from .document import Block, BlockKind, NormalisedDocument, SourceText
+from .lexicon import any_of
 from .lexicon.markers import (
     APPENDIX_RE,
     ARABIC_RE,
@@ -94,7 +95,13 @@ _DASH_START_RE = regex.compile(r"^[-–]\s*")
 _ITEM_START_HINT_RE = regex.compile(
     r"[-–—+*•●○▪■◦(\d]|[IVXLC]+\s*[.)\-–—:]|[IVXL]+\s|[A-ZĐ]\s*[.)\-–—]|[a-zđ]\s*[).]|[A-ZĐÀ-Ỹ]"
 )
-_HEADING_RES = (PART_RE, APPENDIX_RE, ROMAN_RE, UPPER_LETTER_RE, DECIMAL_RE, ARABIC_RE, LOWER_LETTER_RE)
+_HEADING_RE = any_of(PART_RE, APPENDIX_RE, ROMAN_RE, UPPER_LETTER_RE, DECIMAL_RE, ARABIC_RE, LOWER_LETTER_RE)
+#: A bullet that opens an item: not a continuation such as "- xã hội".
+_OPENING_BULLET_RE = regex.compile(f"(?!{CONTINUATION_BULLET_RE.pattern}){BULLET_RE.pattern}")
+#: Anything that opens a new item: a bullet, "(1)", a paragraph opener, a table header, a heading.
+_ITEM_OPENER_RE = any_of(_OPENING_BULLET_RE, NUMBERED_ITEM_RE, PARAGRAPH_OPENER_RE, TABLE_HEADER_RE, _HEADING_RE)
+#: The last characters a line ending a sentence can have (see `_TERMINAL_RE`), for a cheap pre-check.
+_TERMINAL_LAST_CHARS = frozenset(".;:!?…\"”’)]")
 
 
 @dataclass(slots=True)
@@ -120,7 +127,7 @@ class _Line:
 
     def is_heading(self) -> bool:
         if self.heading is None:
-            self.heading = any(r.match(self.text) for r in _HEADING_RES)
+            self.heading = _HEADING_RE.match(self.text) is not None
         return self.heading
 
     def is_upper(self) -> bool:
@@ -141,16 +148,17 @@ def _clean_line(number: int, raw: str, offset: int) -> _Line:
     if not raw or raw.isspace():
         return _Line(number, "", (), (), False, False, False)
     table = "\t" in raw or raw.lstrip().startswith("|")
-    if not _MARKUP_HINT_RE.search(raw) and not table and not _MD_HEADING_RE.match(raw):
-        # the common line: plain words, no markup; when single spaces separate them, the map is a range
-        a = len(raw) - len(raw.lstrip(_WS_CHARS))
-        b = len(raw.rstrip(_WS_CHARS))
-        if not _IRREGULAR_WS_RE.search(raw, a, b):
-            text = raw[a:b]
-            if "\u00d0" in text or "\u00f0" in text:
-                text = text.translate(_CHAR_FIXES)
-            return _Line(number, text, range(offset + a, offset + b), range(offset + a + 1, offset + b + 1),
-                         False, False, False)
+    text = raw.strip(_WS_CHARS)
+    # the common line: plain words separated by single spaces, no markup, no "#" heading; its map is a
+    # range. (`isprintable` is False for every whitespace character but the ASCII space.)
+    if (not table and text and text[0] != "#" and "  " not in text and text.isprintable()
+            and not _MARKUP_HINT_RE.search(text)):
+        a = raw.index(text[0])
+        b = a + len(text)
+        if "\u00d0" in text or "\u00f0" in text:
+            text = text.translate(_CHAR_FIXES)
+        return _Line(number, text, range(offset + a, offset + b), range(offset + a + 1, offset + b + 1),
+                     False, False, False)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -239,13 +247,7 @@ def _clean_line(number: int, raw: str, offset: int) -> _Line:
 
 def _starts_item(text: str) -> bool:
     """Does this line open a new item (heading, bullet, or a paragraph opener)?"""
-    if not _ITEM_START_HINT_RE.match(text):
-        return False
-    if (BULLET_RE.match(text) and not CONTINUATION_BULLET_RE.match(text)) or NUMBERED_ITEM_RE.match(text):
-        return True
-    if PARAGRAPH_OPENER_RE.match(text) or TABLE_HEADER_RE.match(text):
-        return True
-    return any(r.match(text) for r in _HEADING_RES)
+    return _ITEM_START_HINT_RE.match(text) is not None and _ITEM_OPENER_RE.match(text) is not None
 
 
 def _mostly_upper(text: str) -> bool:
@@ -271,9 +273,9 @@ def _continues(first_line: _Line, prev: _Line, nxt: _Line, blanks: int, full_lin
     """
     if prev.table or nxt.table or prev.md_heading or nxt.md_heading:
         return False
-    terminal = _TERMINAL_RE.search(prev.text)
-    if not terminal and (CONTINUATION_BULLET_RE.match(nxt.text)
-                         or _completes_compound(prev.text, nxt.text)):
+    terminal = prev.text[-1] in _TERMINAL_LAST_CHARS and _TERMINAL_RE.search(prev.text)
+    if not terminal and nxt.text[0] in "-–—" and (CONTINUATION_BULLET_RE.match(nxt.text)
+                                                  or _completes_compound(prev.text, nxt.text)):
         return True
     if nxt.is_item_opener():
         return False
@@ -399,12 +401,11 @@ def normalise(source: SourceText) -> NormalisedDocument:
             start = source.line_starts[ln.number - 1]
             cells[ln.number] = _split_cells(ln.number, source.line_text(ln.number), start)
     physical = tuple(
-        Block(text=ln.text, starts=ln.starts, ends=ln.ends, line_start=ln.number, line_end=ln.number,
-              bold=ln.bold, md_heading=ln.md_heading, kind=BlockKind.TABLE_LINE if ln.table else BlockKind.TEXT)
+        (ln.number, ln.text, ln.starts, ln.ends, ln.bold, ln.md_heading, ln.table)
         for ln in lines if ln.text and ln.number not in removed_set
     )
     return NormalisedDocument(source=source, blocks=tuple(blocks), removed_page_numbers=tuple(removed),
-                              lines=physical, cells=cells)
+                              physical_lines=physical, cells=cells)
 
 
 def _split_cells(number: int, raw: str, offset: int) -> tuple[Block, ...]:
