@@ -12,6 +12,7 @@ import enum
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,47 @@ def line_starts_of(text: str) -> tuple[int, ...]:
         starts.append(pos + 1)
         pos = find("\n", pos + 1)
     return tuple(starts)
+
+
+class JoinedOffsets(Sequence[int]):
+    """The offset maps of several lines read as one, for a block that joins them.
+
+    A block's map is built for every block but read only where an item is grounded, so it is not copied
+    out offset by offset: indexing finds the line's own map (a `range` for most lines).
+
+    >>> joined = JoinedOffsets([range(10, 13), (20,), range(30, 32)])
+    >>> len(joined), joined[0], joined[3], joined[5], joined[-1], list(joined)
+    (6, 10, 20, 31, 31, [10, 11, 12, 20, 30, 31])
+    """
+
+    __slots__ = ("_firsts", "_length", "_parts")
+
+    def __init__(self, parts: Sequence[Sequence[int]]) -> None:
+        self._parts = tuple(parts)
+        firsts = []
+        length = 0
+        for part in self._parts:
+            firsts.append(length)
+            length += len(part)
+        self._firsts = firsts
+        self._length = length
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[int]: ...
+    def __getitem__(self, index: int | slice) -> int | Sequence[int]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError("offset index out of range")
+        k = bisect_right(self._firsts, index) - 1
+        return self._parts[k][index - self._firsts[k]]
 
 
 class BlockKind(enum.Enum):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .document import Block, BlockKind, NormalisedDocument, SourceText
+from .document import Block, BlockKind, JoinedOffsets, NormalisedDocument, SourceText
 from .lexicon import any_of
 from .lexicon.markers import (
     APPENDIX_RE,
@@ -95,6 +95,7 @@ _DASH_START_RE = regex.compile(r"^[-–]\s*")
 _ITEM_START_HINT_RE = regex.compile(
     r"[-–—+*•●○▪■◦(\d]|[IVXLC]+\s*[.)\-–—:]|[IVXL]+\s|[A-ZĐ]\s*[.)\-–—]|[a-zđ]\s*[).]|[A-ZĐÀ-Ỹ]"
 )
+#: The headings a line can open (a bare Roman numeral needs an upper-case title, judged later).
 _HEADING_RE = any_of(PART_RE, APPENDIX_RE, ROMAN_RE, UPPER_LETTER_RE, DECIMAL_RE, ARABIC_RE, LOWER_LETTER_RE)
 #: A bullet that opens an item: not a continuation such as "- xã hội".
 _OPENING_BULLET_RE = regex.compile(f"(?!{CONTINUATION_BULLET_RE.pattern}){BULLET_RE.pattern}")
@@ -115,6 +116,8 @@ class _Line:
     bold: bool
     md_heading: bool
     table: bool
+    #: blank physical lines right before this one
+    blanks_before: int = 0
     # what `_continues` asks of a line, computed once: each line is asked about as `prev` and as `nxt`
     opens_item: bool | None = None
     heading: bool | None = None
@@ -146,7 +149,7 @@ def _tex_to_text(token: str) -> str:
 def _clean_line(number: int, raw: str, offset: int) -> _Line:
     """Strip markup and collapse whitespace in one physical line, mapping each output char to source."""
     if not raw or raw.isspace():
-        return _Line(number, "", (), (), False, False, False)
+        return _Line(number, "", (), (), False, False, False)  # only a table cell is ever blank
     table = "\t" in raw or raw.lstrip().startswith("|")
     text = raw.strip(_WS_CHARS)
     # the common line: plain words separated by single spaces, no markup, no "#" heading; its map is a
@@ -316,31 +319,35 @@ def _glued(prev_text: str) -> bool:
 
 def normalise(source: SourceText) -> NormalisedDocument:
     """Physical lines → logical blocks with a map back to the source."""
-    text = source.text
+    # the non-blank lines, cleaned, each knowing how many blank lines precede it
     lines: list[_Line] = []
-    for number, start in enumerate(source.line_starts, 1):
-        end = source.line_starts[number] - 1 if number < len(source.line_starts) else len(text)
-        lines.append(_clean_line(number, text[start:end], start))
+    blanks = 0
+    for number, (raw, start) in enumerate(zip(source.text.split("\n"), source.line_starts, strict=True), 1):
+        if not raw or raw.isspace():
+            blanks += 1
+            continue
+        line = _clean_line(number, raw, start)
+        if not line.text:  # markup only ("**", "<br/>")
+            blanks += 1
+            continue
+        line.blanks_before = blanks
+        lines.append(line)
+        blanks = 0
+    blanks_at_end = blanks
 
     # Page numbers: a lone number beside a page break (a run of blank lines) or at either end.
-    blank = [not ln.text for ln in lines]
     removed: list[int] = []
     for i, ln in enumerate(lines):
-        if not ln.text or not _PAGE_NUMBER_RE.match(ln.text):
+        if not _PAGE_NUMBER_RE.match(ln.text):
             continue
-        before = 0
-        while i - before - 1 >= 0 and blank[i - before - 1]:
-            before += 1
-        after = 0
-        while i + after + 1 < len(lines) and blank[i + after + 1]:
-            after += 1
+        before = ln.blanks_before
+        after = lines[i + 1].blanks_before if i + 1 < len(lines) else blanks_at_end
         # at the very start a lone number is a page number; at the end it may be a table's last cell
-        at_start = i - before == 0
-        if before >= _PAGE_BREAK_BLANKS or after >= _PAGE_BREAK_BLANKS or at_start:
-            removed.append(ln.number)  # blank[] is left as it was: "10" then "14" are not both pages
+        if before >= _PAGE_BREAK_BLANKS or after >= _PAGE_BREAK_BLANKS or i == 0:
+            removed.append(ln.number)  # its neighbours still see it: "10" then "14" are not both pages
     removed_set = set(removed)
 
-    widths = sorted(len(ln.text) for ln in lines if ln.text and not ln.table)
+    widths = sorted(len(ln.text) for ln in lines if not ln.table)
     full_line = (int(_FULL_LINE_SHARE * widths[int(0.9 * (len(widths) - 1))])
                  if len(widths) >= _MIN_LINES_FOR_WIDTH else 0)
     blocks: list[Block] = []
@@ -354,36 +361,32 @@ def normalise(source: SourceText) -> NormalisedDocument:
             return
         if len(current) == 1:
             first = current[0]
-            blocks.append(Block(
-                text=first.text, starts=first.starts, ends=first.ends, line_start=first.number,
-                line_end=first.number, bold=first.bold, md_heading=first.md_heading,
-                kind=BlockKind.TABLE_LINE if first.table else BlockKind.TEXT, blank_before=blanks_before,
-            ))
+            blocks.append(Block(first.text, first.starts, first.ends, first.number, first.number, first.bold,
+                                first.md_heading, BlockKind.TABLE_LINE if first.table else BlockKind.TEXT,
+                                blanks_before))
             current = []
             return
         parts: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
+        starts: list[Sequence[int]] = []
+        ends: list[Sequence[int]] = []
         for k, ln in enumerate(current):
-            if k and not _glued(parts[-1] if parts else ""):
-                parts.append(" ")
-                starts.append(ln.starts[0])
-                ends.append(ln.starts[0])
+            if k and not _glued(parts[-1]):
+                parts.append(" ")  # the space between two lines maps to the next line's start
+                starts.append((ln.starts[0],))
+                ends.append((ln.starts[0],))
             parts.append(ln.text)
-            starts.extend(ln.starts)
-            ends.extend(ln.ends)
-        joined = "".join(parts)
+            starts.append(ln.starts)
+            ends.append(ln.ends)
         blocks.append(Block(
-            text=joined, starts=tuple(starts), ends=tuple(ends),
-            line_start=current[0].number, line_end=current[-1].number,
-            bold=all(ln.bold for ln in current), md_heading=current[0].md_heading,
-            kind=BlockKind.TABLE_LINE if current[0].table else BlockKind.TEXT,
-            blank_before=blanks_before,
+            "".join(parts), JoinedOffsets(starts), JoinedOffsets(ends), current[0].number, current[-1].number,
+            all(ln.bold for ln in current), current[0].md_heading,
+            BlockKind.TABLE_LINE if current[0].table else BlockKind.TEXT, blanks_before,
         ))
         current = []
 
     for ln in lines:
-        if not ln.text or ln.number in removed_set:
+        pending_blanks += ln.blanks_before
+        if ln.number in removed_set:
             pending_blanks += 1
             continue
         # a Word paragraph is a whole logical line: only text and PDF lines were broken at a margin
@@ -397,12 +400,12 @@ def normalise(source: SourceText) -> NormalisedDocument:
     flush()
     cells: dict[int, tuple[Block, ...]] = {}
     for ln in lines:
-        if ln.table and ln.text and ln.number not in removed_set:
+        if ln.table and ln.number not in removed_set:
             start = source.line_starts[ln.number - 1]
             cells[ln.number] = _split_cells(ln.number, source.line_text(ln.number), start)
     physical = tuple(
         (ln.number, ln.text, ln.starts, ln.ends, ln.bold, ln.md_heading, ln.table)
-        for ln in lines if ln.text and ln.number not in removed_set
+        for ln in lines if ln.number not in removed_set
     )
     return NormalisedDocument(source=source, blocks=tuple(blocks), removed_page_numbers=tuple(removed),
                               physical_lines=physical, cells=cells)

@@ -22,6 +22,7 @@ from .lexicon.markers import (
     DECIMAL_RE,
     DOC_TYPE_RE,
     HEADER_LINE_RE,
+    HEADING_RE,
     LEGAL_BASIS_RE,
     LOWER_LETTER_RE,
     PART_RE,
@@ -112,6 +113,8 @@ def _clean_title(title: str) -> str:
 
 def _candidate(text: str) -> _Candidate | None:
     """The heading a block's text would be, ignoring context."""
+    if HEADING_RE.match(text) is None:
+        return None  # most blocks: one union match instead of one per heading style
     for kind, pattern in (("part", PART_RE), ("appendix", APPENDIX_RE)):
         m = pattern.match(text)
         if m:

@@ -15,6 +15,7 @@ lines, narrow columns wrapped every few words, several cells sharing a line. For
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import regex
@@ -102,34 +103,39 @@ def _join(parts: list[str]) -> str:
 
 
 class _RowText:
-    """A row's pieces as one string with "\\n" between lines, and a way back to the pieces."""
+    """A row's pieces as one string with "\n" between lines, and a way back to the pieces."""
 
     def __init__(self, pieces: list[Piece]) -> None:
         self.pieces = pieces
+        self.texts = [p.text for p in pieces]
         self.offsets: list[int] = []
-        parts = []
         pos = 0
-        for p in pieces:
+        for t in self.texts:
             self.offsets.append(pos)
-            parts.append(p.text)
-            pos += len(p.text) + 1
-        self.text = "\n".join(parts)
+            pos += len(t) + 1
+        self.text = "\n".join(self.texts)
 
     def slice(self, a: int, b: int) -> tuple[Piece, ...]:
         """The pieces under text[a:b], without the blanks at either end (blanked text counts as blank)."""
-        while a < b and self.text[a].isspace():
+        text = self.text
+        while a < b and text[a].isspace():
             a += 1
-        while b > a and self.text[b - 1].isspace():
+        while b > a and text[b - 1].isspace():
             b -= 1
         out = []
-        for p, off in zip(self.pieces, self.offsets, strict=True):
-            s, e = max(a, off), min(b, off + len(p.text))
+        for k in range(max(0, bisect_right(self.offsets, a) - 1), len(self.pieces)):
+            off = self.offsets[k]
+            if off >= b:
+                break
+            t = self.texts[k]
+            s, e = max(a, off), min(b, off + len(t))
             if s < e:
                 ps, pe = s - off, e - off
-                raw = p.text[ps:pe]
+                raw = t[ps:pe]
                 ps += len(raw) - len(raw.lstrip())
                 pe -= len(raw) - len(raw.rstrip())
                 if ps < pe:
+                    p = self.pieces[k]
                     out.append(Piece(p.line, p.start + ps, p.start + pe))
         return tuple(out)
 

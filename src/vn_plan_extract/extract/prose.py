@@ -124,7 +124,7 @@ def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None) -> 
             y = _year_of_text(text)
             if y:
                 intro_years[h] = y
-        m = _REQUIRED_BODIES_RE.search(text)
+        m = _REQUIRED_BODIES_RE.search(text) if text.endswith(":") else None  # it ends with ":"
         if m:
             required_bodies = _split_units(m.group("units"))
         if not targets:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from . import alternation
+from . import alternation, any_of
 
 #: Vietnamese lower-case list letters in order: there is no f, j, w, z, and "đ" follows "d".
 VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -73,6 +73,10 @@ LOWER_LETTER_RE = regex.compile(
         \s*{_TITLE}$""",
     regex.VERBOSE,
 )
+
+#: Any numbered heading, for a quick "is this a heading at all" before asking which one.
+HEADING_RE = any_of(PART_RE, APPENDIX_RE, ROMAN_RE, UPPER_LETTER_RE, DECIMAL_RE, ARABIC_RE, LOWER_LETTER_RE,
+                    ROMAN_BARE_RE)
 
 #: Bullets are items inside a section, never sections.
 BULLET_RE = regex.compile(r"^(?P<bullet>[-–—+*•●○▪■◦])\s*(?=\S)")
