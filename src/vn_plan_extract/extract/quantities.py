@@ -46,7 +46,7 @@ _UNIT_TOKEN_RE = regex.compile(r"[^\W\d_][\w&]*\.?(?:/[\w.]*\w)*|/[\w.]*\w")
 
 #: "4/5 trường học": four of the five.
 _FRACTION_RE = regex.compile(r"/(\d{1,3})(?![\d/])")
-_DAY_BEFORE_RE = regex.compile(r"ngày\s*$", regex.IGNORECASE)
+_DAY_BEFORE_RE = regex.compile(r"ngày\s*$", regex.IGNORECASE | regex.REVERSE)
 _TIMES_AFTER_RE = regex.compile(r"\s*lần")
 
 @dataclass(frozen=True, slots=True)

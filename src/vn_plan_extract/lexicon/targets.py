@@ -53,7 +53,7 @@ NOT_VALUE_BEFORE = ("tuổi", "năm tuổi", "tháng tuổi", "lần so với", 
 RESTATEMENT_RE = regex.compile(r"^\s*(?:%\s*)?so\s+với", regex.IGNORECASE)
 
 #: "tăng gấp 2 lần", "tăng 3,76 lần", "gấp 2,2 lần": multiples restate, they are not targets.
-MULTIPLE_BEFORE_RE = regex.compile(r"(?:gấp|tăng)\s*$", regex.IGNORECASE)
+MULTIPLE_BEFORE_RE = regex.compile(r"(?:gấp|tăng)\s*$", regex.IGNORECASE | regex.REVERSE)
 
 #: Spending is a budget item, not a target (revenue is kept): "Chi ngân sách (năm 2020): 8tỷđ".
 SPENDING_NAME_RE = regex.compile(r"^(?:tăng\s+)?chi\s+(?:ngân\s+sách|thường\s+xuyên|đầu\s+tư)",
@@ -138,7 +138,7 @@ QUALITATIVE_RE = regex.compile(
     regex.VERBOSE,
 )
 #: A qualitative phrase after these words states an aim, not a target ("hướng tới đạt chuẩn …").
-AIM_BEFORE_RE = regex.compile(r"(?:hướng\s+tới|hướng\s+đến|tiến\s+tới|góp\s+phần)\s*$", regex.IGNORECASE)
+AIM_BEFORE_RE = regex.compile(r"(?:hướng\s+tới|hướng\s+đến|tiến\s+tới|góp\s+phần)\s*$", regex.IGNORECASE | regex.REVERSE)
 #: Targets on a yearly increase take a year only from their own words ("mỗi năm tăng tối thiểu 20%").
 YEARLY_INCREASE_RE = regex.compile(r"(?:mỗi|hằng|hàng)\s+năm(?:\s+tiếp\s+theo)?\s+tăng", regex.IGNORECASE)
 #: "… 500 hộ, trong đó …": the counts that follow break the total down and are targets too.
@@ -146,13 +146,15 @@ BREAKDOWN_RE = regex.compile(r"\btrong\s+đó\b", regex.IGNORECASE)
 #: In a goal section, an item opening with "Có" states an existence target ("Có sản phẩm dự thi …").
 EXISTENCE_RE = regex.compile(r"(?:Có|có)\s+(?!thể\b)")
 
-COMPARATOR_RE = regex.compile(r"(?:" + alternation(tuple(COMPARATOR_WORDS)) + r")\s*$", regex.IGNORECASE)
-FILLER_RE = regex.compile(r"(?:" + alternation(FILLER_WORDS) + r")\s*$", regex.IGNORECASE)
-NOT_VALUE_AFTER_RE = regex.compile(r"(?<!\w)" + alternation(NOT_VALUE_AFTER) + r"\s*$", regex.IGNORECASE)
+# The patterns below end with "$" and are searched in the text just before a value: REVERSE makes the
+# search start at the end instead of trying every earlier position (same match: the longest phrase wins).
+COMPARATOR_RE = regex.compile(r"(?:" + alternation(tuple(COMPARATOR_WORDS)) + r")\s*$", regex.IGNORECASE | regex.REVERSE)
+FILLER_RE = regex.compile(r"(?:" + alternation(FILLER_WORDS) + r")\s*$", regex.IGNORECASE | regex.REVERSE)
+NOT_VALUE_AFTER_RE = regex.compile(r"(?<!\w)" + alternation(NOT_VALUE_AFTER) + r"\s*$", regex.IGNORECASE | regex.REVERSE)
 NOT_VALUE_BEFORE_RE = regex.compile(r"^\s*" + alternation(NOT_VALUE_BEFORE) + r"(?!\w)", regex.IGNORECASE)
 AFTER_COMPARATOR_RE = regex.compile(r"^\s*(?P<word>" + alternation(tuple(AFTER_COMPARATORS)) + r")(?!\w)",
                                     regex.IGNORECASE)
 FIXED_UNIT_RE = regex.compile(r"\s*(?P<unit>" + alternation(FIXED_UNITS) + r"(?:/[\w.]*\w)*)(?!\w)")
 GLUED_UNIT_RE = regex.compile(r"^(?P<unit>" + alternation(GLUED_UNITS) + r"(?:/[\w.]*\w)*)(?!\w)")
 LEADING_INTRO_RE = regex.compile(r"(?:" + alternation(LEADING_INTRO) + r")(?!\w)[\s,:]*", regex.IGNORECASE)
-TRAILING_INTRO_RE = regex.compile(r"(?<!\w)(?:" + alternation(TRAILING_INTRO) + r")[\s:]*$", regex.IGNORECASE)
+TRAILING_INTRO_RE = regex.compile(r"(?<!\w)(?:" + alternation(TRAILING_INTRO) + r")[\s:]*$", regex.IGNORECASE | regex.REVERSE)
