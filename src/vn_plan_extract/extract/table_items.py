@@ -9,6 +9,7 @@ restates it adds its deadline and bodies.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -255,9 +256,11 @@ _FUNCTION_WORDS = frozenset({
 })
 
 
-def _words(text: str) -> set[str]:
+@lru_cache(maxsize=4096)  # every task is compared with every target: each name is asked for many times
+def _words(text: str) -> frozenset[str]:
     folded = fold(expand_abbreviations(text))
-    return {w for w in _NON_WORD_RE.split(folded) if len(w) > 1 and not w.isdigit() and w not in _FUNCTION_WORDS}
+    return frozenset(w for w in _NON_WORD_RE.split(folded)
+                     if len(w) > 1 and not w.isdigit() and w not in _FUNCTION_WORDS)
 
 
 def _compatible(a: Indicator, comparator: str | None, value: float | None, unit: str | None) -> bool:
