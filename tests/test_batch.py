@@ -20,6 +20,7 @@ import vn_plan_extract.batch as batch
 from conftest import CORPUS_DOCS, ROOT
 from vn_plan_extract import __version__
 from vn_plan_extract.cli import main
+from vn_plan_extract.document import SourceText
 from vn_plan_extract.files import write_atomic
 from vn_plan_extract.models import PlanDocument
 
@@ -119,23 +120,23 @@ def test_rerun_skips_up_to_date_outputs_and_redoes_changed_inputs_and_other_vers
     assert (forced.converted, forced.skipped) == (len(CORPUS_DOCS), 0)
 
 
-def _slow_or_crashing_extract(path: str | Path) -> PlanDocument:
+def _slow_or_crashing_run(source: SourceText) -> PlanDocument:
     # Replaces the parser inside the (forked) workers: one file hangs, one kills its worker.
-    name = Path(path).name
+    name = Path(source.path or "").name
     if name.startswith("hang"):
         time.sleep(60)
     if name.startswith("crash"):
         os._exit(9)
-    return _REAL_EXTRACT(path)
+    return _REAL_RUN(source)
 
 
-_REAL_EXTRACT = batch.extract
+_REAL_RUN = batch.run
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="workers are forked")
 def test_a_file_that_hangs_or_kills_its_worker_costs_only_that_file(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(batch, "extract", _slow_or_crashing_extract)
+    monkeypatch.setattr(batch, "run", _slow_or_crashing_run)
     folder = tmp_path / "in"
     folder.mkdir()
     for doc in CORPUS_DOCS[:3]:

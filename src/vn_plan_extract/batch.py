@@ -7,6 +7,9 @@ next run skips every input whose output already records the same input sha256 an
 
 A file that hangs the parser past the per-file time limit, or kills its worker, costs only that file:
 the pool (pebble) replaces the worker and the file is listed in `errors.jsonl` with the others that failed.
+
+With `review`, each worker also writes the plan's review page `OUT_DIR/<relative path>.html` and the run
+ends with `index.html` listing them (an input whose page is missing is converted again).
 """
 
 from __future__ import annotations
@@ -34,13 +37,16 @@ from tqdm import tqdm
 from ._version import __version__
 from .errors import VnPlanExtractError
 from .export import ConvertedPlan, write_exports
-from .files import remove_partials, write_atomic, write_json_atomic, write_plan_atomic
+from .files import remove_partials, write_atomic, write_json_atomic, write_plan_atomic, write_text_atomic
 from .models import PlanDocument
-from .pipeline import extract, extract_text
-from .readers import SUPPORTED_SUFFIXES
+from .pipeline import extract_text, run
+from .readers import SUPPORTED_SUFFIXES, read_path
+from .review import index_html, write_review
 
 ERRORS_FILE = "errors.jsonl"
 SUMMARY_FILE = "summary.json"
+#: With `review`: the list of review pages (one `<relative path>.html` beside each output).
+REVIEW_INDEX = "index.html"
 #: Seconds one file may take before its worker is stopped (a 100-page PDF takes about 15 s).
 DEFAULT_TIMEOUT = 120.0
 
@@ -54,6 +60,11 @@ def find_inputs(folder: Path) -> list[Path]:
 
 def output_path(out_dir: Path, relative: Path) -> Path:
     return out_dir / f"{relative.as_posix()}.json"
+
+
+def review_output_path(output: Path) -> Path:
+    """The review page beside an output: `plan.txt.json` → `plan.txt.html`."""
+    return output.with_suffix(".html")
 
 
 def file_sha256(path: Path) -> str:
@@ -108,12 +119,15 @@ class BatchReport:
                 f"{self.seconds:.1f} s ({rate:.1f} files/s while converting)")
 
 
-def _convert(path: str, output: str) -> dict[str, Any]:
+def _convert(path: str, output: str, review: bool = False) -> dict[str, Any]:
     """In a worker: extract one file and write its JSON. Errors come back as data, not as exceptions
     (the package's exceptions carry the path and reason separately and do not survive pickling whole)."""
     try:
-        plan = extract(path)
+        source = read_path(Path(path))
+        plan = run(source)
         write_plan_atomic(Path(output), plan)
+        if review:
+            write_review(plan, source, review_output_path(Path(output)))
     except VnPlanExtractError as exc:
         return {"ok": False, "kind": type(exc).__name__, "message": str(exc)}
     except MemoryError:
@@ -173,7 +187,7 @@ def _load_converted(out_dir: Path, relatives: list[Path]) -> Iterator[ConvertedP
 
 def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force: bool = False,
               timeout: float = DEFAULT_TIMEOUT, progress: bool = True, exports: bool = True,
-              on_progress: Callable[[BatchReport], None] | None = None) -> BatchReport:
+              review: bool = False, on_progress: Callable[[BatchReport], None] | None = None) -> BatchReport:
     """Convert every plan below `in_dir` into `out_dir`; see the module docstring."""
     start = time.perf_counter()
     report = BatchReport()
@@ -187,6 +201,8 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
         output = output_path(out_dir, relative)
         try:
             fresh = None if force else up_to_date_output(output, file_sha256(path))
+            if review and not review_output_path(output).exists():
+                fresh = None  # its review page is wanted and missing
         except OSError as exc:
             report.failures.append(Failure(relative.as_posix(), "UnreadableDocument", f"{path}: {exc.strerror or exc}"))
             continue
@@ -209,7 +225,7 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
     pool = ProcessPool(max_workers=n_workers, initializer=_worker_init)
     try:
         futures: dict[Future[Any], tuple[Path, Path]] = {
-            pool.schedule(_convert, args=(str(path), str(output_path(out_dir, relative))), timeout=timeout):
+            pool.schedule(_convert, args=(str(path), str(output_path(out_dir, relative)), review), timeout=timeout):
                 (path, relative)
             for path, relative in todo
         }
@@ -244,13 +260,20 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
             signal.signal(signal.SIGTERM, previous_sigterm)
     report.convert_seconds = time.perf_counter() - convert_start
     _write_errors(out_dir, report.failures)
-    if exports and not report.interrupted:
+    if (exports or review) and not report.interrupted:
         # the exports cover every converted input, including those skipped as up to date
         # (a file that failed this run is left out even if an older output of it is still there)
         failed = {f.file for f in report.failures}
         done = [r for r in relatives if r.as_posix() not in failed]
-        written = write_exports(list(_load_converted(out_dir, done)), out_dir)
-        report.exports = [p.name for p in written]
+        converted = list(_load_converted(out_dir, done))
+        if exports:
+            written = write_exports(converted, out_dir)
+            report.exports = [p.name for p in written]
+        if review:
+            pages = [(review_output_path(output_path(Path("."), Path(c.file))).as_posix(), c.plan)
+                     for c in converted]
+            write_text_atomic(out_dir / REVIEW_INDEX, index_html(pages))
+            report.exports.append(REVIEW_INDEX)
     report.seconds = time.perf_counter() - start
     summary = asdict(report) | {"version": __version__, "in_dir": str(in_dir)}
     write_json_atomic(out_dir / SUMMARY_FILE, summary)

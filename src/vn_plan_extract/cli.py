@@ -24,6 +24,7 @@ from .evaluate import (
 from .files import write_json_atomic, write_plan_atomic
 from .models import json_schema
 from .pipeline import extract
+from .review import load_for_review, review_path, write_review
 
 DEFAULT_BASELINE = Path("evaluation_baseline.json")
 DEFAULT_GOLD = (Path("golden"), Path("../shared/devset/gold"))
@@ -95,7 +96,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         print("error: the output folder must differ from the input folder", file=sys.stderr)
         return 2
     report = run_batch(in_dir, out_dir, workers=args.workers, force=args.force, timeout=args.timeout,
-                       progress=(not args.quiet and sys.stderr.isatty()) or args.progress)
+                       progress=(not args.quiet and sys.stderr.isatty()) or args.progress, review=args.review)
     for failure in report.failures:
         print(f"failed: {failure.message} [{failure.kind}]", file=sys.stderr)
     print(report.summary(), file=sys.stderr)
@@ -108,6 +109,31 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     if report.failures:
         print(f"failures listed in {out_dir / ERRORS_FILE}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _cmd_review(args: argparse.Namespace) -> int:
+    """Write a review page: the plan's text with every extracted item marked, beside a table of them.
+
+    PLAN is a plan file (converted afresh) or a JSON output of one (its source file must be found, at the
+    path it records or beside the JSON, and be unchanged). The page is one HTML file with no external
+    assets; it goes to FILE.html, or beside PLAN as <PLAN>.html.
+
+    Example: vn-plan-extract review corpus/000_6bf0ca8f79bfd109.txt -o review.html
+    """
+    path = Path(args.plan)
+    out = Path(args.output) if args.output else review_path(path)
+    try:
+        plan, source = load_for_review(path)
+        write_review(plan, source, out)
+    except VnPlanExtractError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"error: {out}: cannot write the page ({exc.strerror or exc})", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        print(f"{path} -> {out} ({len(plan.indicators)} indicators, {len(plan.tasks)} tasks)", file=sys.stderr)
     return 0
 
 
@@ -207,7 +233,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="give up on a file after this long (default: %(default)g)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--progress", action="store_true", help="show the progress bar even when stderr is not a terminal")
+    p.add_argument("--review", action="store_true",
+                   help="also write a review page per plan (<relative path>.html) and index.html")
     p.set_defaults(func=_cmd_batch)
+
+    p = sub.add_parser("review", help="write a review page of one plan (HTML)", description=_cmd_review.__doc__,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("plan", metavar="PLAN", help="a plan file (.txt, .md, .docx, .pdf) or its JSON output")
+    p.add_argument("-o", "--output", metavar="FILE.html", help="where to write the page (default: beside PLAN)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no message on stderr")
+    p.set_defaults(func=_cmd_review)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the output", description=_cmd_schema.__doc__,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
