@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import __version__
 from .batch import DEFAULT_TIMEOUT, ERRORS_FILE, find_inputs, run_batch
+from .compare import Plan, align, load_folder, load_plan, write_compare
 from .errors import VnPlanExtractError
 from .evaluate import (
     check_floors,
@@ -137,6 +138,51 @@ def _cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_compare(args: argparse.Namespace) -> int:
+    """One table of the same targets across many converted plans, optionally against a reference plan.
+
+    Aligns the indicators of every plan JSON below OUT_DIR (a batch's output) into canonical indicators,
+    by the catalogue of names and aliases (lexicon/indicators.tsv) and, for the rest, by the words of their
+    names; writes one row per canonical indicator and one column per plan (its issuer) with its target,
+    as FILE.xlsx (sheets compare, members, unaligned) and FILE.csv, and compare.json beside them. With
+    --reference (a plan JSON or a plan file, e.g. the province's own), targets below the reference's are
+    marked. Indicators that align with nothing are listed in the sheet "unaligned", not dropped.
+
+    Example: vn-plan-extract compare out/ --reference tinh.json -o compare.xlsx
+    """
+    folder = Path(args.out_dir)
+    if not folder.is_dir():
+        print(f"error: {folder}: not a folder", file=sys.stderr)
+        return 2
+    plans, problems = load_folder(folder)
+    for problem in problems:
+        print(f"skipped: {problem}", file=sys.stderr)
+    reference = None
+    if args.reference:
+        ref_path = Path(args.reference)
+        try:
+            reference = (load_plan(ref_path) if ref_path.suffix.lower() == ".json"
+                         else Plan(ref_path.name, "", extract(ref_path)))
+        except VnPlanExtractError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        reference = Plan(reference.file, reference.document.metadata.issuer or ref_path.stem, reference.document)
+        plans = [p for p in plans if p.document.source.sha256 != reference.document.source.sha256]
+    if not plans:
+        print(f"error: no plan JSON below {folder} (run `vn-plan-extract batch` first)", file=sys.stderr)
+        return 2
+    alignment = align(plans, reference)
+    try:
+        written = write_compare(alignment, Path(args.output))
+    except OSError as exc:
+        print(f"error: {args.output}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        return 1
+    members = sum(len(c.members) for c in alignment.canonical)
+    print(f"{len(plans)} plans, {len(alignment.canonical)} canonical indicators ({members} targets aligned), "
+          f"{len(alignment.unaligned)} unaligned -> {', '.join(str(p) for p in written)}", file=sys.stderr)
+    return 0
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of the output.
 
@@ -243,6 +289,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE.html", help="where to write the page (default: beside PLAN)")
     p.add_argument("-q", "--quiet", action="store_true", help="no message on stderr")
     p.set_defaults(func=_cmd_review)
+
+    p = sub.add_parser("compare", help="align the same targets across converted plans (xlsx, csv, json)",
+                       description=_cmd_compare.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("out_dir", metavar="OUT_DIR", help="folder of plan JSON outputs (a batch's output)")
+    p.add_argument("--reference", metavar="PLAN", help="a plan (JSON or file) whose targets the others are held to")
+    p.add_argument("-o", "--output", metavar="FILE.xlsx", default="compare.xlsx",
+                   help="the spreadsheet; FILE.csv and compare.json are written beside it (default: %(default)s)")
+    p.set_defaults(func=_cmd_compare)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the output", description=_cmd_schema.__doc__,
                        formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -107,6 +107,8 @@ class _Item:
     span: tuple[int, int] | None
     fields: dict[str, Any]
     name: str
+    #: the gold indicator's index in its file, or the predicted indicator's id
+    key: Any = None
 
 
 @dataclass(slots=True)
@@ -207,9 +209,10 @@ def _gold_spans(entries: list[dict[str, Any]], doc: _Collapsed, own_lines: bool,
 
 def _gold_items(gold: dict[str, Any], doc: _Collapsed, origins: set[str], own_lines: bool,
                 reference: _Collapsed | None) -> list[_Item]:
-    entries = [ind for ind in gold.get("indicators", []) if ind.get("origin", "prose") in origins]
-    spans = _gold_spans(entries, doc, own_lines, reference)
-    return [_Item(span, {a: ind.get(a) for a in ATTRIBUTES}, ind.get("name", "")) for ind, span in zip(entries, spans, strict=True)]
+    indexed = [(k, ind) for k, ind in enumerate(gold.get("indicators", [])) if ind.get("origin", "prose") in origins]
+    spans = _gold_spans([ind for _, ind in indexed], doc, own_lines, reference)
+    return [_Item(span, {a: ind.get(a) for a in ATTRIBUTES}, ind.get("name", ""), k)
+            for (k, ind), span in zip(indexed, spans, strict=True)]
 
 
 def _predicted_items(plan: dict[str, Any], doc: _Collapsed, origins: set[str]) -> list[_Item]:
@@ -223,7 +226,7 @@ def _predicted_items(plan: dict[str, Any], doc: _Collapsed, origins: set[str]) -
                   "lead_units": ind.get("lead_units", []), "deadline": ind.get("deadline"),
                   "qualitative": ind.get("qualitative", False)}
         src = ind["source"]
-        items.append(_Item(doc.find(src["quote"], src.get("line_start")), fields, ind.get("name", "")))
+        items.append(_Item(doc.find(src["quote"], src.get("line_start")), fields, ind.get("name", ""), ind.get("id")))
     return items
 
 
@@ -241,6 +244,38 @@ def _flatten_sections(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def _match(g_items: list[_Item], p_items: list[_Item]) -> list[tuple[int, int]]:
+    """Gold and predicted items paired one to one: overlapping quotes, a same value first, then the
+    larger overlap."""
+    pairs = []
+    for gi, g in enumerate(g_items):
+        for pi, p in enumerate(p_items):
+            ov = _overlap(g.span, p.span)
+            if ov > 0:
+                pairs.append((_same("value", g.fields["value"], p.fields["value"]), ov, gi, pi))
+    pairs.sort(reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for _, _, gi, pi in pairs:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        out.append((gi, pi))
+    return out
+
+
+def matched_indicators(gold: dict[str, Any], plan: dict[str, Any], text: str) -> dict[int, str]:
+    """Which predicted indicator (by id) each gold indicator (by its index in the gold file) was found as,
+    matched the way `score_document` matches them (same rendering: lines are the gold's own)."""
+    doc = _Collapsed.of(text)
+    origins = {i.get("origin", "prose") for i in gold.get("indicators", [])} or {"prose"}
+    g_items = _gold_items(gold, doc, origins, True, None)
+    p_items = _predicted_items(plan, doc, origins)
+    return {g_items[gi].key: p_items[pi].key for gi, pi in _match(g_items, p_items)}
+
+
 def score_document(name: str, gold: dict[str, Any], plan: dict[str, Any], text: str,
                    score: SetScore, own_lines: bool = True, reference_text: str | None = None) -> None:
     """Score one plan; `own_lines` is False when the plan was read from another rendering of the gold's
@@ -251,20 +286,10 @@ def score_document(name: str, gold: dict[str, Any], plan: dict[str, Any], text: 
     origins = {i.get("origin", "prose") for i in gold.get("indicators", [])} or {"prose"}
     g_items = _gold_items(gold, doc, origins, own_lines, reference)
     p_items = _predicted_items(plan, doc, origins)
-    pairs = []
-    for gi, g in enumerate(g_items):
-        for pi, p in enumerate(p_items):
-            ov = _overlap(g.span, p.span)
-            if ov > 0:
-                pairs.append((_same("value", g.fields["value"], p.fields["value"]), ov, gi, pi))
-    pairs.sort(reverse=True)
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    for _, _, gi, pi in pairs:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
+    matches = _match(g_items, p_items)
+    used_g = {gi for gi, _ in matches}
+    used_p = {pi for _, pi in matches}
+    for gi, pi in matches:
         g, p = g_items[gi], p_items[pi]
         right = [a for a in ATTRIBUTES if _same(a, g.fields[a], p.fields[a])]
         for a in right:
@@ -495,3 +520,62 @@ def set_digest(gold_dir: Path) -> str:
 
 def plan_json(plan: PlanDocument) -> str:
     return plan.model_dump_json(indent=2)
+
+
+@dataclass(slots=True)
+class AlignmentScore:
+    """Agreement of an alignment with one written by hand, over pairs of targets of different plans that
+    are put in one canonical indicator. Predicted targets that match no gold indicator are left out (that
+    is extraction's error, scored above); hand pairs whose targets were not extracted count as missed."""
+
+    hand_pairs: int = 0
+    predicted_pairs: int = 0
+    agreed: int = 0
+    wrong: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.agreed / self.predicted_pairs if self.predicted_pairs else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.agreed / self.hand_pairs if self.hand_pairs else 1.0
+
+
+def score_alignment(hand: dict[str, Any], groups: Iterable[Iterable[tuple[str, str]]],
+                    golds: dict[str, dict[str, Any]], plans: dict[str, dict[str, Any]],
+                    texts: dict[str, str]) -> AlignmentScore:
+    """Score predicted `groups` (each a list of (document stem, indicator id)) against the `hand` alignment
+    (groups of members {document, line, name} naming gold indicators); `golds`, `plans` and `texts` give
+    each document's gold, predicted plan (as JSON data) and text."""
+    gold_of_prediction: dict[tuple[str, str], tuple[str, int]] = {}
+    for stem, plan in plans.items():
+        for index, pred_id in matched_indicators(golds[stem], plan, texts[stem]).items():
+            gold_of_prediction[(stem, pred_id)] = (stem, index)
+
+    def gold_index(member: dict[str, Any]) -> tuple[str, int]:
+        entries = golds[member["document"]]["indicators"]
+        for k, e in enumerate(entries):
+            if e.get("line") == member["line"] and e.get("name") == member["name"]:
+                return member["document"], k
+        raise ValueError(f"hand alignment names no gold indicator: {member}")
+
+    def cross_pairs(members: list[tuple[str, int]]) -> set[frozenset[tuple[str, int]]]:
+        return {frozenset((a, b)) for i, a in enumerate(members) for b in members[i + 1:] if a[0] != b[0]}
+
+    hand_pairs: set[frozenset[tuple[str, int]]] = set()
+    for group in hand["groups"]:
+        hand_pairs |= cross_pairs([gold_index(m) for m in group["members"]])
+    predicted: set[frozenset[tuple[str, int]]] = set()
+    for group in groups:
+        members = [gold_of_prediction[m] for m in group if m in gold_of_prediction]
+        predicted |= cross_pairs(members)
+
+    def label(pair: frozenset[tuple[str, int]]) -> str:
+        return " ~ ".join(f"{d[:3]}:{golds[d]['indicators'][k]['name'][:50]!r}" for d, k in sorted(pair))
+
+    score = AlignmentScore(len(hand_pairs), len(predicted), len(hand_pairs & predicted))
+    score.wrong = sorted(label(p) for p in predicted - hand_pairs)
+    score.missed = sorted(label(p) for p in hand_pairs - predicted)
+    return score

@@ -1,0 +1,333 @@
+"""One table of the same target across many plans: indicators aligned into canonical indicators.
+
+An indicator is aligned, first, to the catalogue (`lexicon/indicators.tsv`: canonical names and their
+aliases, reviewable data) when its name holds an alias's words and its unit is of the entry's kind.
+The rest are grouped with each other by the words underthesea's segmenter finds in their names: two
+indicators of different plans whose content words mostly agree (and whose units agree) are one
+indicator. What aligns with nothing is listed as unaligned, never dropped.
+
+With a reference plan (the province's own), each plan's target is compared with the reference's: a
+target that promises less (a lower share for "≥", a worse rank for "Top N") is marked below it.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from .errors import UnreadableDocument
+from .export import CSV_ENCODING
+from .files import write_atomic, write_json_atomic
+from .lexicon.indicators import CatalogueEntry, load_catalogue, segmented_words, syllables
+from .models import Comparator, Indicator, PlanDocument
+
+#: Two names of different plans are one indicator when this share of their content words agree
+#: (Jaccard over underthesea's words) ...
+_SIMILAR_JACCARD = 0.6
+#: ... and they share at least this many content words.
+_SIMILAR_MIN_SHARED = 2
+#: Words every target name may have, saying nothing about which target it is (folded).
+_FILLER_WORDS = frozenset({
+    "ti le", "ti", "le", "so", "cac", "cua", "tren", "dia ban", "phuong", "xa", "duoc", "co", "trong", "tai", "va",
+    "nguoi", "dat", "toi thieu", "tu", "den", "nam", "it nhat", "tren dia ban",
+})
+#: Files in a batch output folder that are not plans.
+_NOT_PLANS = frozenset({"summary.json", "compare.json"})
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A converted plan: its output file (relative to the folder compared) and a column label."""
+
+    file: str
+    label: str
+    document: PlanDocument
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    plan: Plan
+    indicator: Indicator
+
+    def as_dict(self, below: bool | None) -> dict[str, Any]:
+        ind = self.indicator
+        return {"plan": self.plan.label, "file": self.plan.file, "indicator_id": ind.id, "name": ind.name,
+                "target": target_text(ind), "comparator": ind.target.comparator.value if ind.target.comparator else None,
+                "value": ind.target.value, "unit": ind.target.unit, "target_year": ind.target_year,
+                "line_start": ind.source.line_start, "below_reference": below}
+
+
+@dataclass(slots=True)
+class CanonicalIndicator:
+    key: str
+    name: str
+    #: "catalogue" (an entry of the catalogue) or "similar" (names alike across plans)
+    matched_by: str
+    unit_kind: str
+    members: list[Member] = field(default_factory=list)
+    reference: list[Indicator] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Alignment:
+    plans: list[Plan]
+    canonical: list[CanonicalIndicator]
+    unaligned: list[Member]
+    reference: Plan | None = None
+
+
+def target_text(ind: Indicator) -> str:
+    """ "≥ 80%", "Top 30", "= 5 sáng kiến (2026)": the target as a reader writes it."""
+    t = ind.target
+    if ind.qualitative or t.value is None:
+        text = t.text
+    else:
+        value = f"{t.value:g}"
+        if t.value_max is not None:
+            value += f"–{t.value_max:g}"
+        symbol = {"=": "", ">=": "≥ ", "<=": "≤ ", ">": "> ", "<": "< "}[t.comparator.value if t.comparator else "="]
+        unit = t.unit or ""
+        text = f"{symbol}{value}{'' if unit in ('%', '') else ' '}{unit}"
+    return f"{text} ({ind.target_year})" if ind.target_year else text
+
+
+def unit_kind(ind: Indicator) -> str:
+    unit = (ind.target.unit or "").lower()
+    if unit == "%":
+        return "%"
+    if unit in {"hạng", "thứ bậc", "thứ hạng", "xếp hạng"}:
+        return "rank"
+    if unit in {"mức", "cấp độ", "mức độ"} or ind.qualitative:
+        return "level"
+    return "count" if unit else "-"
+
+
+def _kinds_agree(entry_kind: str, kind: str) -> bool:
+    # a rank or level is often written without a unit ("Mức Khá", "Top 30"): "-" and "level" pass
+    return entry_kind == kind or kind in {"-", "level"} or entry_kind == "-"
+
+
+def catalogue_entry(ind: Indicator, catalogue: Sequence[CatalogueEntry]) -> CatalogueEntry | None:
+    """The catalogue indicator a plan's indicator states, if any (the most specific alias wins)."""
+    words = syllables(ind.name)
+    kind = unit_kind(ind)
+    best: tuple[int, CatalogueEntry] | None = None
+    for entry in catalogue:
+        score = entry.match(words)
+        if score and _kinds_agree(entry.unit_kind, kind) and (best is None or score > best[0]):
+            best = (score, entry)
+    return best[1] if best else None
+
+
+def _content_words(name: str) -> frozenset[str]:
+    return frozenset(w for w in segmented_words(name) if w not in _FILLER_WORDS and not w.isdigit())
+
+
+def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
+    shared = len(a & b)
+    return shared >= _SIMILAR_MIN_SHARED and shared / len(a | b) >= _SIMILAR_JACCARD
+
+
+def align(plans: Sequence[Plan], reference: Plan | None = None,
+          catalogue: Sequence[CatalogueEntry] | None = None) -> Alignment:
+    """Align the indicators of `plans` (and of the reference plan) into canonical indicators."""
+    catalogue = load_catalogue() if catalogue is None else catalogue
+    by_key: dict[str, CanonicalIndicator] = {}
+    rest: list[Member] = []
+    everyone = [*plans, *([reference] if reference else [])]
+    for plan in everyone:
+        for ind in plan.document.indicators:
+            entry = catalogue_entry(ind, catalogue)
+            if entry is None:
+                rest.append(Member(plan, ind))
+                continue
+            canonical = by_key.setdefault(entry.key, CanonicalIndicator(entry.key, entry.name, "catalogue",
+                                                                         entry.unit_kind))
+            if plan is reference:
+                canonical.reference.append(ind)
+            else:
+                canonical.members.append(Member(plan, ind))
+
+    # the rest: grouped by their segmented words, one group per set of alike names across plans
+    clusters: list[tuple[frozenset[str], str, list[Member]]] = []
+    for member in rest:
+        words = _content_words(member.indicator.name)
+        kind = unit_kind(member.indicator)
+        home = next((c for c in clusters if c[1] == kind and _alike(c[0], words)
+                     and all(m.plan is not member.plan for m in c[2])), None)
+        if home is None:
+            clusters.append((words, kind, [member]))
+        else:
+            home[2].append(member)
+    unaligned: list[Member] = []
+    similar: list[CanonicalIndicator] = []
+    for words, kind, members in clusters:
+        if len({m.plan.file for m in members}) < 2:
+            unaligned.extend(m for m in members if m.plan is not reference)
+            continue
+        name = min((m.indicator.name for m in members), key=len)
+        key = "similar-" + "-".join(sorted(words))[:60].replace(" ", "-")
+        canonical = CanonicalIndicator(key, name, "similar", kind)
+        for m in members:
+            (canonical.reference.append(m.indicator) if m.plan is reference else canonical.members.append(m))
+        if canonical.members:
+            similar.append(canonical)
+    ordered = sorted(by_key.values(), key=lambda c: [e.key for e in catalogue].index(c.key)) + similar
+    return Alignment(list(plans), ordered, unaligned, reference)
+
+
+def below_reference(ind: Indicator, reference: Indicator) -> bool | None:
+    """Does `ind` promise less than `reference`? None when the two cannot be compared."""
+    a, r = ind.target, reference.target
+    if a.value is None or r.value is None or (a.unit or "") != (r.unit or ""):
+        return None
+    direction = r.comparator or Comparator.eq
+    if direction in (Comparator.le, Comparator.lt) or unit_kind(reference) == "rank":
+        return float(a.value) > float(r.value)  # "Top 30": a larger number is a worse rank
+    return float(a.value) < float(r.value)
+
+
+def _reference_for(canonical: CanonicalIndicator, ind: Indicator) -> Indicator | None:
+    if not canonical.reference:
+        return None
+    same_year = [r for r in canonical.reference if r.target_year == ind.target_year]
+    return (same_year or canonical.reference)[0]
+
+
+# --- reading and writing -------------------------------------------------------------------------------
+
+def load_plan(path: Path, root: Path | None = None) -> Plan:
+    try:
+        document = PlanDocument.model_validate_json(path.read_bytes())
+    except OSError as exc:
+        raise UnreadableDocument(str(path), exc.strerror or str(exc)) from exc
+    except ValueError as exc:
+        raise UnreadableDocument(str(path), f"not a plan JSON of this package ({str(exc).splitlines()[0]})") from exc
+    file = path.relative_to(root).as_posix() if root else path.name
+    return Plan(file, document.metadata.issuer or path.stem, document)
+
+
+def load_folder(folder: Path) -> tuple[list[Plan], list[str]]:
+    """Every plan JSON below `folder` (the batch's own files skipped), and the files that are not plans."""
+    plans, problems = [], []
+    for path in sorted(folder.rglob("*.json")):
+        if path.name in _NOT_PLANS or any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        try:
+            plans.append(load_plan(path, folder))
+        except UnreadableDocument as exc:
+            problems.append(str(exc))
+    # two plans of one issuer (a .docx and a .pdf of one plan, two years) get the file in their label
+    counts: dict[str, int] = {}
+    for p in plans:
+        counts[p.label] = counts.get(p.label, 0) + 1
+    plans = [Plan(p.file, f"{p.label} ({p.file})" if counts[p.label] > 1 else p.label, p.document) for p in plans]
+    return plans, problems
+
+
+def alignment_json(alignment: Alignment) -> dict[str, Any]:
+    out = []
+    for c in alignment.canonical:
+        members = []
+        for m in c.members:
+            ref = _reference_for(c, m.indicator)
+            members.append(m.as_dict(below_reference(m.indicator, ref) if ref else None))
+        out.append({"key": c.key, "name": c.name, "matched_by": c.matched_by, "unit_kind": c.unit_kind,
+                    "reference": [target_text(r) for r in c.reference], "members": members})
+    return {
+        "plans": [{"file": p.file, "label": p.label, "issuer": p.document.metadata.issuer} for p in alignment.plans],
+        "reference": alignment.reference.file if alignment.reference else None,
+        "canonical": out,
+        "unaligned": [m.as_dict(None) for m in alignment.unaligned],
+    }
+
+
+def _wide_rows(alignment: Alignment) -> tuple[list[str], list[list[str]], list[list[bool]]]:
+    header = ["key", "canonical indicator", "unit", "plans"]
+    if alignment.reference:
+        header.append(f"reference: {alignment.reference.label}")
+    header += [p.label for p in alignment.plans]
+    rows, below = [], []
+    for c in alignment.canonical:
+        row = [c.key, c.name, c.unit_kind, str(len({m.plan.file for m in c.members}))]
+        flags = [False] * len(row)
+        if alignment.reference:
+            row.append("; ".join(target_text(r) for r in c.reference))
+            flags.append(False)
+        for plan in alignment.plans:
+            mine = [m.indicator for m in c.members if m.plan is plan]
+            row.append("; ".join(target_text(i) for i in mine))
+            refs = [_reference_for(c, i) for i in mine]
+            flags.append(any(r is not None and below_reference(i, r) for i, r in zip(mine, refs, strict=True)))
+        rows.append(row)
+        below.append(flags)
+    return header, rows, below
+
+
+def write_compare(alignment: Alignment, out: Path) -> list[Path]:
+    """Write `out` as .xlsx and .csv (whichever suffix it has, both are written) and compare.json beside."""
+    base = out.with_suffix("")
+    xlsx, csv_path, json_path = base.with_suffix(".xlsx"), base.with_suffix(".csv"), out.parent / "compare.json"
+    header, rows, below = _wide_rows(alignment)
+
+    def write_csv(tmp: Path) -> None:
+        with tmp.open("w", encoding=CSV_ENCODING, newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(header)
+            for row, flags in zip(rows, below, strict=True):
+                writer.writerow([f"{v} [below reference]" if f else v for v, f in zip(row, flags, strict=True)])
+
+    write_atomic(csv_path, write_csv)
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "compare"
+    sheet.append(header)
+    red = PatternFill("solid", fgColor="F8CBAD")
+    for row, flags in zip(rows, below, strict=True):
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub(" ", v) for v in row])
+        for col, flag in enumerate(flags, 1):
+            if flag:
+                cell = sheet.cell(row=sheet.max_row, column=col)
+                cell.fill = red
+                cell.comment = Comment("below the reference plan's target", "vn-plan-extract")
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "C2"
+    widths = [28, 50, 8, 6] + [24] * (len(header) - 4)
+    for i, w in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(i)].width = w
+
+    members = book.create_sheet("members")
+    member_header = ["canonical key", "canonical indicator", "plan", "file", "indicator_id", "name", "target",
+                     "target_year", "line_start", "below_reference"]
+    members.append(member_header)
+    for c in alignment.canonical:
+        for m in c.members:
+            ref = _reference_for(c, m.indicator)
+            d = m.as_dict(below_reference(m.indicator, ref) if ref else None)
+            members.append([c.key, c.name, d["plan"], d["file"], d["indicator_id"],
+                            ILLEGAL_CHARACTERS_RE.sub(" ", d["name"]), d["target"], d["target_year"],
+                            d["line_start"], d["below_reference"]])
+    unaligned = book.create_sheet("unaligned")
+    unaligned.append(["plan", "file", "indicator_id", "name", "target", "target_year", "line_start"])
+    for m in alignment.unaligned:
+        d = m.as_dict(None)
+        unaligned.append([d["plan"], d["file"], d["indicator_id"], ILLEGAL_CHARACTERS_RE.sub(" ", d["name"]),
+                          d["target"], d["target_year"], d["line_start"]])
+    for ws in (members, unaligned):
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        ws.freeze_panes = "A2"
+    write_atomic(xlsx, book.save)
+    write_json_atomic(json_path, alignment_json(alignment))
+    return [xlsx, csv_path, json_path]
