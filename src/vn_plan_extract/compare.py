@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import regex
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
@@ -33,13 +34,20 @@ from .models import Comparator, Indicator, PlanDocument
 #: Two names of different plans are one indicator when this share of their content words agree
 #: (Jaccard over underthesea's words) ...
 _SIMILAR_JACCARD = 0.6
-#: ... and they share at least this many content words.
+#: ... and they share at least this many content words;
 _SIMILAR_MIN_SHARED = 2
+#: or when every content word of the shorter is in the longer and it has at least this many
+#: ("thu nhập bình quân đầu người" in "… đầu người theo tiêu chí nông thôn mới"); two are too few:
+#: "hộ nghèo" is in "hộ cận nghèo", a different indicator.
+_CONTAINED_MIN_WORDS = 3
+_CONTAINED_SCORE = 0.75
 #: Words every target name may have, saying nothing about which target it is (folded).
 _FILLER_WORDS = frozenset({
     "ti le", "ti", "le", "so", "cac", "cua", "tren", "dia ban", "phuong", "xa", "duoc", "co", "trong", "tai", "va",
-    "nguoi", "dat", "toi thieu", "tu", "den", "nam", "it nhat", "tren dia ban",
+    "nguoi", "dat", "toi thieu", "tu", "den", "nam", "it nhat", "tren dia ban", "so luong", "theo",
 })
+#: Money units as plans write them ("tỷđ", "tỉ đồng", "trđ/người/năm", "Tr. đồng"), folded: one family.
+_MONEY_UNIT_RE = regex.compile(r"dong|^(?:ti|ty|tr|trieu|nghin)\s*d\b|^trd")
 #: Files in a batch output folder that are not plans.
 _NOT_PLANS = frozenset({"summary.json", "compare.json"})
 
@@ -128,13 +136,33 @@ def catalogue_entry(ind: Indicator, catalogue: Sequence[CatalogueEntry]) -> Cata
     return best[1] if best else None
 
 
+def unit_family(ind: Indicator) -> str:
+    """What a count counts, for telling counts apart: "money", or the unit's first word ("hộ", "trường")."""
+    kind = unit_kind(ind)
+    if kind != "count":
+        return kind
+    unit = " ".join(syllables(ind.target.unit or ""))
+    return "money" if _MONEY_UNIT_RE.search(unit) else unit.split(" ")[0]
+
+
 def _content_words(name: str) -> frozenset[str]:
     return frozenset(w for w in segmented_words(name) if w not in _FILLER_WORDS and not w.isdigit())
 
 
-def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
+def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """How alike two names' content words are (0: not the same indicator)."""
+    if a and a == b:
+        return 1.0  # "Số doanh nghiệp trên địa bàn" and "Số lượng doanh nghiệp": the same words
     shared = len(a & b)
-    return shared >= _SIMILAR_MIN_SHARED and shared / len(a | b) >= _SIMILAR_JACCARD
+    if shared >= _SIMILAR_MIN_SHARED and shared / len(a | b) >= _SIMILAR_JACCARD:
+        return shared / len(a | b)
+    if shared == min(len(a), len(b)) >= _CONTAINED_MIN_WORDS:
+        return _CONTAINED_SCORE
+    return 0.0
+
+
+def _families_agree(a: str, b: str) -> bool:
+    return a == b or "-" in (a, b) or "level" in (a, b)
 
 
 def align(plans: Sequence[Plan], reference: Plan | None = None,
@@ -157,26 +185,35 @@ def align(plans: Sequence[Plan], reference: Plan | None = None,
             else:
                 canonical.members.append(Member(plan, ind))
 
-    # the rest: grouped by their segmented words, one group per set of alike names across plans
-    clusters: list[tuple[frozenset[str], str, list[Member]]] = []
-    for member in rest:
-        words = _content_words(member.indicator.name)
-        kind = unit_kind(member.indicator)
-        home = next((c for c in clusters if c[1] == kind and _alike(c[0], words)
-                     and all(m.plan is not member.plan for m in c[2])), None)
-        if home is None:
-            clusters.append((words, kind, [member]))
-        else:
-            home[2].append(member)
+    # the rest: the most alike pairs of different plans joined first, a group never taking two
+    # statements of one plan (single linkage, as in agglomerative clustering)
+    words = [_content_words(m.indicator.name) for m in rest]
+    families = [unit_family(m.indicator) for m in rest]
+    pairs = sorted(((_similarity(words[i], words[j]), i, j) for i in range(len(rest)) for j in range(i + 1, len(rest))
+                    if rest[i].plan is not rest[j].plan and _families_agree(families[i], families[j])),
+                   reverse=True)
+    group_of = list(range(len(rest)))
+    groups: dict[int, list[int]] = {i: [i] for i in range(len(rest))}
+    for score, i, j in pairs:
+        if score <= 0:
+            break
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj or {rest[k].plan.file for k in groups[gi]} & {rest[k].plan.file for k in groups[gj]}:
+            continue
+        for k in groups[gj]:
+            group_of[k] = gi
+        groups[gi] += groups.pop(gj)
     unaligned: list[Member] = []
     similar: list[CanonicalIndicator] = []
-    for words, kind, members in clusters:
+    for indices in groups.values():
+        members = [rest[k] for k in sorted(indices)]
         if len({m.plan.file for m in members}) < 2:
             unaligned.extend(m for m in members if m.plan is not reference)
             continue
         name = min((m.indicator.name for m in members), key=len)
-        key = "similar-" + "-".join(sorted(words))[:60].replace(" ", "-")
-        canonical = CanonicalIndicator(key, name, "similar", kind)
+        common = frozenset.intersection(*(words[k] for k in indices))
+        key = "similar-" + "-".join(sorted(common or words[indices[0]]))[:60].replace(" ", "-")
+        canonical = CanonicalIndicator(key, name, "similar", unit_kind(members[0].indicator))
         for m in members:
             (canonical.reference.append(m.indicator) if m.plan is reference else canonical.members.append(m))
         if canonical.members:

@@ -554,10 +554,17 @@ def score_alignment(hand: dict[str, Any], groups: Iterable[Iterable[tuple[str, s
         for index, pred_id in matched_indicators(golds[stem], plan, texts[stem]).items():
             gold_of_prediction[(stem, pred_id)] = (stem, index)
 
+    def line_of(stem: str, entry: dict[str, Any]) -> int | None:
+        # gold files without line numbers (the devset's) are placed by their quote
+        if entry.get("line") is not None:
+            return int(entry["line"])
+        at = texts[stem].find(entry.get("quote") or "\0")
+        return texts[stem].count("\n", 0, at) + 1 if at >= 0 else None
+
     def gold_index(member: dict[str, Any]) -> tuple[str, int]:
         entries = golds[member["document"]]["indicators"]
         for k, e in enumerate(entries):
-            if e.get("line") == member["line"] and e.get("name") == member["name"]:
+            if line_of(member["document"], e) == member["line"] and e.get("name") == member["name"]:
                 return member["document"], k
         raise ValueError(f"hand alignment names no gold indicator: {member}")
 

@@ -74,6 +74,7 @@ td.lines { white-space: nowrap; }
   #items { page-break-after: always; }
   main { display: flex; flex-direction: column-reverse; height: auto; }  /* the table first */
   th { position: static; }
+  header h1 { white-space: normal; }
   mark.hl.active { outline: none; }
 }
 """
@@ -344,9 +345,11 @@ def index_html(entries: Iterable[tuple[str, PlanDocument]]) -> str:
             + f"<td>{len(plan.indicators)}</td><td>{len(plan.tasks)}</td><td>{len(plan.warnings)}</td></tr>")
     return f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Kế hoạch đã chuyển đổi</title><style>{_STYLE} body {{ padding: 1rem; }}</style></head>
+<title>Kế hoạch đã chuyển đổi</title><style>{_STYLE} body {{ padding: 1rem; }} h1 {{ font-size: 1.3rem; }}</style></head>
 <body><h1>Kế hoạch đã chuyển đổi ({len(rows)})</h1>
-<table><thead><tr><th>Tệp</th><th>Cơ quan ban hành</th><th>Số</th><th>Ngày</th><th>Tên</th><th>Chỉ tiêu</th>
+<table><colgroup><col style="width:22%"><col style="width:16%"><col style="width:9%"><col style="width:8%">
+<col style="width:30%"><col style="width:5%"><col style="width:5%"><col style="width:5%"></colgroup>
+<thead><tr><th>Tệp</th><th>Cơ quan ban hành</th><th>Số</th><th>Ngày</th><th>Tên</th><th>Chỉ tiêu</th>
 <th>Nhiệm vụ</th><th>Cảnh báo</th></tr></thead><tbody>
 {"".join(rows)}
 </tbody></table>
