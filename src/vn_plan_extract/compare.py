@@ -12,7 +12,6 @@ target that promises less (a lower share for "≥", a worse rank for "Top N") is
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,8 +25,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from .errors import UnreadableDocument
-from .export import CSV_ENCODING
-from .files import write_atomic, write_json_atomic
+from .export import target_label, write_csv
+from .files import read_plan_json, write_atomic, write_json_atomic
 from .lexicon.indicators import CatalogueEntry, load_catalogue, segmented_words, syllables
 from .models import Comparator, Indicator, PlanDocument
 
@@ -69,7 +68,7 @@ class Member:
     def as_dict(self, below: bool | None) -> dict[str, Any]:
         ind = self.indicator
         return {"plan": self.plan.label, "file": self.plan.file, "indicator_id": ind.id, "name": ind.name,
-                "target": target_text(ind), "comparator": ind.target.comparator.value if ind.target.comparator else None,
+                "target": target_label(ind, with_year=True), "comparator": ind.target.comparator.value if ind.target.comparator else None,
                 "value": ind.target.value, "unit": ind.target.unit, "target_year": ind.target_year,
                 "line_start": ind.source.line_start, "below_reference": below}
 
@@ -91,21 +90,6 @@ class Alignment:
     canonical: list[CanonicalIndicator]
     unaligned: list[Member]
     reference: Plan | None = None
-
-
-def target_text(ind: Indicator) -> str:
-    """ "≥ 80%", "Top 30", "= 5 sáng kiến (2026)": the target as a reader writes it."""
-    t = ind.target
-    if ind.qualitative or t.value is None:
-        text = t.text
-    else:
-        value = f"{t.value:g}"
-        if t.value_max is not None:
-            value += f"–{t.value_max:g}"
-        symbol = {"=": "", ">=": "≥ ", "<=": "≤ ", ">": "> ", "<": "< "}[t.comparator.value if t.comparator else "="]
-        unit = t.unit or ""
-        text = f"{symbol}{value}{'' if unit in ('%', '') else ' '}{unit}"
-    return f"{text} ({ind.target_year})" if ind.target_year else text
 
 
 def unit_kind(ind: Indicator) -> str:
@@ -243,12 +227,7 @@ def _reference_for(canonical: CanonicalIndicator, ind: Indicator) -> Indicator |
 # --- reading and writing -------------------------------------------------------------------------------
 
 def load_plan(path: Path, root: Path | None = None) -> Plan:
-    try:
-        document = PlanDocument.model_validate_json(path.read_bytes())
-    except OSError as exc:
-        raise UnreadableDocument(str(path), exc.strerror or str(exc)) from exc
-    except ValueError as exc:
-        raise UnreadableDocument(str(path), f"not a plan JSON of this package ({str(exc).splitlines()[0]})") from exc
+    document = read_plan_json(path)
     file = path.relative_to(root).as_posix() if root else path.name
     return Plan(file, document.metadata.issuer or path.stem, document)
 
@@ -279,7 +258,7 @@ def alignment_json(alignment: Alignment) -> dict[str, Any]:
             ref = _reference_for(c, m.indicator)
             members.append(m.as_dict(below_reference(m.indicator, ref) if ref else None))
         out.append({"key": c.key, "name": c.name, "matched_by": c.matched_by, "unit_kind": c.unit_kind,
-                    "reference": [target_text(r) for r in c.reference], "members": members})
+                    "reference": [target_label(r, with_year=True) for r in c.reference], "members": members})
     return {
         "plans": [{"file": p.file, "label": p.label, "issuer": p.document.metadata.issuer} for p in alignment.plans],
         "reference": alignment.reference.file if alignment.reference else None,
@@ -298,11 +277,11 @@ def _wide_rows(alignment: Alignment) -> tuple[list[str], list[list[str]], list[l
         row = [c.key, c.name, c.unit_kind, str(len({m.plan.file for m in c.members}))]
         flags = [False] * len(row)
         if alignment.reference:
-            row.append("; ".join(target_text(r) for r in c.reference))
+            row.append("; ".join(target_label(r, with_year=True) for r in c.reference))
             flags.append(False)
         for plan in alignment.plans:
             mine = [m.indicator for m in c.members if m.plan is plan]
-            row.append("; ".join(target_text(i) for i in mine))
+            row.append("; ".join(target_label(i, with_year=True) for i in mine))
             refs = [_reference_for(c, i) for i in mine]
             flags.append(any(r is not None and below_reference(i, r) for i, r in zip(mine, refs, strict=True)))
         rows.append(row)
@@ -316,14 +295,8 @@ def write_compare(alignment: Alignment, out: Path) -> list[Path]:
     xlsx, csv_path, json_path = base.with_suffix(".xlsx"), base.with_suffix(".csv"), out.parent / "compare.json"
     header, rows, below = _wide_rows(alignment)
 
-    def write_csv(tmp: Path) -> None:
-        with tmp.open("w", encoding=CSV_ENCODING, newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(header)
-            for row, flags in zip(rows, below, strict=True):
-                writer.writerow([f"{v} [below reference]" if f else v for v, f in zip(row, flags, strict=True)])
-
-    write_atomic(csv_path, write_csv)
+    write_csv(csv_path, header, [[f"{v} [below reference]" if f else v for v, f in zip(row, flags, strict=True)]
+                                 for row, flags in zip(rows, below, strict=True)])
 
     book = Workbook()
     sheet = book.active

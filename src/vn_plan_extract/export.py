@@ -33,6 +33,21 @@ class ConvertedPlan:
     plan: PlanDocument
 
 
+def target_label(ind: Indicator, with_year: bool = False) -> str:
+    """ "≥ 80%", "≤ 30 hạng", "5 sáng kiến": a target as a reader writes it (with the year: "≥ 80% (2026)")."""
+    t = ind.target
+    if ind.qualitative or t.value is None:
+        text = t.text
+    else:
+        value = f"{t.value:g}"
+        if t.value_max is not None:
+            value += f"–{t.value_max:g}"
+        symbol = {"=": "", ">=": "≥ ", "<=": "≤ ", ">": "> ", "<": "< "}[t.comparator.value if t.comparator else "="]
+        unit = t.unit or ""
+        text = f"{symbol}{value}{'' if unit in ('%', '') else ' '}{unit}"
+    return f"{text} ({ind.target_year})" if with_year and ind.target_year else text
+
+
 def _units(units: list[str]) -> str:
     return "; ".join(units)
 
@@ -93,7 +108,7 @@ def task_rows(plans: Sequence[ConvertedPlan]) -> list[list[Cell]]:
     return [_task_row(item, task) for item in plans for task in item.plan.tasks]
 
 
-def _write_csv(path: Path, header: list[str], rows: list[list[Cell]]) -> None:
+def write_csv(path: Path, header: list[str], rows: list[list[Cell]]) -> None:
     def write(tmp: Path) -> None:
         with tmp.open("w", encoding=CSV_ENCODING, newline="") as fh:
             writer = csv.writer(fh)
@@ -133,8 +148,8 @@ def write_exports(plans: Sequence[ConvertedPlan], out_dir: Path) -> list[Path]:
     indicators, tasks = indicator_rows(plans), task_rows(plans)
     documents = [_document_row(item) for item in plans]
     paths = [out_dir / "indicators.csv", out_dir / "tasks.csv", out_dir / "plans.xlsx"]
-    _write_csv(paths[0], INDICATOR_COLUMNS, indicators)
-    _write_csv(paths[1], TASK_COLUMNS, tasks)
+    write_csv(paths[0], INDICATOR_COLUMNS, indicators)
+    write_csv(paths[1], TASK_COLUMNS, tasks)
     _write_xlsx(paths[2], [("indicators", INDICATOR_COLUMNS, indicators), ("tasks", TASK_COLUMNS, tasks),
                            ("documents", DOCUMENT_COLUMNS, documents)])
     return paths

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from .document import SourceText
 from .errors import UnreadableDocument
-from .files import write_text_atomic
+from .export import target_label
+from .files import read_plan_json, write_text_atomic
 from .models import Indicator, PlanDocument, Source, Task
 from .pipeline import run
 from .readers import read_path
@@ -199,19 +200,6 @@ def _text_pane(plan: PlanDocument, source: SourceText) -> str:
     return "\n".join(out)
 
 
-def _target_text(ind: Indicator) -> str:
-    t = ind.target
-    if ind.qualitative or t.value is None:
-        return t.text
-    value = f"{t.value:g}" if isinstance(t.value, float) else str(t.value)
-    if t.value_max is not None:
-        value += f"–{t.value_max:g}" if isinstance(t.value_max, float) else f"–{t.value_max}"
-    comparator = t.comparator.value if t.comparator else ""
-    comparator = {">=": "≥", "<=": "≤", "=": ""}.get(comparator, comparator)
-    unit = t.unit or ""
-    return f"{comparator} {value}{'' if unit == '%' else ' '}{unit}".strip()
-
-
 def _cells(*values: str | None) -> str:
     return "".join(f"<td>{html.escape(v)}</td>" if v else '<td class="none">–</td>' for v in values)
 
@@ -231,7 +219,7 @@ def _rows(plan: PlanDocument) -> str:
         out.append(
             f'<tr data-item="{html.escape(ind.id)}" tabindex="0" class="kind-indicator">'
             f'<td><span class="kind">{html.escape(ind.id)}</span>{html.escape(ind.name)}{badge}</td>'
-            f'<td class="value">{html.escape(_target_text(ind))}</td>'
+            f'<td class="value">{html.escape(target_label(ind))}</td>'
             + _cells(str(ind.target_year) if ind.target_year else None, "; ".join(ind.lead_units) or None,
                      ind.deadline.text if ind.deadline else None)
             + f'<td class="lines">{_lines_label(ind.source)}<span class="origin">{ind.origin.value}</span></td></tr>')
@@ -312,12 +300,7 @@ def load_for_review(path: Path) -> tuple[PlanDocument, SourceText]:
     if path.suffix.lower() != ".json":
         source = read_path(path)
         return run(source), source
-    try:
-        plan = PlanDocument.model_validate_json(path.read_bytes())
-    except OSError as exc:
-        raise UnreadableDocument(str(path), exc.strerror or str(exc)) from exc
-    except ValueError as exc:
-        raise UnreadableDocument(str(path), f"not a plan JSON of this package ({str(exc).splitlines()[0]})") from exc
+    plan = read_plan_json(path)
     named = Path(plan.source.path)
     candidates = [named, path.parent / named.name, path.with_suffix("")]
     found = next((c for c in candidates if c.is_file()), None)
