@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -129,6 +130,7 @@ def unit_family(ind: Indicator) -> str:
     return "money" if _MONEY_UNIT_RE.search(unit) else unit.split(" ")[0]
 
 
+@lru_cache(maxsize=8192)  # plans of one province repeat their targets' names
 def _content_words(name: str) -> frozenset[str]:
     return frozenset(w for w in segmented_words(name) if w not in _FILLER_WORDS and not w.isdigit())
 
@@ -173,7 +175,12 @@ def align(plans: Sequence[Plan], reference: Plan | None = None,
     # statements of one plan (single linkage, as in agglomerative clustering)
     words = [_content_words(m.indicator.name) for m in rest]
     families = [unit_family(m.indicator) for m in rest]
-    pairs = sorted(((_similarity(words[i], words[j]), i, j) for i in range(len(rest)) for j in range(i + 1, len(rest))
+    holders: dict[str, list[int]] = {}  # word → the names holding it: only names sharing a word are compared
+    for i, ws in enumerate(words):
+        for w in ws:
+            holders.setdefault(w, []).append(i)
+    candidates = {(i, j) for held in holders.values() for n, i in enumerate(held) for j in held[n + 1:]}
+    pairs = sorted(((_similarity(words[i], words[j]), i, j) for i, j in candidates
                     if rest[i].plan is not rest[j].plan and _families_agree(families[i], families[j])),
                    reverse=True)
     group_of = list(range(len(rest)))
