@@ -211,7 +211,8 @@ def structure(doc: NormalisedDocument) -> StructuredDocument:
             seen_doc_type = seen_doc_type or bool(DOC_TYPE_RE.match(text.strip("* ")))
             roles[i] = Role.HEADER
         elif LEGAL_BASIS_RE.match(text) and (has_doc_type or seen_legal or i < 8):
-            roles[i] = seen_legal = Role.LEGAL_BASIS  # type: ignore[assignment]
+            roles[i] = Role.LEGAL_BASIS
+            seen_legal = True
         elif seen_doc_type and not seen_legal:
             roles[i] = Role.HEADER  # the title, between "KẾ HOẠCH" and the legal bases
         elif seen_legal and text.rstrip().endswith(":"):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..document import span_of
+from ..document import SourceText, span_of
 from ..lexicon.agencies import AGENCY_HEAD_RE, canonical_agency, leading_agency
 from ..lexicon.targets import GOAL_WORDS_RE, YEAR_RE
 from ..lexicon.text import fold
@@ -174,7 +174,7 @@ def _block_lead(text: str) -> str | None:
     return None
 
 
-def _indicator(doc: StructuredDocument, source, i: int, t: ProseTarget, year: int | None,  # type: ignore[no-untyped-def]
+def _indicator(doc: StructuredDocument, source: SourceText, i: int, t: ProseTarget, year: int | None,
                leads: list[str]) -> Indicator:
     block = doc.blocks[i]
     span = span_of(source, block, t.start, t.end)
