@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 import vn_plan_extract
+from conftest import CORPUS_DOCS, DEVSET_DOCS
 from vn_plan_extract.extract.deadlines import parse_deadline
-from vn_plan_extract.lexicon import alternation
+from vn_plan_extract.lexicon import FirstWords, alternation
 from vn_plan_extract.lexicon.agencies import canonical_agency, load_bodies
-from vn_plan_extract.lexicon.targets import COMPARATOR_WORDS
+from vn_plan_extract.lexicon.deadlines import DEADLINE_PHRASES
+from vn_plan_extract.lexicon.targets import COMPARATOR_WORDS, GOAL_WORDS, YEAR_PHRASES, YEAR_RE
 
 AGENCIES = load_bodies("body")
 AGENCY_VARIANTS = [(v, c) for kind in ("body", "generic") for c, vs in load_bodies(kind).items() for v in vs]
@@ -65,3 +67,35 @@ def test_no_agency_spelling_is_claimed_by_two_bodies() -> None:
         for canonical, variants in table.items():
             for v in (canonical, *variants):
                 assert seen.setdefault(_key(v), canonical) == canonical, v
+
+
+def _scanners() -> list[tuple[str, FirstWords]]:
+    return [("DEADLINE_PHRASES", DEADLINE_PHRASES), ("YEAR_PHRASES", YEAR_PHRASES), ("GOAL_WORDS", GOAL_WORDS)]
+
+
+def _texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in [*CORPUS_DOCS, *DEVSET_DOCS]]
+    # the case variants try the first words the way headings and tables write them
+    return texts + [t.upper() for t in texts] + [t.lower() for t in texts] + [t.title() for t in texts]
+
+
+@pytest.mark.parametrize(("name", "scanner"), _scanners(), ids=[n for n, _ in _scanners()])
+def test_a_first_words_scanner_finds_what_its_pattern_finds(name: str, scanner: FirstWords) -> None:
+    found = 0
+    for text in _texts():
+        expected = [(m.span(), m.lastgroup) for m in scanner.pattern.finditer(text)]
+        assert [(m.span(), m.lastgroup) for m in scanner.finditer(text)] == expected
+        found += len(expected)
+        # inside a window, as the stages scan a row or a sentence
+        for pos in range(0, len(text), 997):
+            end = pos + 250
+            window = [m.span() for m in scanner.pattern.finditer(text, pos, end)]
+            assert [m.span() for m in scanner.finditer(text, pos, end)] == window
+            first = scanner.pattern.search(text, pos, end)
+            assert (first.span() if first else None) == (m.span() if (m := scanner.search(text, pos, end)) else None)
+    assert found > 100, f"{name} matched only {found} times: the comparison says little"
+
+
+def test_first_words_must_be_given() -> None:
+    with pytest.raises(ValueError, match="first word"):
+        FirstWords(YEAR_RE, ())

@@ -31,7 +31,7 @@ from .lexicon.columns import (
     TOTAL_ROW_RE,
     UNIT_CELL_RE,
 )
-from .lexicon.deadlines import DEADLINE_RE
+from .lexicon.deadlines import DEADLINE_PHRASES
 from .lexicon.markers import is_roman, roman_value
 from .structure import StructuredDocument
 
@@ -299,7 +299,7 @@ def _unit_and_target(text: str) -> tuple[regex.Match[str], regex.Match[str]] | N
 def _deadline_at_end(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The last deadline phrase of text[start:end] that ends a line (the deadline column is rightmost)."""
     found = None
-    for m in DEADLINE_RE.finditer(text, start, end):
+    for m in DEADLINE_PHRASES.finditer(text, start, end):
         tail = text[m.end():end]
         if "\n" in tail.split("\n", 1)[0] or tail.split("\n", 1)[0].strip() == "":
             found = (m.start(), m.end())

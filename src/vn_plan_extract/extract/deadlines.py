@@ -7,7 +7,7 @@ from datetime import date
 
 import regex
 
-from ..lexicon.deadlines import DEADLINE_RE, QUARTERS, RECURRING_PHRASES
+from ..lexicon.deadlines import DEADLINE_PHRASES, QUARTERS, RECURRING_PHRASES
 from ..models import Deadline, DeadlineKind
 
 _YEAR_RE = regex.compile(r"(?:19|20)\d{2}")
@@ -36,7 +36,7 @@ def parse_deadline(text: str) -> Deadline | None:
     >>> parse_deadline("không có gì") is None
     True
     """
-    m = DEADLINE_RE.search(text)
+    m = DEADLINE_PHRASES.search(text)
     if not m:
         return None
     raw = " ".join(m.group().split())

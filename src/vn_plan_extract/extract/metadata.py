@@ -8,7 +8,7 @@ import regex
 
 from ..document import Span, span_of
 from ..lexicon.markers import DATE_LINE_RE, DOC_TYPE_RE, LEGAL_BASIS_RE
-from ..lexicon.targets import YEAR_RE
+from ..lexicon.targets import YEAR_PHRASES
 from ..models import Metadata, Signer
 from ..structure import Role, StructuredDocument
 
@@ -125,7 +125,7 @@ def extract_metadata(doc: StructuredDocument) -> tuple[Metadata, Span | None]:
         meta.signer = Signer(title=" ".join(title_parts) or None, name=names[0] if names else None)
 
     if meta.year is None and meta.title:
-        m = YEAR_RE.search(meta.title)
+        m = YEAR_PHRASES.search(meta.title)
         if m and m.group("year"):
             meta.year = int(m.group("year"))
     if meta.year is None and meta.legal_bases:
@@ -137,7 +137,7 @@ def extract_metadata(doc: StructuredDocument) -> tuple[Metadata, Span | None]:
         # "(Kèm theo Kế hoạch số … năm 2026)", and for a web page its first lines
         annex = [b.text for b in blocks if _ANNEX_RE.search(b.text)]
         for text in ([meta.title] if meta.title else []) + header_text[-1:] + annex + [b.text for b in blocks[:3]]:
-            m = YEAR_RE.search(text or "")
+            m = YEAR_PHRASES.search(text or "")
             if m:
                 meta.year = int(m.group("year") or m.group("end") or m.group("bare"))
                 break

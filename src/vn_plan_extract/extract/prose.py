@@ -14,7 +14,7 @@ import regex
 
 from ..document import SourceText, span_of
 from ..lexicon.agencies import AGENCY_HEAD_RE, canonical_agency, leading_agency
-from ..lexicon.targets import GOAL_WORDS_RE, YEAR_RE
+from ..lexicon.targets import GOAL_WORDS, YEAR_PHRASES
 from ..lexicon.text import fold
 from ..models import Comparator, Indicator, Origin, Source, Target
 from ..structure import Role, StructuredDocument
@@ -65,7 +65,7 @@ def _split_units(text: str) -> list[str]:
 
 def _year_of_text(text: str) -> int | None:
     best = None
-    for m in YEAR_RE.finditer(text):
+    for m in YEAR_PHRASES.finditer(text):
         if m.group("year") or m.group("bare"):
             return int(m.group("year") or m.group("bare"))
         best = best or int(m.group("end"))
@@ -94,9 +94,9 @@ def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None) -> 
     source = doc.normalised.source
     parents = _heading_parents(doc)
     heading_year = [_year_of_text(h.title) for h in doc.headings]
-    heading_goal = [bool(GOAL_WORDS_RE.search(h.title)) and not _GENERAL_RE.search(h.title)
+    heading_goal = [bool(GOAL_WORDS.search(h.title)) and not _GENERAL_RE.search(h.title)
                     for h in doc.headings]
-    heading_goal_any = [bool(GOAL_WORDS_RE.search(h.title)) for h in doc.headings]
+    heading_goal_any = [bool(GOAL_WORDS.search(h.title)) for h in doc.headings]
     owners = responsibility_sections(doc)
     has_headings = bool(doc.headings)
 
@@ -110,7 +110,7 @@ def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None) -> 
         text = block.text
         h = doc.section_of[i]
         chain = _ancestors(parents, h)
-        goal_words_here = bool(GOAL_WORDS_RE.search(text))
+        goal_words_here = bool(GOAL_WORDS.search(text))
         doc_goal_seen = doc_goal_seen or goal_words_here
         goal = (any(heading_goal_any[a] for a in chain) if chain and has_headings
                 else doc_goal_seen)
@@ -131,7 +131,7 @@ def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None) -> 
             continue
 
         goal_years = [(mm.start(), _year_of_text(text[mm.start():mm.end()]))
-                      for s in _SENTENCE_RE.finditer(text) if GOAL_WORDS_RE.search(s.group())
+                      for s in _SENTENCE_RE.finditer(text) if GOAL_WORDS.search(s.group())
                       for mm in [s] if _year_of_text(s.group())]
         context_years = [intro_years.get(a) for a in [h, *chain[1:], -1]]
         context_years += [heading_year[a] for a in chain]

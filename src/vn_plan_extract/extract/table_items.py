@@ -15,7 +15,7 @@ import regex
 
 from ..document import SourceText
 from ..lexicon.agencies import AGENCY_HEAD_RE, agency_is_complete, canonical_agency
-from ..lexicon.targets import YEAR_RE
+from ..lexicon.targets import YEAR_PHRASES
 from ..lexicon.text import expand_abbreviations, fold
 from ..models import (
     Budget,
@@ -172,7 +172,7 @@ def _deadline(text: str, column: str = "deadline") -> Deadline | None:
 def _heading_year(doc: StructuredDocument, block: int) -> int | None:
     h = doc.section_of[block]
     while h >= 0:
-        m = YEAR_RE.search(doc.headings[h].title)
+        m = YEAR_PHRASES.search(doc.headings[h].title)
         if m:
             return int(m.group("year") or m.group("end") or m.group("bare"))
         level = doc.headings[h].level

@@ -22,7 +22,7 @@ from ..lexicon.targets import (
     QUALITATIVE_RE,
     SPENDING_NAME_RE,
     TRAILING_INTRO_RE,
-    YEAR_RE,
+    YEAR_PHRASES,
     YEARLY_INCREASE_RE,
 )
 from .quantities import Quantity, find_quantities
@@ -135,7 +135,7 @@ def _first_year(text: str, s: int, e: int, last: bool = False) -> int | None:
     """
     points: list[int] = []
     periods: list[int] = []
-    for m in YEAR_RE.finditer(text, s, e):
+    for m in YEAR_PHRASES.finditer(text, s, e):
         if _BASE_YEAR_RE.search(text, max(s, m.start() - 14), m.start()):
             continue
         if m.group("year") or m.group("bare"):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import regex
 
+from . import FirstWords
+
 QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 #: Recurring rhythms, with the kind they give.
@@ -32,3 +34,9 @@ DEADLINE_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+#: `DEADLINE_RE`, tried only where a deadline phrase can begin (the first word of each branch above).
+DEADLINE_PHRASES = FirstWords(DEADLINE_RE, (
+    "Qu", "qu", "6", "trước", "đến", "ngày", "tháng", "Năm", "năm", "Giai", "giai", "Thực", "Theo", "theo",
+    "Hằng", "hằng", "Hàng", "hàng", "Định", "định", "Thường", "thường", "Liên", "liên", "Cuối", "cuối",
+    "Trong", "trong",
+))

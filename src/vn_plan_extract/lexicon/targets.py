@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from . import alternation
+from . import FirstWords, alternation
 
 # --- comparators ----------------------------------------------------------------------------------
 
@@ -122,11 +122,16 @@ YEAR_RE = regex.compile(
         | (?:đến|Đến|ĐẾN|vào|tới)\s+(?P<bare>(?:19|20)\d{2})\b)""",
     regex.VERBOSE,
 )
+#: `YEAR_RE`, tried only where one of its first words begins.
+YEAR_PHRASES = FirstWords(YEAR_RE, (
+    "năm", "Năm", "NĂM", "giai", "nhiệm", "GIAI", "NHIỆM", "(", "đến", "Đến", "ĐẾN", "vào", "tới",
+))
 
 #: Goal words: a heading or intro with them sets the year of the targets under it.
 GOAL_WORDS_RE = regex.compile(
     r"mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu|phương\s+hướng|định\s+hướng|kết\s+quả\s+chủ\s+yếu|mốc", regex.IGNORECASE
 )
+GOAL_WORDS = FirstWords(GOAL_WORDS_RE, ("mục", "chỉ", "phấn", "phương", "định", "kết", "mốc"))
 
 #: Patterns that anchor with "^" must not be used with match(text, pos): "^" is the string's start.
 #: Qualitative end states that can be checked ("đạt loại tốt", "giữ vững chuẩn Y tế").
