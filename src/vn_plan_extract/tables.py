@@ -29,7 +29,7 @@ from .lexicon.columns import (
     ROLE_OF_PHRASE,
     TARGET_CELL_RE,
     TOTAL_ROW_RE,
-    UNIT_CELL_RE,
+    UNIT_CELL_PHRASES,
 )
 from .lexicon.deadlines import DEADLINE_PHRASES
 from .lexicon.markers import is_roman, roman_value
@@ -287,7 +287,7 @@ def _skip_space(text: str, pos: int) -> int:
 
 
 def _unit_and_target(text: str) -> tuple[regex.Match[str], regex.Match[str]] | None:
-    for um in UNIT_CELL_RE.finditer(text):
+    for um in UNIT_CELL_PHRASES.finditer(text):
         if um.start() == 0 and um.group("unit") != "%":
             continue
         tm = TARGET_CELL_RE.match(text, _skip_space(text, um.end()))

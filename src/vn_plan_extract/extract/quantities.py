@@ -25,7 +25,7 @@ from ..lexicon.targets import (
     NOT_VALUE_AFTER_RE,
     NOT_VALUE_BEFORE_RE,
     RANGE_JOINERS,
-    RANK_RE,
+    RANK_PHRASES,
     RANK_UNIT,
     RESTATEMENT_RE,
     UNIT_MAX_WORDS,
@@ -129,7 +129,7 @@ def find_quantities(text: str, lo: int, hi: int) -> list[Quantity]:
     """Every number in text[lo:hi] that can be a target value, with what surrounds it."""
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
-    for m in RANK_RE.finditer(text, lo, hi):
+    for m in RANK_PHRASES.finditer(text, lo, hi):
         num = m.group("top") or m.group("group")
         found.append(Quantity(m.start(), m.start(), m.end(), parse_vn_number(num), None, "<=",
                               "top", RANK_UNIT, False, True, False, False))

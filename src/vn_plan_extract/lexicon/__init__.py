@@ -28,6 +28,15 @@ def alternation(phrases: list[str] | tuple[str, ...] | frozenset[str]) -> str:
     return "(?:" + "|".join(regex.escape(p).replace("\\ ", "\\s+") for p in items) + ")"
 
 
+def first_words(phrases: list[str] | tuple[str, ...] | frozenset[str]) -> tuple[str, ...]:
+    """The first word of each phrase: where an `alternation` of them can begin (for `FirstWords`).
+
+    >>> first_words(["Trạm y tế", "Trạm", "UBND"])
+    ('Trạm', 'UBND')
+    """
+    return tuple(sorted({p.split()[0] for p in phrases if p.strip()}))
+
+
 def any_of(*patterns: regex.Pattern[str]) -> regex.Pattern[str]:
     """One pattern matching wherever any of `patterns` matches, each keeping its own flags.
 
@@ -77,24 +86,37 @@ class FirstWords:
         words = {w.lower() for w in first_words} if self._lower else set(first_words)
         self._find = re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))).search
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
-        endpos = len(text) if endpos is None else min(endpos, len(text))
-        haystack = text
-        if self._lower:
-            haystack = text.lower()
-            if len(haystack) != len(text):  # a letter whose lower case is longer: positions would drift
-                yield from self.pattern.finditer(text, pos, endpos)
-                return
+    def _haystack(self, text: str) -> str | None:
+        """Where to look for the first words; None when lower-casing moved positions (a letter whose
+        lower case is longer), and the pattern must scan on its own."""
+        if not self._lower:
+            return text
+        lowered = text.lower()
+        return lowered if len(lowered) == len(text) else None
+
+    def _next(self, text: str, haystack: str, pos: int, endpos: int) -> regex.Match[str] | None:
+        """The pattern's leftmost match starting at `pos` or after."""
         find, match = self._find, self.pattern.match
         at = find(haystack, pos, endpos)
         while at is not None:
-            start = at.start()
-            m = match(text, start, endpos)
+            m = match(text, at.start(), endpos)
             if m is not None:
-                yield m
-                at = find(haystack, max(m.end(), start + 1), endpos)
-            else:
-                at = find(haystack, start + 1, endpos)  # the next start, even one inside this word
+                return m
+            at = find(haystack, at.start() + 1, endpos)  # the next start, even one inside this word
+        return None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
+        endpos = len(text) if endpos is None else min(endpos, len(text))
+        haystack = self._haystack(text)
+        if haystack is None:
+            yield from self.pattern.finditer(text, pos, endpos)
+            return
+        m = self._next(text, haystack, pos, endpos)
+        while m is not None:
+            yield m
+            m = self._next(text, haystack, max(m.end(), m.start() + 1), endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
-        return next(self.finditer(text, pos, endpos), None)
+        endpos = len(text) if endpos is None else min(endpos, len(text))
+        haystack = self._haystack(text)
+        return self.pattern.search(text, pos, endpos) if haystack is None else self._next(text, haystack, pos, endpos)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from . import alternation
+from . import FirstWords, alternation, first_words
 
 #: Header phrases and the role of their column, in priority order (a longer phrase is tried first
 #: at each position). "Kết quả" is a target in an indicator table and an output in a task table;
@@ -56,6 +56,8 @@ TABLE_UNITS = (
 UNIT_CELL_RE = regex.compile(
     r"(?<!\w)(?P<unit>" + alternation(tuple(TABLE_UNITS)).replace("\\s+", "\\s+") + r")(?!\w)", regex.IGNORECASE
 )
+#: `UNIT_CELL_RE`, tried only where a unit word begins.
+UNIT_CELL_PHRASES = FirstWords(UNIT_CELL_RE, first_words(TABLE_UNITS))
 
 #: What a target column holds: a value with its comparator, a level, a yes/no.
 TARGET_CELL_RE = regex.compile(

@@ -93,6 +93,8 @@ RANK_RE = regex.compile(
         | \bnhóm\s+(?P<group>\d{1,3})\s+(?:\S+\s+){0,3}?(?:dẫn\s+đầu|đứng\s+đầu|cao\s+nhất|tốt\s+nhất))""",
     regex.VERBOSE,
 )
+#: `RANK_RE`, tried only where "top" (in any case) or "nhóm" begins.
+RANK_PHRASES = FirstWords(RANK_RE, ("top", "Top", "TOP", "ToP", "tOP", "TOp", "tOp", "toP", "nhóm"))
 RANK_UNIT = "hạng"
 
 # --- words around a target ------------------------------------------------------------------------
