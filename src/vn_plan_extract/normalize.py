@@ -264,8 +264,11 @@ def _starts_item(text: str) -> bool:
 
 
 def _mostly_upper(text: str) -> bool:
-    upper = sum(map(str.isupper, text))
+    """At least four in five cased letters are upper-case."""
     lower = sum(map(str.islower, text))
+    if 5 * lower > len(text):
+        return False  # even if every other character were upper-case, they would be fewer than 4 × lower
+    upper = sum(map(str.isupper, text))
     return upper + lower > 0 and upper >= 0.8 * (upper + lower)
 
 

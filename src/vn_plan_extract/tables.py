@@ -55,10 +55,11 @@ class Piece:
 class Cell:
     role: str
     pieces: tuple[Piece, ...]
+    #: the pieces' text joined (once: the extraction reads a cell several times)
+    text: str = field(init=False, compare=False)
 
-    @property
-    def text(self) -> str:
-        return _join([p.text for p in self.pieces])
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", _join([p.text for p in self.pieces]))
 
 
 @dataclass(frozen=True, slots=True)
