@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from vn_plan_extract.normalize import normalise
+from conftest import CORPUS_DOCS, DEVSET_DOCS
+from vn_plan_extract.normalize import _ITEM_OPENER_RE, _ITEM_START_HINT_RE, normalise
 from vn_plan_extract.readers.text import source_from_text
 
 
@@ -64,3 +65,21 @@ def test_every_character_maps_back_to_its_source() -> None:
     j = block.text.index("trường")
     start, _ = block.source_span(j, j + 1)
     assert source.line_of(start) == 3
+
+
+def _lines_to_try() -> list[str]:
+    lines = [line.strip() for p in [*CORPUS_DOCS, *DEVSET_DOCS] for line in p.read_text(encoding="utf-8").splitlines()]
+    made_up = ["PHẦN I. MỤC TIÊU", "Phụ lục 2", "PHỤLỤC", "STT Nội dung", "Căn cứ Luật", "Thứ năm, 25/07/2019",
+               "Chủ nhật, 1/1/2023", "A: Mục tiêu", "B - NHIỆM VỤ", "Số: 12/KH-UBND", "KT. CHỦ TỊCH", "Nơi nhận:",
+               "Thực hiện Kế hoạch số 10", "(Kèm theo Kế hoạch", "II: GIẢI PHÁP", "a) Tỷ lệ", "đ) Số hóa"]
+    return [t for t in lines + made_up if t]
+
+
+def test_the_item_opener_pre_check_lets_through_every_line_that_opens_an_item() -> None:
+    openers = [t for t in _lines_to_try() if _ITEM_OPENER_RE.match(t)]
+    missed = [t for t in openers if not _ITEM_START_HINT_RE.match(t)]
+    assert len(openers) > 500
+    assert missed == []
+    # and it is a pre-check worth having: most lines that open nothing stop at it
+    others = [t for t in _lines_to_try() if not _ITEM_OPENER_RE.match(t)]
+    assert sum(1 for t in others if not _ITEM_START_HINT_RE.match(t)) > 0.5 * len(others)

@@ -160,9 +160,16 @@ def _warm_up() -> None:
     gc.freeze()  # keep the collector off the parent's objects, which the forked workers share
 
 
+#: The workers' garbage-collector thresholds. The parser's garbage is freed by reference counting (it
+#: makes few reference cycles), so the collector's default pass every 700 allocations only costs time:
+#: 1.8% of a plan's instructions (callgrind, 20 generated plans).
+_WORKER_GC_THRESHOLDS = (100_000, 50, 1000)
+
+
 def _worker_init() -> None:
     # Ctrl-C reaches the whole process group; only the parent should act on it (and stop the pool).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.set_threshold(*_WORKER_GC_THRESHOLDS)
 
 
 def _raise_interrupt(signum: int, frame: FrameType | None) -> None:

@@ -23,6 +23,7 @@ from .lexicon.markers import (
     APPENDIX_RE,
     ARABIC_RE,
     BULLET_RE,
+    CAPITALISED_OPENER_WORDS,
     CONTINUATION_BULLET_RE,
     DECIMAL_RE,
     HYPHEN_COMPOUNDS,
@@ -103,7 +104,8 @@ _DASH_START_RE = regex.compile(r"^[-–]\s*")
 #: What every item opener starts with; a line starting otherwise opens nothing (a fast pre-check, in
 #: the standard `re` engine, which calls twice as fast as `regex` on a pattern this simple).
 _ITEM_START_HINT_RE = re.compile(
-    r"[-–—+*•●○▪■◦(\d]|[IVXLC]+\s*[.)\-–—:]|[IVXL]+\s|[A-ZĐ]\s*[.)\-–—]|[a-zđ]\s*[).]|[A-ZĐÀ-Ỹ]"
+    r"[-–—+*•●○▪■◦(\d]|[IVXLC]+\s*[.)\-–—:]|[IVXL]+\s|[A-ZĐ]\s*[.):\-–—]|[a-zđ]\s*[).]|"
+    + "|".join(re.escape(w) for w in CAPITALISED_OPENER_WORDS)
 )
 #: The headings a line can open (a bare Roman numeral needs an upper-case title, judged later).
 _HEADING_RE = any_of(PART_RE, APPENDIX_RE, ROMAN_RE, UPPER_LETTER_RE, DECIMAL_RE, ARABIC_RE, LOWER_LETTER_RE)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from . import alternation, any_of
+from . import alternation, any_of, first_words
 
 #: Vietnamese lower-case list letters in order: there is no f, j, w, z, and "đ" follows "d".
 VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -167,3 +167,12 @@ RESPONSIBILITIES_TITLE_RE = regex.compile(
 
 #: Table header: the STT column starts the header row of every appendix table.
 TABLE_HEADER_RE = regex.compile(r"^(?:STT|TT|Stt)(?:\s|$)")
+
+#: The first word of every opener above that starts with a capital letter and is not a numbering
+#: letter: PHẦN / Chương, Phụ lục, STT, "Thực hiện …", a news page's "Thứ năm, …", and the paragraph
+#: openers. Normalisation tries the openers only on lines starting with one of them (or with a bullet,
+#: a digit or a numbering letter); tests/test_normalize.py checks the list against the patterns.
+CAPITALISED_OPENER_WORDS = (
+    "PHẦN", "Phần", "CHƯƠNG", "Chương", "PHỤ", "Phụ", "PHỤC", "Phục", "STT", "TT", "Stt", "Thực", "Thứ", "Chủ",
+    *first_words(PARAGRAPH_OPENERS),
+)
