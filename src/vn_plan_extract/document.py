@@ -69,15 +69,14 @@ class JoinedOffsets(Sequence[int]):
 
     __slots__ = ("_firsts", "_length", "_parts")
 
-    def __init__(self, parts: Sequence[Sequence[int]]) -> None:
+    def __init__(self, parts: Sequence[Sequence[int]], firsts: list[int] | None = None) -> None:
+        """`firsts`: where each part starts in the joined map, when the caller knows (a block's start and
+        end maps have parts of the same lengths)."""
         self._parts = tuple(parts)
-        firsts = []
-        length = 0
-        for part in self._parts:
-            firsts.append(length)
-            length += len(part)
+        if firsts is None:
+            firsts = list(accumulate(map(len, self._parts[:-1]), initial=0))
         self._firsts = firsts
-        self._length = length
+        self._length = firsts[-1] + len(self._parts[-1]) if self._parts else 0
 
     def __len__(self) -> int:
         return self._length

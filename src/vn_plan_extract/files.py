@@ -19,16 +19,31 @@ from .models import PlanDocument
 PARTIAL_SUFFIX = ".partial"
 
 
-def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
-    """Call `write(temporary_path)`, then move the result to `path` in one step."""
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+#: mkstemp makes owner-only files; outputs get the permissions any new file of this process would have
+#: (read once: setting and restoring the umask for every file cost two system calls each time).
+_FILE_MODE = 0o666 & ~_current_umask()
+
+
+def write_atomic(path: Path, write: Callable[[Path], None] | bytes) -> None:
+    """Write `write` (bytes, or a function called with the temporary path), then move the result to `path`
+    in one step."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=PARTIAL_SUFFIX)
-    os.close(fd)
     try:
-        write(Path(tmp))
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes owner-only files; give the usual permissions
+        if isinstance(write, bytes):
+            with os.fdopen(fd, "wb") as fh:  # through the open descriptor: no second open
+                fh.write(write)
+                os.fchmod(fh.fileno(), _FILE_MODE)
+        else:
+            os.close(fd)
+            write(Path(tmp))
+            os.chmod(tmp, _FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -36,10 +51,7 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    def write(tmp: Path) -> None:
-        tmp.write_text(text, encoding="utf-8")
-
-    write_atomic(path, write)
+    write_atomic(path, text.encode("utf-8"))
 
 
 def write_plan_atomic(path: Path, plan: PlanDocument) -> None:

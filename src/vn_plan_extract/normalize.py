@@ -384,17 +384,26 @@ def normalise(source: SourceText) -> NormalisedDocument:
         parts: list[str] = []
         starts: list[Sequence[int]] = []
         ends: list[Sequence[int]] = []
-        for k, ln in enumerate(current):
-            if k and not _glued(parts[-1]):
+        firsts: list[int] = []  # where each part starts in the block's text: the maps' parts have its lengths
+        length = 0
+        bold = True
+        for ln in current:
+            if parts and not _glued(parts[-1]):
                 parts.append(" ")  # the space between two lines maps to the next line's start
-                starts.append((ln.starts[0],))
-                ends.append((ln.starts[0],))
+                at = (ln.starts[0],)
+                starts.append(at)
+                ends.append(at)
+                firsts.append(length)
+                length += 1
             parts.append(ln.text)
             starts.append(ln.starts)
             ends.append(ln.ends)
+            firsts.append(length)
+            length += len(ln.text)
+            bold = bold and ln.bold
         blocks.append(Block(
-            "".join(parts), JoinedOffsets(starts), JoinedOffsets(ends), current[0].number, current[-1].number,
-            all(ln.bold for ln in current), current[0].md_heading,
+            "".join(parts), JoinedOffsets(starts, firsts), JoinedOffsets(ends, firsts), current[0].number,
+            current[-1].number, bold, current[0].md_heading,
             BlockKind.TABLE_LINE if current[0].table else BlockKind.TEXT, blanks_before,
         ))
         current = []

@@ -55,11 +55,16 @@ class Piece:
 class Cell:
     role: str
     pieces: tuple[Piece, ...]
-    #: the pieces' text joined (once: the extraction reads a cell several times)
-    text: str = field(init=False, compare=False)
+    #: the pieces' text joined, kept once read (the extraction reads a cell several times)
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "text", _join([p.text for p in self.pieces]))
+    @property
+    def text(self) -> str:
+        text = self._text
+        if text is None:
+            text = _join([p.text for p in self.pieces])
+            object.__setattr__(self, "_text", text)
+        return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +104,8 @@ _GLUE_RE = regex.compile(r"(?<=\w-)\s+(?=\w)")
 
 def _join(parts: list[str]) -> str:
     """Cell text from its pieces: one space between lines, "KH-\\nCN" glued back to "KH-CN"."""
-    text = " ".join(p.strip() for p in parts if p.strip())
-    return " ".join(_GLUE_RE.sub("", text).split()) if "-" in text else " ".join(text.split())
+    text = " ".join(" ".join(parts).split())
+    return _GLUE_RE.sub("", text) if "-" in text else text
 
 
 class _RowText:
@@ -602,7 +607,7 @@ def _flattened_rows(lines: tuple[Block, ...], roles: list[str], kind: str,
         if text in header_lines:
             continue  # a header repeated after a page break
         d = _DATA_ANCHOR_RE.match(text)
-        g = _GROUP_ANCHOR_RE.match(text)
+        g = _GROUP_ANCHOR_RE.match(text) if d is None else None  # a digit never opens a group row
         if d and not text[d.end("stt"):].lstrip().startswith("%"):
             parts = _stt_parts(d.group("stt"))
             if _fits(parts, previous, after_group):
