@@ -7,10 +7,12 @@ line ends or Windows-1258 (as older Vietnamese files do). Word files are built f
 python-docx; PDF files are LibreOffice's rendering of some of the Word files (skipped without soffice).
 
 Reported per format and worker count: documents/s, pages/s, documents/s per worker, the speed-up over one
-worker, and the peak resident memory of the largest worker. Conversion is timed apart from the exports
+worker, and the peak resident memory of the largest worker. Each is the median of `--repeat` runs, with
+the range of documents/s beside it: one and N workers take turns, so a drift of the machine's speed
+(a quarter, run to run, on the 2-core machine this was written on) reaches both alike. Conversion is timed apart from the exports
 (indicators.csv, tasks.csv, plans.xlsx), which are timed once at the end.
 
-Run: `.venv/bin/python benchmarks/bench_batch.py [--txt 300] [--docx 100] [--pdf 20] [--workers N]`.
+Run: `.venv/bin/python benchmarks/bench_batch.py [--txt 300] [--docx 100] [--pdf 20] [--workers N] [--repeat 3]`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import argparse
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import tempfile
 import time
@@ -27,7 +30,7 @@ from pathlib import Path
 import regex
 from docx import Document
 
-from vn_plan_extract.batch import find_inputs, output_path, run_batch
+from vn_plan_extract.batch import BatchReport, find_inputs, output_path, run_batch
 from vn_plan_extract.models import PlanDocument
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,6 +113,7 @@ def main() -> None:
     parser.add_argument("--docx", type=int, default=100)
     parser.add_argument("--pdf", type=int, default=20)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each format and worker count (median shown)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench_batch_") as tmp:
         root = Path(tmp)
@@ -117,22 +121,33 @@ def main() -> None:
         formats = generate(root / "in", args.txt, args.docx, args.pdf)
         print(f"generated {sum(map(len, formats.values()))} plans in {time.perf_counter() - start:.0f} s "
               f"({', '.join(f'{len(v)} {k}' for k, v in formats.items())}); {os.cpu_count()} cores")
-        print(f"{'format':6} {'workers':>7} {'docs':>5} {'pages':>7} {'docs/s':>7} {'pages/s':>8} "
+        print(f"each figure: the median of {args.repeat} runs, 1 and {args.workers} workers taking turns "
+              "(this machine's speed drifts by a quarter between runs), its range after it")
+        print(f"{'format':6} {'workers':>7} {'docs':>5} {'pages':>7} {'docs/s':>7} {'docs/s range':>13} {'pages/s':>8} "
               f"{'docs/s/worker':>13} {'speed-up':>8} {'peak MB/worker':>14} {'failed':>6}")
         for fmt, files in formats.items():
             if not files:
                 continue
             in_dir = root / "in" / fmt
+            counts = sorted({1, args.workers})
+            runs: dict[int, list[BatchReport]] = {w: [] for w in counts}
+            for _ in range(args.repeat):
+                for workers in counts:
+                    out = root / f"out_{fmt}_{workers}"
+                    runs[workers].append(run_batch(in_dir, out, workers=workers, force=True, progress=False,
+                                                   exports=False))
             base = None
-            for workers in sorted({1, args.workers}):
-                out = root / f"out_{fmt}_{workers}"
-                report = run_batch(in_dir, out, workers=workers, force=True, progress=False, exports=False)
-                rate = report.converted / report.convert_seconds
+            for workers in counts:
+                rates = sorted(r.converted / r.convert_seconds for r in runs[workers])
+                rate = statistics.median(rates)
                 base = base or rate
-                pages = _pages(out, in_dir, fmt)
-                print(f"{fmt:6} {workers:>7} {report.converted:>5} {pages:>7.0f} {rate:>7.1f} "
-                      f"{pages / report.convert_seconds:>8.1f} {rate / workers:>13.1f} {rate / base:>7.2f}x "
-                      f"{report.peak_worker_mb:>14.0f} {len(report.failures):>6}")
+                last = runs[workers][-1]
+                pages = _pages(root / f"out_{fmt}_{workers}", in_dir, fmt)
+                seconds = last.converted / rate
+                print(f"{fmt:6} {workers:>7} {last.converted:>5} {pages:>7.0f} {rate:>7.1f} "
+                      f"{rates[0]:>6.1f}–{rates[-1]:<6.1f} {pages / seconds:>8.1f} {rate / workers:>13.1f} "
+                      f"{rate / base:>7.2f}x {max(r.peak_worker_mb for r in runs[workers]):>14.0f} "
+                      f"{max(len(r.failures) for r in runs[workers]):>6}")
         start = time.perf_counter()
         report = run_batch(root / "in", root / "out_all", workers=args.workers, progress=False)
         print(f"all formats, {args.workers} workers, with exports: {report.summary()}")

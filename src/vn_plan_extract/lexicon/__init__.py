@@ -64,8 +64,9 @@ class FirstWords:
     pattern takes about 50 µs on a 250-character table row. Here the first words are found by the
     standard `re` engine, which skips ahead to the characters that can start a literal alternation,
     and the pattern is matched only there (about 8 µs). `first_words` must hold a prefix of every text
-    the pattern can match; tests/test_lexicon.py compares the two on every line of the corpus and the
-    devset.
+    the pattern can match (a space in one matches any run of whitespace, as in `alternation`: the more
+    words, the fewer places tried in vain); tests/test_lexicon.py compares the two on every line of the
+    corpus and the devset.
 
     `finditer` and `search` return what the pattern's own would, match for match.
 
@@ -84,7 +85,8 @@ class FirstWords:
         # engine's own IGNORECASE scans every position again)
         self._lower = bool(pattern.flags & regex.IGNORECASE)
         words = {w.lower() for w in first_words} if self._lower else set(first_words)
-        self._find = re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))).search
+        finder = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
+        self._find = re.compile(finder).search
 
     def _haystack(self, text: str) -> str | None:
         """Where to look for the first words; None when lower-casing moved positions (a letter whose

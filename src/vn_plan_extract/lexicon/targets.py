@@ -130,10 +130,9 @@ YEAR_PHRASES = FirstWords(YEAR_RE, (
 ))
 
 #: Goal words: a heading or intro with them sets the year of the targets under it.
-GOAL_WORDS_RE = regex.compile(
-    r"mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu|phương\s+hướng|định\s+hướng|kết\s+quả\s+chủ\s+yếu|mốc", regex.IGNORECASE
-)
-GOAL_WORDS = FirstWords(GOAL_WORDS_RE, ("mục", "chỉ", "phấn", "phương", "định", "kết", "mốc"))
+GOAL_PHRASES = ("mục tiêu", "chỉ tiêu", "phấn đấu", "phương hướng", "định hướng", "kết quả chủ yếu", "mốc")
+GOAL_WORDS_RE = regex.compile(alternation(GOAL_PHRASES), regex.IGNORECASE)
+GOAL_WORDS = FirstWords(GOAL_WORDS_RE, GOAL_PHRASES)
 
 #: Patterns that anchor with "^" must not be used with match(text, pos): "^" is the string's start.
 #: Qualitative end states that can be checked ("đạt loại tốt", "giữ vững chuẩn Y tế").
