@@ -1,4 +1,4 @@
-"""Intermediate values shared by the pipeline stages (frozen, slotted dataclasses).
+"""Intermediate values shared by the pipeline stages (immutable, slotted dataclasses: see `frozen`).
 
 `SourceText` is what a reader produces: the NFC text and a map from offsets to 1-based lines.
 `Block` is one logical line after normalisation (a heading, a bullet item, a paragraph), with, for every
@@ -10,13 +10,33 @@ from __future__ import annotations
 
 import enum
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import overload
+from typing import Any, TypeVar, dataclass_transform, overload
+
+_T = TypeVar("_T")
 
 
-@dataclass(frozen=True, slots=True)
+@overload
+def frozen(cls: type[_T], /) -> type[_T]: ...
+@overload
+def frozen(*, eq: bool = True) -> Callable[[type[_T]], type[_T]]: ...
+@dataclass_transform(frozen_default=True)
+def frozen(cls: Any = None, /, *, eq: bool = True) -> Any:
+    """A slotted dataclass that the type checker holds immutable (assigning a field is an error), with the
+    equality and hash of a frozen one, and the `__init__` of a plain one.
+
+    A frozen dataclass's `__init__` sets each field through `object.__setattr__`: a `Block` took 1.5 µs
+    to make against 0.3 µs, and a plan makes about a thousand of these values.
+    """
+    def make(c: type[_T]) -> type[_T]:
+        return dataclass(slots=True, eq=eq, unsafe_hash=eq)(c)
+
+    return make if cls is None else make(cls)
+
+
+@frozen
 class SourceText:
     path: str | None
     format: str
@@ -101,7 +121,7 @@ class BlockKind(enum.Enum):
     TABLE_LINE = "table_line"
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@frozen(eq=False)
 class Block:
     """One logical line: physical lines re-joined, markup removed, whitespace collapsed."""
 
@@ -125,7 +145,7 @@ class Block:
         return self.starts[i], self.ends[j - 1]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Span:
     """A grounded span: source offsets and the 1-based lines they cover."""
 
@@ -145,7 +165,7 @@ def span_of(source: SourceText, block: Block, i: int, j: int) -> Span:
 PhysicalLine = tuple[int, str, Sequence[int], Sequence[int], bool, bool, bool]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class NormalisedDocument:
     source: SourceText
     blocks: tuple[Block, ...]

@@ -9,11 +9,10 @@ taken from a table fixed for one document, nor from markdown "#" depth (OCR gets
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 
 import regex
 
-from .document import Block, BlockKind, NormalisedDocument
+from .document import Block, BlockKind, NormalisedDocument, frozen
 from .lexicon.markers import (
     APPENDIX_RE,
     ARABIC_RE,
@@ -45,7 +44,7 @@ class Role(enum.Enum):
     CLOSING = "closing"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Heading:
     label: str
     title: str
@@ -56,7 +55,7 @@ class Heading:
     title_blocks: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class StructuredDocument:
     normalised: NormalisedDocument
     roles: tuple[Role, ...]
@@ -77,7 +76,7 @@ class StructuredDocument:
         return self.headings[h].path if h >= 0 else ()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class _Candidate:
     kind: str
     label: str

@@ -16,11 +16,11 @@ lines, narrow columns wrapped every few words, several cells sharing a line. For
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import regex
 
-from .document import Block, BlockKind
+from .document import Block, BlockKind, frozen
 from .lexicon.agencies import AGENCY_HEAD_RE, agency_is_complete, agency_is_exact, agency_is_incomplete
 from .lexicon.columns import (
     HEADER_PHRASE_RE,
@@ -38,7 +38,7 @@ from .structure import StructuredDocument
 AGENCY_ROLES = frozenset({"lead", "support", "monitor"})
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Piece:
     """A stretch of one cleaned line: the unit cells are made of."""
 
@@ -51,7 +51,7 @@ class Piece:
         return self.line.text[self.start:self.end]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Cell:
     role: str
     pieces: tuple[Piece, ...]
@@ -67,7 +67,7 @@ class Cell:
         return text
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Row:
     kind: str  # "data", "group", "total"
     stt: str | None
@@ -84,7 +84,7 @@ class Row:
         return c.text if c else ""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Table:
     index: int
     kind: str  # "indicators", "tasks", "budget"

@@ -8,11 +8,9 @@ its paragraph ("Mục tiêu tổng quát năm 2023 phấn đấu …"), an intro
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
-from ..document import SourceText, span_of
+from ..document import SourceText, frozen, span_of
 from ..lexicon.agencies import AGENCY_HEAD_RE, canonical_agency, leading_agency
 from ..lexicon.targets import GOAL_WORDS, YEAR_PHRASES
 from ..lexicon.text import fold
@@ -50,7 +48,7 @@ _AND_BODY_RE = regex.compile(r"\s+và\s+(?=các\s|UBND|Ủy\s+ban|Sở|Phòng)")
 _GENERAL_RE = regex.compile(r"chung\b", regex.IGNORECASE)
 _SENTENCE_RE = regex.compile(r"[^.]+")
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class _Context:
     goal: bool
     years: tuple[int | None, ...]  # candidate years from the nearest context outward

@@ -8,10 +8,9 @@ reads what surrounds them; deciding which of them are targets is `targets.py`'s 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
+from ..document import frozen
 from ..lexicon.targets import (
     AFTER_COMPARATOR_RE,
     AFTER_COMPARATORS,
@@ -49,7 +48,7 @@ _FRACTION_RE = regex.compile(r"/(\d{1,3})(?![\d/])")
 _DAY_BEFORE_RE = regex.compile(r"ngày\s*$", regex.IGNORECASE | regex.REVERSE)
 _TIMES_AFTER_RE = regex.compile(r"\s*lần")
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Quantity:
     start: int  # start of the comparator phrase (or of the number)
     number_start: int

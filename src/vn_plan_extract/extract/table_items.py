@@ -8,12 +8,11 @@ restates it adds its deadline and bodies.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
-from ..document import SourceText
+from ..document import SourceText, frozen
 from ..lexicon.agencies import AGENCY_HEAD_RE, agency_is_complete, canonical_agency
 from ..lexicon.targets import YEAR_PHRASES
 from ..lexicon.text import expand_abbreviations, fold
@@ -48,7 +47,7 @@ _UNIT_SEPARATOR_RE = regex.compile(r"[;,]\s+")
 _DASHES_RE = regex.compile(r"[-–—.]+")
 _NON_WORD_RE = regex.compile(r"[^\w/]+")
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TableItems:
     indicators: list[Indicator]
     tasks: list[Task]

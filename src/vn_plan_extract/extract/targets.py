@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from ..document import Block
+from ..document import Block, frozen
 from ..lexicon.targets import (
     AIM_BEFORE_RE,
     BREAKDOWN_RE,
@@ -28,7 +28,7 @@ from ..lexicon.targets import (
 from .quantities import Quantity, find_quantities
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ProseTarget:
     block: int
     name: str
