@@ -8,7 +8,7 @@ import vn_plan_extract
 from conftest import CORPUS_DOCS, DEVSET_DOCS
 from vn_plan_extract.extract.deadlines import parse_deadline
 from vn_plan_extract.lexicon import FirstWords, alternation
-from vn_plan_extract.lexicon.agencies import canonical_agency, load_bodies
+from vn_plan_extract.lexicon.agencies import AGENCY_HEADS, canonical_agency, load_bodies
 from vn_plan_extract.lexicon.columns import UNIT_CELL_PHRASES
 from vn_plan_extract.lexicon.deadlines import DEADLINE_PHRASES
 from vn_plan_extract.lexicon.targets import COMPARATOR_WORDS, GOAL_WORDS, RANK_PHRASES, YEAR_PHRASES, YEAR_RE
@@ -109,3 +109,8 @@ def test_a_case_blind_scanner_still_finds_its_words_where_lower_casing_moves_pos
     assert len(text.lower()) != len(text)
     assert [m.span() for m in GOAL_WORDS.finditer(text)] == [m.span() for m in GOAL_WORDS.pattern.finditer(text)]
     assert GOAL_WORDS.search(text).span() == GOAL_WORDS.pattern.search(text).span()
+
+
+def test_every_agency_head_starts_with_a_letter() -> None:
+    # AGENCY_HEAD_RE opens with "\b", which stands for "(?<!\w)" only before a letter
+    assert all(head[:1].isalpha() for head in AGENCY_HEADS)
