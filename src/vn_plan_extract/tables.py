@@ -77,7 +77,10 @@ class Row:
     guessed: bool = False
 
     def cell(self, role: str) -> Cell | None:
-        return next((c for c in self.cells if c.role == role), None)
+        for c in self.cells:  # a loop, not next() over a generator: asked about a dozen times a row
+            if c.role == role:
+                return c
+        return None
 
     def text(self, role: str) -> str:
         c = self.cell(role)

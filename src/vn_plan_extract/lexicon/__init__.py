@@ -75,12 +75,13 @@ class FirstWords:
     ['2025', '2030']
     """
 
-    __slots__ = ("_find", "_lower", "pattern")
+    __slots__ = ("_find", "_lower", "_match", "pattern")
 
     def __init__(self, pattern: regex.Pattern[str], first_words: tuple[str, ...]) -> None:
         if not first_words or not all(first_words):
             raise ValueError("a pattern needs at least one non-empty first word")
         self.pattern = pattern
+        self._match = pattern.match
         # a pattern that ignores case: its first words are looked for in the lower-cased text (the `re`
         # engine's own IGNORECASE scans every position again)
         self._lower = bool(pattern.flags & regex.IGNORECASE)
@@ -88,37 +89,22 @@ class FirstWords:
         finder = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
         self._find = re.compile(finder).search
 
-    def _haystack(self, text: str) -> str | None:
-        """Where to look for the first words; None when lower-casing moved positions (a letter whose
-        lower case is longer), and the pattern must scan on its own."""
-        if not self._lower:
-            return text
-        lowered = text.lower()
-        return lowered if len(lowered) == len(text) else None
-
-    def _next(self, text: str, haystack: str, pos: int, endpos: int) -> regex.Match[str] | None:
-        """The pattern's leftmost match starting at `pos` or after."""
-        find, match = self._find, self.pattern.match
-        at = find(haystack, pos, endpos)
-        while at is not None:
-            m = match(text, at.start(), endpos)
-            if m is not None:
-                return m
-            at = find(haystack, at.start() + 1, endpos)  # the next start, even one inside this word
-        return None
-
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
         endpos = len(text) if endpos is None else min(endpos, len(text))
-        haystack = self._haystack(text)
-        if haystack is None:
+        haystack = text.lower() if self._lower else text
+        if len(haystack) != len(text):  # a letter whose lower case is longer: positions would drift
             yield from self.pattern.finditer(text, pos, endpos)
             return
-        m = self._next(text, haystack, pos, endpos)
-        while m is not None:
-            yield m
-            m = self._next(text, haystack, max(m.end(), m.start() + 1), endpos)
+        find, match = self._find, self._match
+        at = find(haystack, pos, endpos)
+        while at is not None:
+            start = at.start()
+            m = match(text, start, endpos)
+            if m is None:
+                at = find(haystack, start + 1, endpos)  # the next start, even one inside this word
+            else:
+                yield m
+                at = find(haystack, max(m.end(), start + 1), endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
-        endpos = len(text) if endpos is None else min(endpos, len(text))
-        haystack = self._haystack(text)
-        return self.pattern.search(text, pos, endpos) if haystack is None else self._next(text, haystack, pos, endpos)
+        return next(self.finditer(text, pos, endpos), None)
