@@ -107,6 +107,18 @@ def _pages(out_dir: Path, in_dir: Path, fmt: str) -> float:
     return pages
 
 
+def _probe_ms() -> float:
+    """How long a fixed piece of pure-Python work takes now: this machine's speed drifts between runs by
+    as much as the changes being measured, and the probe shows which way it drifted."""
+    start = time.perf_counter()
+    words = ("tỷ lệ hồ sơ trực tuyến đạt 80% " * 2000).split()
+    counts: dict[str, int] = {}
+    for _ in range(10):
+        for word in words:
+            counts[word.lower()] = counts.get(word.lower(), 0) + 1
+    return (time.perf_counter() - start) * 1000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--txt", type=int, default=300)
@@ -122,17 +134,20 @@ def main() -> None:
         print(f"generated {sum(map(len, formats.values()))} plans in {time.perf_counter() - start:.0f} s "
               f"({', '.join(f'{len(v)} {k}' for k, v in formats.items())}); {os.cpu_count()} cores")
         print(f"each figure: the median of {args.repeat} runs, 1 and {args.workers} workers taking turns "
-              "(this machine's speed drifts by a quarter between runs), its range after it")
+              "(this machine's speed drifts by a quarter between runs), its range after it; probe: the median "
+              "ms a fixed pure-Python loop took just before each run (larger: a slower machine then)")
         print(f"{'format':6} {'workers':>7} {'docs':>5} {'pages':>7} {'docs/s':>7} {'docs/s range':>13} {'pages/s':>8} "
-              f"{'docs/s/worker':>13} {'speed-up':>8} {'peak MB/worker':>14} {'failed':>6}")
+              f"{'docs/s/worker':>13} {'speed-up':>8} {'peak MB/worker':>14} {'failed':>6} {'probe ms':>8}")
         for fmt, files in formats.items():
             if not files:
                 continue
             in_dir = root / "in" / fmt
             counts = sorted({1, args.workers})
             runs: dict[int, list[BatchReport]] = {w: [] for w in counts}
+            probes: dict[int, list[float]] = {w: [] for w in counts}
             for _ in range(args.repeat):
                 for workers in counts:
+                    probes[workers].append(_probe_ms())
                     out = root / f"out_{fmt}_{workers}"
                     runs[workers].append(run_batch(in_dir, out, workers=workers, force=True, progress=False,
                                                    exports=False))
@@ -147,7 +162,7 @@ def main() -> None:
                 print(f"{fmt:6} {workers:>7} {last.converted:>5} {pages:>7.0f} {rate:>7.1f} "
                       f"{rates[0]:>6.1f}–{rates[-1]:<6.1f} {pages / seconds:>8.1f} {rate / workers:>13.1f} "
                       f"{rate / base:>7.2f}x {max(r.peak_worker_mb for r in runs[workers]):>14.0f} "
-                      f"{max(len(r.failures) for r in runs[workers]):>6}")
+                      f"{max(len(r.failures) for r in runs[workers]):>6} {statistics.median(probes[workers]):>8.0f}")
         start = time.perf_counter()
         report = run_batch(root / "in", root / "out_all", workers=args.workers, progress=False)
         print(f"all formats, {args.workers} workers, with exports: {report.summary()}")
