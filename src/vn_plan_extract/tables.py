@@ -126,11 +126,10 @@ class _RowText:
 
     def slice(self, a: int, b: int) -> tuple[Piece, ...]:
         """The pieces under text[a:b], without the blanks at either end (blanked text counts as blank)."""
-        text = self.text
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        segment = self.text[a:b]
+        kept = segment.strip()
+        a += len(segment) - len(segment.lstrip())
+        b = a + len(kept)
         out = []
         for k in range(max(0, bisect_right(self.offsets, a) - 1), len(self.pieces)):
             off = self.offsets[k]
