@@ -245,6 +245,11 @@ def targets_in_block(index: int, block: Block, goal_context: bool) -> list[Prose
 def _qualitatives(index: int, text: str, s: int, e: int, item_start: int,
                   quantities: list[Quantity]) -> list[ProseTarget]:
     """Qualitative targets of a clause: its comma- or "và"-separated parts that hold no number."""
+    # A quality phrase never spans a separator, so a clause without one has none in any part; then only
+    # the item's first part can state a target, by existence ("Có …")
+    quality = QUALITATIVE_RE.search(text, s, e)
+    if quality is None and not (s == item_start and EXISTENCE_RE.match(text, s, e)):
+        return []
     bounds = [s]
     for m in _PART_SPLIT_RE.finditer(text, s, e):
         depth = text.count("(", s, m.start()) - text.count(")", s, m.start())
@@ -253,12 +258,12 @@ def _qualitatives(index: int, text: str, s: int, e: int, item_start: int,
     bounds.append(e)
     out = []
     for ps, pe in zip(bounds[::2], bounds[1::2], strict=True):
-        if any(ps <= q.number_start < pe for q in quantities):
+        if any(ps <= q.number_start < pe for q in quantities) or (quality is None and ps != s):
             continue
         found = _qualitative(index, text, ps, pe, item_start if ps == s else -1)
         if found:
             out.append(found)
-    if len(out) > 1 and not QUALITATIVE_RE.search(text, s, e):
+    if len(out) > 1 and quality is None:
         out = out[:1]
     return out
 
