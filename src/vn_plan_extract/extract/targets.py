@@ -232,6 +232,8 @@ def targets_in_block(index: int, block: Block, goal_context: bool) -> list[Prose
                         q for q in found if q.start > b.end() and q not in quantities and q.unit in breakdown]))
             if goal_context:
                 found_in_sentence.extend(_qualitatives(index, text, c_start, c_end, lo, found))
+        if not found_in_sentence:
+            continue
         sentence_year = _first_year(text, s_start, sentence_year_pos)
         deadline = None
         for t in found_in_sentence:
