@@ -210,10 +210,13 @@ def _last_separator(text: str, s: int, e: int) -> tuple[int, int] | None:
 def targets_in_block(index: int, block: Block, goal_context: bool) -> list[ProseTarget]:
     """Every prose target a body block states."""
     text = block.text
-    if not goal_context and _DIGIT_RE.search(text) is None:
+    has_digit = _DIGIT_RE.search(text) is not None
+    if not goal_context and not has_digit:
         return []  # outside a goal section only a number makes a target (ranks are numbers too)
     marker = _ITEM_MARKER_RE.match(text)
     lo = marker.end() if marker else 0
+    if not has_digit and QUALITATIVE_RE.search(text) is None and EXISTENCE_RE.match(text, lo) is None:
+        return []  # with no number, only a quality phrase or an item opening with "Có" states a target
     out: list[ProseTarget] = []
     for s_start, s_end in _sentences(text, lo):
         sentence_year_pos = s_end
