@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 #: A number as written: dot thousands ("8.073", "445.730") or plain digits, then a decimal comma.
 NUMBER_PATTERN = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
 NUMBER_RE = regex.compile(NUMBER_PATTERN)
+#: Any digit: a text without one holds no number (the standard engine: a third of `regex`'s cost for a
+#: call this simple).
+DIGIT_RE = re.compile(r"\d")
 _DOT_THOUSANDS_RE = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
 

@@ -25,6 +25,7 @@ from ..lexicon.targets import (
     YEAR_PHRASES,
     YEARLY_INCREASE_RE,
 )
+from .numbers import DIGIT_RE
 from .quantities import Quantity, find_quantities
 
 
@@ -67,7 +68,6 @@ _YEAR_PHRASE_RE = regex.compile(
 _COMPLETION_RE = regex.compile(r"hoàn\s+thành\s+(?:trong|trước|vào|chậm\s+nhất)\s+", regex.IGNORECASE)
 _WORD_RE = regex.compile(r"\w")
 _CLAUSE_MARK_RE = regex.compile(r"[();]")
-_DIGIT_RE = regex.compile(r"\d")
 _COUNTED_NOUN_RE = regex.compile(r"(?:[Ss]ố|SỐ)\s+(?:lượng\s+)?(?P<noun>\w+)")
 _VERB_ONLY_RE = regex.compile(r"\s*(?:là|đạt|bằng)?\s*", regex.IGNORECASE)
 _BASE_YEAR_RE = regex.compile(r"so\s+với\s+(?:năm\s+|giai\s+đoạn\s+)?$", regex.IGNORECASE | regex.REVERSE)
@@ -210,7 +210,7 @@ def _last_separator(text: str, s: int, e: int) -> tuple[int, int] | None:
 def targets_in_block(index: int, block: Block, goal_context: bool) -> list[ProseTarget]:
     """Every prose target a body block states."""
     text = block.text
-    has_digit = _DIGIT_RE.search(text) is not None
+    has_digit = DIGIT_RE.search(text) is not None
     if not goal_context and not has_digit:
         return []  # outside a goal section only a number makes a target (ranks are numbers too)
     marker = _ITEM_MARKER_RE.match(text)
