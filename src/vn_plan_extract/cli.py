@@ -28,7 +28,7 @@ from .pipeline import extract
 from .review import load_for_review, review_path, write_review
 
 DEFAULT_BASELINE = Path("evaluation_baseline.json")
-DEFAULT_GOLD = (Path("golden"), Path("../shared/devset/gold"))
+DEFAULT_GOLD = (Path("golden"), Path("golden/real"), Path("../shared/devset/gold"))
 
 
 def _inputs(paths: Sequence[str]) -> Iterator[Path]:

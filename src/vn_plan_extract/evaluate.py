@@ -8,7 +8,9 @@ Two gold formats are read, each a folder of `<stem>.json`:
 Matching: a predicted indicator matches a gold one when their quotes overlap in the document (compared
 with whitespace collapsed), one to one, preferring pairs with the same value and then the larger
 overlap. A matched pair is "fully right" when comparator, value, value_max, unit, target_year,
-lead_units, deadline and qualitative all agree (units, units' names and deadlines compared folded).
+lead_units, deadline and qualitative all agree (units, units' names and deadlines compared folded);
+"strict" when comparator, target_year, lead_units and deadline agree: strict F1 counts only those pairs
+as found, the measure of what an official copying targets into a workbook can use as it stands.
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ from .readers import read_path
 EPSILON = 0.0005
 ATTRIBUTES = ("comparator", "value", "value_max", "unit", "target_year", "lead_units", "deadline",
               "qualitative")
-GATED_METRICS = ("indicator_f1", "fully_right", "section_f1", "task_right", "budget_items_right",
+#: What a strictly right match must get right besides being found (strict F1).
+STRICT_ATTRIBUTES = ("comparator", "target_year", "lead_units", "deadline")
+GATED_METRICS = ("indicator_f1", "strict_f1", "fully_right", "section_f1", "task_right", "budget_items_right",
                  "budget_total_right", "table_rows_right")
 
 
@@ -119,6 +123,7 @@ class SetScore:
     predicted: int = 0
     matched: int = 0
     fully_right: int = 0
+    strictly_right: int = 0
     attribute_right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ATTRIBUTES, 0))
     sections_gold: int = 0
     sections_predicted: int = 0
@@ -145,8 +150,11 @@ class SetScore:
         sp = self.sections_matched / self.sections_predicted if self.sections_predicted else (
             1.0 if not self.sections_gold else 0.0)
         sr = self.sections_matched / self.sections_gold if self.sections_gold else 1.0
+        strict_p = self.strictly_right / self.predicted if self.predicted else (1.0 if not self.gold else 0.0)
+        strict_r = self.strictly_right / self.gold if self.gold else 1.0
         out = {
             "indicator_precision": p, "indicator_recall": r, "indicator_f1": self._f1(p, r),
+            "strict_f1": self._f1(strict_p, strict_r),
             "fully_right": self.fully_right / self.matched if self.matched else 0.0,
             "section_precision": sp, "section_recall": sr, "section_f1": self._f1(sp, sr),
         }
@@ -294,6 +302,7 @@ def score_document(name: str, gold: dict[str, Any], plan: dict[str, Any], text: 
         right = [a for a in ATTRIBUTES if _same(a, g.fields[a], p.fields[a])]
         for a in right:
             score.attribute_right[a] += 1
+        score.strictly_right += all(a in right for a in STRICT_ATTRIBUTES)
         if len(right) == len(ATTRIBUTES):
             score.fully_right += 1
         else:
@@ -402,12 +411,16 @@ def _score_tables(name: str, gold: dict[str, Any], plan: dict[str, Any], doc: _C
 
 
 def _document_of(gold_path: Path, gold: dict[str, Any]) -> Path:
+    """The document a gold file scores: its "document" under the repository's corpus/ (golden/x.json →
+    corpus/…, golden/real/x.json → corpus/real/… named "real/…") or beside it; a development-set gold
+    file's document is docs/<stem>.txt in the set's folder."""
     if "document" in gold:
-        for folder in (gold_path.parent.parent / "corpus", gold_path.parent):
+        folders = [parent / "corpus" for parent in gold_path.parents[1:4]] + [gold_path.parent]
+        for folder in folders:
             candidate = folder / gold["document"]
             if candidate.exists():
                 return candidate
-        return gold_path.parent.parent / "corpus" / gold["document"]
+        return folders[0] / gold["document"]
     return gold_path.parent.parent / "docs" / (gold_path.stem + ".txt")
 
 
@@ -440,13 +453,13 @@ def evaluate_folder(name: str, gold_dir: Path, output_dir: Path | None = None,
 
 def render_table(scores: list[SetScore]) -> str:
     header = (f"{'set':<14}{'docs':>5}{'gold':>6}{'pred':>6}{'match':>6}{'P':>7}{'R':>7}{'F1':>7}"
-              f"{'fully':>7}{'sec P':>7}{'sec R':>7}{'sec F1':>7}")
+              f"{'strict':>7}{'fully':>7}{'sec P':>7}{'sec R':>7}{'sec F1':>7}")
     lines = [header, "-" * len(header)]
     for s in scores:
         m = s.metrics()
         lines.append(f"{s.name:<14}{s.documents:>5}{s.gold:>6}{s.predicted:>6}{s.matched:>6}"
                      f"{m['indicator_precision']:>7.3f}{m['indicator_recall']:>7.3f}{m['indicator_f1']:>7.3f}"
-                     f"{m['fully_right']:>7.3f}{m['section_precision']:>7.3f}{m['section_recall']:>7.3f}"
+                     f"{m['strict_f1']:>7.3f}{m['fully_right']:>7.3f}{m['section_precision']:>7.3f}{m['section_recall']:>7.3f}"
                      f"{m['section_f1']:>7.3f}")
     lines.append("")
     lines.append(f"{'tables':<14}{'tasks':>6}{'F1':>7}{'right':>7}{'budget':>8}{'total':>7}{'rows':>7}")
@@ -464,16 +477,6 @@ def render_table(scores: list[SetScore]) -> str:
 
 
 # --- the gate ---------------------------------------------------------------------------------------
-
-def data_digest(folders: Iterable[Path]) -> str:
-    """SHA-256 over the files of the given folders (names and bytes), to pin what the floors were set on."""
-    h = hashlib.sha256()
-    for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            h.update(path.name.encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()
-
 
 def check_floors(scores: list[SetScore], baseline: dict[str, Any]) -> list[str]:
     """The metrics that fell below their floor (by more than `EPSILON`)."""
@@ -510,12 +513,18 @@ def updated_baseline(scores: list[SetScore], baseline: dict[str, Any], allow_reg
 
 
 def set_digest(gold_dir: Path) -> str:
-    """SHA-256 of a gold folder and the documents it scores (golden/ → corpus/, devset gold/ → docs/)."""
-    folders = [gold_dir]
-    for sibling in (gold_dir.parent / "corpus", gold_dir.parent / "docs"):
-        if sibling.is_dir():
-            folders.append(sibling)
-    return data_digest(folders)
+    """SHA-256 of a gold folder's files and of the documents they score, and nothing else: a gold set
+    in a sub-folder (golden/real) or a stray file beside the documents does not move another set's."""
+    h = hashlib.sha256()
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        gold_bytes = gold_path.read_bytes()
+        h.update(gold_path.name.encode())
+        h.update(gold_bytes)
+        document = _document_of(gold_path, json.loads(gold_bytes))
+        if document.is_file():
+            h.update(document.name.encode())
+            h.update(document.read_bytes())
+    return h.hexdigest()
 
 
 def plan_json(plan: PlanDocument) -> str:
