@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .document import SourceText, span_of
 from .errors import WARNING_CODES
-from .extract.table_items import TableItems, link_tasks, merge_prose_into_tables
+from .extract.table_items import TableItems
 from .lexicon.markers import roman_value
 from .models import (
     DocumentSource,
@@ -19,6 +19,7 @@ from .models import (
     Task,
     Warning,
 )
+from .reconcile import Reconciled
 from .structure import StructuredDocument
 
 
@@ -67,31 +68,22 @@ def _numbering_warnings(doc: StructuredDocument) -> list[Warning]:
     return out
 
 
-def _in_document_order(indicators: list[Indicator]) -> list[Indicator]:
-    return sorted(indicators, key=lambda i: (i.source.line_start, i.source.table.row if i.source.table else 0))
-
-
-def _indicators_and_tasks(prose: list[Indicator], tables: TableItems,
-                          plan_year: int | None) -> tuple[list[Indicator], list[Task]]:
-    """One indicator per target (prose restating a table row merged into it), tasks linked to theirs."""
-    indicators = _in_document_order(merge_prose_into_tables(prose, tables.indicators) + tables.indicators)
-    for k, ind in enumerate(indicators, 1):
-        ind.id = f"ind-{k:03d}"
-    tasks = [t.model_copy(update={"id": f"task-{k:03d}"}) for k, t in enumerate(tables.tasks, 1)]
-    indicators = _in_document_order(indicators + link_tasks(tasks, indicators, tables.output_sources, plan_year))
-    renumber = {}
-    for k, ind in enumerate(indicators, 1):
-        renumber[ind.id] = f"ind-{k:03d}"
-        ind.id = renumber[ind.id]
-    for t in tasks:
-        t.indicator_ids = [renumber[i] for i in t.indicator_ids]
+def _numbered(reconciled: Reconciled) -> tuple[list[Indicator], list[Task]]:
+    """Indicators numbered in document order; each task's links follow its targets' new numbers."""
+    ordered = sorted(reconciled.indicators,
+                     key=lambda i: (i.source.line_start, i.source.table.row if i.source.table else 0))
+    renumber = {ind.id: f"ind-{k:03d}" for k, ind in enumerate(ordered, 1)}
+    indicators = [ind.model_copy(update={"id": renumber[ind.id]}) for ind in ordered]
+    tasks = [t.model_copy(update={"indicator_ids": [renumber[i] for i in t.indicator_ids]})
+             for t in reconciled.tasks]
     return indicators, tasks
 
 
-def assemble(doc: StructuredDocument, metadata: Metadata, prose: list[Indicator], tables: TableItems,
+def assemble(doc: StructuredDocument, metadata: Metadata, reconciled: Reconciled, tables: TableItems,
              responsibilities: list[Responsibility]) -> PlanDocument:
+    """Number, nest and collect: the section tree, indicators and tasks in document order, warnings."""
     source = doc.normalised.source
-    numbered, tasks = _indicators_and_tasks(prose, tables, metadata.year)
+    numbered, tasks = _numbered(reconciled)
     warnings: list[Warning] = list(tables.warnings)
     for line in doc.normalised.removed_page_numbers:
         warnings.append(Warning(code="W001", message=WARNING_CODES["W001"],

@@ -1,4 +1,4 @@
-"""The pipeline, as a short list of calls: read → normalise → structure → tables → extract → assemble."""
+"""The pipeline, as a short list of calls: read → normalise → structure → tables → extract → reconcile → assemble."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from .models import PlanDocument
 from .normalize import normalise
 from .readers import read_path
 from .readers.text import source_from_text
+from .reconcile import Reconciled, reconcile
 from .structure import StructuredDocument, structure
 from .tables import tables_of
 
@@ -37,7 +38,9 @@ def run(source: SourceText) -> PlanDocument:
     prose = extract_prose_indicators(structured, metadata.year)
     from_tables = extract_table_items(structured, tables, metadata.year)
     responsibilities = extract_responsibilities(structured)
-    document = assemble(structured, metadata, prose, from_tables, responsibilities)
+    reconciled = reconcile(prose, from_tables, metadata.year)
+    _checked("reconcile", reconciled, Reconciled)
+    document = assemble(structured, metadata, reconciled, from_tables, responsibilities)
     _checked("assemble", document, PlanDocument)
     logger.debug("%s: %d sections, %d indicators", source.path, len(document.sections),
                  len(document.indicators))

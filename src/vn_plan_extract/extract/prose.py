@@ -13,19 +13,12 @@ import regex
 from ..document import SourceText, frozen, span_of
 from ..lexicon.agencies import AGENCY_HEAD_RE, canonical_agency, leading_agency
 from ..lexicon.targets import GOAL_WORDS, YEAR_PHRASES
-from ..lexicon.text import fold
 from ..models import Comparator, Indicator, Origin, Source, Target
 from ..structure import Role, StructuredDocument
 from .deadlines import parse_deadline
 from .responsibilities import responsibility_sections, unit_of_heading
 from .targets import ProseTarget, targets_in_block
 
-#: Names of two statements of one target share this much of their words (Jaccard, overlap coefficient).
-_SAME_NAME_JACCARD = 0.5
-_SAME_NAME_OVERLAP = 0.7
-#: … or one name is (nearly) contained in the other and is not a mere word or two.
-_SAME_NAME_CONTAINED = 0.9
-_MIN_CONTAINED_WORDS = 5
 _ITEM_MARKER_RE = regex.compile(r"^(?:[-–—+*•]\s*|\(\d{1,2}\)\s*)")
 _COORDINATE_RE = regex.compile(r"^Phối\s+hợp(?:\s+với)?\s+", regex.IGNORECASE)
 #: "Chủ tịch UBND tỉnh yêu cầu các sở, ban, ngành; UBND các huyện … tổ chức, triển khai thực hiện đạt
@@ -158,7 +151,7 @@ def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None) -> 
             else:
                 leads = list(required_bodies)
             out.append(_indicator(doc, source, i, t, year, leads))
-    return _merge_repeats(out)
+    return out
 
 
 def _block_lead(text: str) -> str | None:
@@ -191,48 +184,3 @@ def _indicator(doc: StructuredDocument, source: SourceText, i: int, t: ProseTarg
         source=Source(line_start=span.line_start, line_end=span.line_end,
                       quote=source.text[span.start:span.end]),
     )
-
-
-def _same_target(a: Indicator, b: Indicator) -> bool:
-    """Two statements of one target: same value, unit and year, compatible comparators, alike names."""
-    ta, tb = a.target, b.target
-    if a.qualitative or b.qualitative or (ta.value, ta.value_max, ta.unit) != (tb.value, tb.value_max, tb.unit):
-        return False
-    if a.target_year != b.target_year or (ta.comparator != tb.comparator and Comparator.eq not in
-                                          (ta.comparator, tb.comparator)):
-        return False
-    wa, wb = set(fold(a.name).split()), set(fold(b.name).split())
-    if not wa or not wb:
-        return False
-    common = len(wa & wb)
-    overlap = common / min(len(wa), len(wb))
-    if overlap >= _SAME_NAME_CONTAINED and min(len(wa), len(wb)) >= _MIN_CONTAINED_WORDS:
-        return True  # a page title "80% hồ sơ … trực tuyến" and the body's longer name for it
-    return common / len(wa | wb) >= _SAME_NAME_JACCARD and overlap >= _SAME_NAME_OVERLAP
-
-
-def _merge_repeats(indicators: list[Indicator]) -> list[Indicator]:
-    """A target stated twice (a page title and its body, a list and a duty) is one indicator.
-
-    The most complete statement is kept (the longer name, the explicit comparator), with the lead units
-    and deadline the other statement adds.
-    """
-    out: list[Indicator] = []
-    for ind in indicators:
-        twin = next((k for k, kept in enumerate(out) if _same_target(kept, ind)), None)
-        if twin is None:
-            out.append(ind)
-            continue
-        kept = out[twin]
-        richer, other = (ind, kept) if _completeness(ind) > _completeness(kept) else (kept, ind)
-        merged = richer.model_copy(deep=True)
-        for u in other.lead_units:
-            if u not in merged.lead_units:
-                merged.lead_units.append(u)
-        merged.deadline = merged.deadline or other.deadline
-        out[twin] = merged
-    return out
-
-
-def _completeness(ind: Indicator) -> tuple[int, int]:
-    return (ind.target.comparator is not Comparator.eq, len(ind.name.split()))

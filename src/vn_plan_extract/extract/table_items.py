@@ -1,21 +1,15 @@
-"""Table rows → indicators, tasks and the budget; a task that restates a target is linked to it.
+"""Table rows → indicators, tasks and the budget, each as the row states it.
 
-A target the plan states more than once (in its target table, again in a task row, again in a duty)
-is one Indicator, from its most complete statement, with the deadline and units the other mentions
-add (CONTRACT.md). The table row is the most complete statement; a prose duty or a task row that
-restates it adds its deadline and bodies.
+Rows that restate a target stated elsewhere are merged later, by `reconcile`.
 """
 
 from __future__ import annotations
-
-from functools import lru_cache
 
 import regex
 
 from ..document import SourceText, frozen
 from ..lexicon.agencies import AGENCY_HEAD_RE, agency_is_complete, canonical_agency
 from ..lexicon.targets import YEAR_PHRASES
-from ..lexicon.text import expand_abbreviations, fold
 from ..models import (
     Budget,
     BudgetItem,
@@ -35,7 +29,6 @@ from ..structure import StructuredDocument
 from ..tables import Cell, Row, Table
 from .deadlines import parse_deadline
 from .numbers import parse_vn_number
-from .quantities import find_quantities
 
 _TARGET_VALUE_RE = regex.compile(
     r"(?P<cmp>≥|>=|≤|<=|>|<|=)?\s*(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s*(?P<pct>%)?"
@@ -45,7 +38,6 @@ _COMPARATORS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<":
 _UNIT_SEPARATOR_RE = regex.compile(r"[;,]\s+")
 
 _DASHES_RE = regex.compile(r"[-–—.]+")
-_NON_WORD_RE = regex.compile(r"[^\w/]+")
 
 @frozen
 class TableItems:
@@ -239,148 +231,3 @@ def extract_table_items(doc: StructuredDocument, tables: tuple[Table, ...], plan
             budget = Budget(items=items, unit=table.money_unit,
                             total=printed if printed is not None else sum(i.amount or 0 for i in items))
     return TableItems(indicators, tasks, budget, warnings, output_sources)
-
-
-# --- one target, several statements -----------------------------------------------------------------
-
-#: Two statements of one target share this much of their content words (overlap coefficient).
-_RESTATEMENT_OVERLAP = 0.6
-_MIN_SHARED_WORDS = 2
-#: A task's value is the indicator's when their words overlap this much.
-_TASK_LINK_OVERLAP = 0.5
-#: Words every target name has; they say nothing about which target it is (folded).
-_FUNCTION_WORDS = frozenset({
-    "ty", "ti", "le", "tren", "dia", "ban", "xa", "phuong", "cua", "cac", "duoc", "va", "co", "cho", "trong", "tai",
-    "voi", "dat", "tu", "den", "la", "nhung", "mot", "muc", "do", "nguoi", "so", "dam", "bao",
-})
-
-
-@lru_cache(maxsize=4096)  # every task is compared with every target: each name is asked for many times
-def _words(text: str) -> frozenset[str]:
-    folded = fold(expand_abbreviations(text))
-    return frozenset(w for w in _NON_WORD_RE.split(folded)
-                     if len(w) > 1 and not w.isdigit() and w not in _FUNCTION_WORDS)
-
-
-def _compatible(a: Indicator, comparator: str | None, value: float | None, unit: str | None) -> bool:
-    t = a.target
-    if t.value is None or value is None or float(t.value) != float(value):
-        return False
-    if (t.unit or "%") != (unit or "%"):
-        return False
-    mine = t.comparator.value if t.comparator else None
-    return mine == comparator or "=" in (mine, comparator)
-
-
-def _overlap(name: str, text: str) -> float:
-    a, b = _words(name), _words(text)
-    if not a or not b:
-        return 0.0
-    shared = len(a & b)
-    return shared / min(len(a), len(b)) if shared >= _MIN_SHARED_WORDS else 0.0
-
-
-def _narrower(specific: str, general: str) -> bool:
-    """Does `specific` name all of `general` and qualify it further (a different, narrower target)?"""
-    a, b = _words(specific), _words(general)
-    return bool(b) and b <= a and len(a - b) >= _MIN_SHARED_WORDS
-
-
-def _add_units(target: list[str], extra: list[str], also: list[str]) -> None:
-    known = {fold(canonical_agency(u) or u) for u in target + also}
-    for u in extra:
-        key = fold(canonical_agency(u) or u)
-        if key not in known:
-            target.append(u)
-            known.add(key)
-
-
-def merge_prose_into_tables(prose: list[Indicator], table: list[Indicator]) -> list[Indicator]:
-    """Prose statements of a table target are dropped; the table row keeps their bodies and deadline."""
-    kept: list[Indicator] = []
-    for p in prose:
-        if p.qualitative:
-            kept.append(p)
-            continue
-        best, score = None, 0.0
-        for t in table:
-            if t.target_year not in (None, p.target_year) or not _compatible(
-                    t, p.target.comparator.value if p.target.comparator else None, p.target.value, p.target.unit):
-                continue
-            if _narrower(p.name, t.name):
-                continue  # "… không dùng tiền mặt trong khám chữa bệnh" is not the general cashless target
-            s = _overlap(p.name, t.name)
-            if s > score:
-                best, score = t, s
-        if best is None or score < _RESTATEMENT_OVERLAP:
-            kept.append(p)
-            continue
-        _add_units(best.lead_units, p.lead_units, [])
-        best.deadline = best.deadline or p.deadline
-        if p.target.comparator is not None and best.target.comparator == Comparator.eq:
-            best.target.comparator = p.target.comparator
-    return kept
-
-
-def _unit_matches(ind: Indicator, unit: str | None) -> bool:
-    """A qualitative row counted in a unit ("Mô hình", "Có triển khai") and a task's "01 mô hình …"."""
-    return bool(ind.qualitative and ind.target.unit and unit and fold(unit).startswith(fold(ind.target.unit)))
-
-
-def link_tasks(tasks: list[Task], indicators: list[Indicator],
-               output_sources: dict[int, Source] | None = None, plan_year: int | None = None) -> list[Indicator]:
-    """Link each task to the targets it states; a target stated only by a task becomes an indicator.
-
-    The linked indicator takes the task's deadline and bodies, and an explicit comparator ("tối thiểu
-    đạt 25%") where the table wrote a bare value.
-    """
-    new: list[Indicator] = []
-    for position, task in enumerate(tasks):
-        text = " ".join(x for x in (task.title, task.output or "") if x)
-        quantities = [q for q in find_quantities(text, 0, len(text))
-                      if q.percent or q.comparator_word or q.after_comparator]
-        linked: list[Indicator] = []
-        for k, q in enumerate(quantities):
-            # the words around this value, up to the neighbouring values and clause ends (";")
-            lo = max(quantities[k - 1].end if k else 0, text.rfind(";", 0, q.start) + 1)
-            hi = quantities[k + 1].start if k + 1 < len(quantities) else len(text)
-            semicolon = text.find(";", q.end, hi)
-            window = text[lo:semicolon if semicolon >= 0 else hi]
-            best, score = None, 0.0
-            for ind in indicators + new:
-                if not (_compatible(ind, q.comparator, q.value, q.unit or None) or _unit_matches(ind, q.unit)):
-                    continue
-                s = _overlap(ind.name, window)
-                if s > score:
-                    best, score = ind, s
-            if best is None or score < _TASK_LINK_OVERLAP:
-                # the same value said twice by one task ("tối thiểu đạt 25%" … "Đạt tỷ lệ 25%")
-                best = next((i for i in linked if i.target.value is not None and float(i.target.value) == float(q.value)),
-                            None)
-            if best is not None:
-                if best not in linked:
-                    linked.append(best)
-                if best.id not in task.indicator_ids:
-                    task.indicator_ids.append(best.id)
-                best.deadline = best.deadline or task.deadline
-                if best.target.comparator == Comparator.eq and q.comparator in {">=", ">", "<=", "<"} and not best.qualitative:
-                    best.target.comparator = Comparator(q.comparator)
-                _add_units(best.lead_units, task.lead_units, best.support_units + best.monitor_units)
-                _add_units(best.support_units, task.support_units, best.lead_units + best.monitor_units)
-                continue
-            in_output = bool(task.output) and q.start > len(task.title)
-            name = task.output if in_output and task.output else task.title
-            src = (output_sources or {}).get(position) if in_output else None
-            ind = Indicator(
-                id=f"{task.id}-{len(new)}", name=" ".join(name.split()),
-                target=Target(comparator=Comparator(q.comparator), value=q.value, value_max=q.value_max,
-                              unit=q.unit, text=text[q.start:q.end]),
-                target_year=(task.deadline.year if task.deadline and task.deadline.year else plan_year),
-                section_path=task.section_path, lead_units=list(task.lead_units),
-                support_units=list(task.support_units), deadline=task.deadline, origin=Origin.table,
-                group=task.group, source=src or task.source,
-            )
-            new.append(ind)
-            linked.append(ind)
-            task.indicator_ids.append(ind.id)
-    return new

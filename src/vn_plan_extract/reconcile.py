@@ -1,0 +1,245 @@
+"""Reconcile: one target stated several times becomes one Indicator; tasks are linked to their targets.
+
+A target the plan states more than once (a page title and its body, a list and a duty, its target
+table, again in a task row) is one Indicator, from its most complete statement, with the deadline and
+units the other mentions add (CONTRACT.md). A table row is more complete than prose; among prose
+statements the one with an explicit comparator and the longer name wins. A target only a task row
+states becomes an indicator of its own.
+
+This stage takes the extraction stages' values and returns new ones; what it was given is unchanged.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .document import frozen
+from .extract.quantities import find_quantities
+from .extract.table_items import TableItems
+from .lexicon.agencies import canonical_agency
+from .lexicon.text import expand_abbreviations, fold
+from .models import Comparator, Indicator, Origin, Source, Target, Task
+
+#: Names of two prose statements of one target share this much of their words (Jaccard, overlap coefficient).
+_SAME_NAME_JACCARD = 0.5
+_SAME_NAME_OVERLAP = 0.7
+#: … or one name is (nearly) contained in the other and is not a mere word or two.
+_SAME_NAME_CONTAINED = 0.9
+_MIN_CONTAINED_WORDS = 5
+_NON_WORD_RE = regex.compile(r"[^\w/]+")
+
+
+@frozen
+class Reconciled:
+    """Every target once, and every task with the ids of the targets it states (ids provisional: the
+    assembler numbers them in document order)."""
+
+    indicators: list[Indicator]
+    tasks: list[Task]
+
+
+def reconcile(prose: list[Indicator], tables: TableItems, plan_year: int | None) -> Reconciled:
+    """Merge the statements of each target and link tasks to targets."""
+    table_rows = [ind.model_copy(deep=True) for ind in tables.indicators]
+    kept_prose = merge_prose_into_tables(_merge_repeats(prose), table_rows)
+    indicators = [ind.model_copy(update={"id": f"ind-{k:03d}"})
+                  for k, ind in enumerate(_in_document_order(kept_prose + table_rows), 1)]
+    tasks = [t.model_copy(update={"id": f"task-{k:03d}"}, deep=True) for k, t in enumerate(tables.tasks, 1)]
+    indicators += link_tasks(tasks, indicators, tables.output_sources, plan_year)
+    return Reconciled(indicators, tasks)
+
+
+def _in_document_order(indicators: list[Indicator]) -> list[Indicator]:
+    return sorted(indicators, key=lambda i: (i.source.line_start, i.source.table.row if i.source.table else 0))
+
+
+def _same_target(a: Indicator, b: Indicator) -> bool:
+    """Two statements of one target: same value, unit and year, compatible comparators, alike names."""
+    ta, tb = a.target, b.target
+    if a.qualitative or b.qualitative or (ta.value, ta.value_max, ta.unit) != (tb.value, tb.value_max, tb.unit):
+        return False
+    if a.target_year != b.target_year or (ta.comparator != tb.comparator and Comparator.eq not in
+                                          (ta.comparator, tb.comparator)):
+        return False
+    wa, wb = set(fold(a.name).split()), set(fold(b.name).split())
+    if not wa or not wb:
+        return False
+    common = len(wa & wb)
+    overlap = common / min(len(wa), len(wb))
+    if overlap >= _SAME_NAME_CONTAINED and min(len(wa), len(wb)) >= _MIN_CONTAINED_WORDS:
+        return True  # a page title "80% hồ sơ … trực tuyến" and the body's longer name for it
+    return common / len(wa | wb) >= _SAME_NAME_JACCARD and overlap >= _SAME_NAME_OVERLAP
+
+
+def _merge_repeats(indicators: list[Indicator]) -> list[Indicator]:
+    """A target stated twice (a page title and its body, a list and a duty) is one indicator.
+
+    The most complete statement is kept (the longer name, the explicit comparator), with the lead units
+    and deadline the other statement adds.
+    """
+    out: list[Indicator] = []
+    for ind in indicators:
+        twin = next((k for k, kept in enumerate(out) if _same_target(kept, ind)), None)
+        if twin is None:
+            out.append(ind)
+            continue
+        kept = out[twin]
+        richer, other = (ind, kept) if _completeness(ind) > _completeness(kept) else (kept, ind)
+        merged = richer.model_copy(deep=True)
+        for u in other.lead_units:
+            if u not in merged.lead_units:
+                merged.lead_units.append(u)
+        merged.deadline = merged.deadline or other.deadline
+        out[twin] = merged
+    return out
+
+
+def _completeness(ind: Indicator) -> tuple[int, int]:
+    return (ind.target.comparator is not Comparator.eq, len(ind.name.split()))
+
+
+# --- one target, several statements -----------------------------------------------------------------
+
+#: Two statements of one target share this much of their content words (overlap coefficient).
+_RESTATEMENT_OVERLAP = 0.6
+_MIN_SHARED_WORDS = 2
+#: A task's value is the indicator's when their words overlap this much.
+_TASK_LINK_OVERLAP = 0.5
+#: Words every target name has; they say nothing about which target it is (folded).
+_FUNCTION_WORDS = frozenset({
+    "ty", "ti", "le", "tren", "dia", "ban", "xa", "phuong", "cua", "cac", "duoc", "va", "co", "cho", "trong", "tai",
+    "voi", "dat", "tu", "den", "la", "nhung", "mot", "muc", "do", "nguoi", "so", "dam", "bao",
+})
+
+
+@lru_cache(maxsize=4096)  # every task is compared with every target: each name is asked for many times
+def _words(text: str) -> frozenset[str]:
+    folded = fold(expand_abbreviations(text))
+    return frozenset(w for w in _NON_WORD_RE.split(folded)
+                     if len(w) > 1 and not w.isdigit() and w not in _FUNCTION_WORDS)
+
+
+def _compatible(a: Indicator, comparator: str | None, value: float | None, unit: str | None) -> bool:
+    t = a.target
+    if t.value is None or value is None or float(t.value) != float(value):
+        return False
+    if (t.unit or "%") != (unit or "%"):
+        return False
+    mine = t.comparator.value if t.comparator else None
+    return mine == comparator or "=" in (mine, comparator)
+
+
+def _overlap(name: str, text: str) -> float:
+    a, b = _words(name), _words(text)
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)
+    return shared / min(len(a), len(b)) if shared >= _MIN_SHARED_WORDS else 0.0
+
+
+def _narrower(specific: str, general: str) -> bool:
+    """Does `specific` name all of `general` and qualify it further (a different, narrower target)?"""
+    a, b = _words(specific), _words(general)
+    return bool(b) and b <= a and len(a - b) >= _MIN_SHARED_WORDS
+
+
+def _add_units(target: list[str], extra: list[str], also: list[str]) -> None:
+    known = {fold(canonical_agency(u) or u) for u in target + also}
+    for u in extra:
+        key = fold(canonical_agency(u) or u)
+        if key not in known:
+            target.append(u)
+            known.add(key)
+
+
+def merge_prose_into_tables(prose: list[Indicator], table: list[Indicator]) -> list[Indicator]:
+    """Prose statements of a table target are dropped; the table row keeps their bodies and deadline."""
+    kept: list[Indicator] = []
+    for p in prose:
+        if p.qualitative:
+            kept.append(p)
+            continue
+        best, score = None, 0.0
+        for t in table:
+            if t.target_year not in (None, p.target_year) or not _compatible(
+                    t, p.target.comparator.value if p.target.comparator else None, p.target.value, p.target.unit):
+                continue
+            if _narrower(p.name, t.name):
+                continue  # "… không dùng tiền mặt trong khám chữa bệnh" is not the general cashless target
+            s = _overlap(p.name, t.name)
+            if s > score:
+                best, score = t, s
+        if best is None or score < _RESTATEMENT_OVERLAP:
+            kept.append(p)
+            continue
+        _add_units(best.lead_units, p.lead_units, [])
+        best.deadline = best.deadline or p.deadline
+        if p.target.comparator is not None and best.target.comparator == Comparator.eq:
+            best.target.comparator = p.target.comparator
+    return kept
+
+
+def _unit_matches(ind: Indicator, unit: str | None) -> bool:
+    """A qualitative row counted in a unit ("Mô hình", "Có triển khai") and a task's "01 mô hình …"."""
+    return bool(ind.qualitative and ind.target.unit and unit and fold(unit).startswith(fold(ind.target.unit)))
+
+
+def link_tasks(tasks: list[Task], indicators: list[Indicator],
+               output_sources: dict[int, Source] | None = None, plan_year: int | None = None) -> list[Indicator]:
+    """Link each task to the targets it states; a target stated only by a task becomes an indicator.
+
+    The linked indicator takes the task's deadline and bodies, and an explicit comparator ("tối thiểu
+    đạt 25%") where the table wrote a bare value.
+    """
+    new: list[Indicator] = []
+    for position, task in enumerate(tasks):
+        text = " ".join(x for x in (task.title, task.output or "") if x)
+        quantities = [q for q in find_quantities(text, 0, len(text))
+                      if q.percent or q.comparator_word or q.after_comparator]
+        linked: list[Indicator] = []
+        for k, q in enumerate(quantities):
+            # the words around this value, up to the neighbouring values and clause ends (";")
+            lo = max(quantities[k - 1].end if k else 0, text.rfind(";", 0, q.start) + 1)
+            hi = quantities[k + 1].start if k + 1 < len(quantities) else len(text)
+            semicolon = text.find(";", q.end, hi)
+            window = text[lo:semicolon if semicolon >= 0 else hi]
+            best, score = None, 0.0
+            for ind in indicators + new:
+                if not (_compatible(ind, q.comparator, q.value, q.unit or None) or _unit_matches(ind, q.unit)):
+                    continue
+                s = _overlap(ind.name, window)
+                if s > score:
+                    best, score = ind, s
+            if best is None or score < _TASK_LINK_OVERLAP:
+                # the same value said twice by one task ("tối thiểu đạt 25%" … "Đạt tỷ lệ 25%")
+                best = next((i for i in linked if i.target.value is not None and float(i.target.value) == float(q.value)),
+                            None)
+            if best is not None:
+                if best not in linked:
+                    linked.append(best)
+                if best.id not in task.indicator_ids:
+                    task.indicator_ids.append(best.id)
+                best.deadline = best.deadline or task.deadline
+                if best.target.comparator == Comparator.eq and q.comparator in {">=", ">", "<=", "<"} and not best.qualitative:
+                    best.target.comparator = Comparator(q.comparator)
+                _add_units(best.lead_units, task.lead_units, best.support_units + best.monitor_units)
+                _add_units(best.support_units, task.support_units, best.lead_units + best.monitor_units)
+                continue
+            in_output = bool(task.output) and q.start > len(task.title)
+            name = task.output if in_output and task.output else task.title
+            src = (output_sources or {}).get(position) if in_output else None
+            ind = Indicator(
+                id=f"{task.id}-{len(new)}", name=" ".join(name.split()),
+                target=Target(comparator=Comparator(q.comparator), value=q.value, value_max=q.value_max,
+                              unit=q.unit, text=text[q.start:q.end]),
+                target_year=(task.deadline.year if task.deadline and task.deadline.year else plan_year),
+                section_path=task.section_path, lead_units=list(task.lead_units),
+                support_units=list(task.support_units), deadline=task.deadline, origin=Origin.table,
+                group=task.group, source=src or task.source,
+            )
+            new.append(ind)
+            linked.append(ind)
+            task.indicator_ids.append(ind.id)
+    return new
