@@ -306,8 +306,9 @@ def write_compare(alignment: Alignment, out: Path) -> list[Path]:
                                  for row, flags in zip(rows, below, strict=True)])
 
     book = Workbook()
-    sheet = book.active
-    sheet.title = "compare"
+    for default in list(book.worksheets):
+        book.remove(default)
+    sheet = book.create_sheet("compare")
     sheet.append(header)
     red = PatternFill("solid", fgColor="F8CBAD")
     for row, flags in zip(rows, below, strict=True):

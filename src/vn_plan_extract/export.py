@@ -125,7 +125,8 @@ _WIDE = {"name": 60, "title": 60, "quote": 60, "target_text": 24, "lead_units": 
 
 def _write_xlsx(path: Path, sheets: list[tuple[str, list[str], list[list[Cell]]]]) -> None:
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    for default in list(workbook.worksheets):
+        workbook.remove(default)
     for title, header, rows in sheets:
         sheet = workbook.create_sheet(title)
         sheet.append(header)

@@ -39,6 +39,12 @@ _RANGE_RE = regex.compile(
 )
 _PERCENT_RE = regex.compile(r"\s?%")
 _SPACES_RE = regex.compile(r"\s*")
+
+
+def _spaces_end(text: str, pos: int) -> int:
+    """Where the run of spaces at `pos` ends (the pattern matches the empty run too)."""
+    m = _SPACES_RE.match(text, pos)
+    return m.end() if m else pos
 #: A capitalised label of the next item ("Hôm qua: 389") follows a bare number on web pages.
 _LABEL_AFTER_RE = regex.compile(r"\s*(?:[^\s:]+\s+){0,2}[^\s:]+:")
 _UNIT_TOKEN_RE = regex.compile(r"[^\W\d_][\w&]*\.?(?:/[\w.]*\w)*|/[\w.]*\w")
@@ -80,10 +86,10 @@ def _read_unit(text: str, pos: int) -> tuple[str | None, int]:
     words: list[str] = []
     end = pos
     cursor = pos
-    first = _SPACES_RE.match(text, pos).end()
+    first = _spaces_end(text, pos)
     first_upper = text[first:first + 1].isupper()
     while len(words) < UNIT_MAX_WORDS + any("/" in w for w in words):
-        cursor = _SPACES_RE.match(text, cursor).end()
+        cursor = _spaces_end(text, cursor)
         m = _UNIT_TOKEN_RE.match(text, cursor)
         if not m:
             break
