@@ -99,7 +99,8 @@ class Metadata(_Model):
     legal_bases: list[str] = Field(default_factory=list)
     signer: Signer | None = None
     recipients: list[str] = Field(default_factory=list)
-    year: int | None = Field(default=None, description="The plan's own year (added field).")
+    year: int | None = Field(default=None, description=("The year the plan is for (added field): the year or period end its title "
+                                                      "names, else the year it was signed."))
 
 
 class Section(_Model):

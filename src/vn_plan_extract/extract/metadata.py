@@ -32,6 +32,26 @@ _BEFORE_PLACE_RE = regex.compile(r"^.*/\S*\s+")
 _RECIPIENTS_RE = regex.compile(r"^Nơi\s+nhận\s*:?\s*", regex.IGNORECASE)
 _ANNEX_RE = regex.compile(r"Kèm\s+theo")
 
+def _title_year(title: str | None) -> int | None:
+    """The first year or period end a title names, the dates of documents it cites left out
+    ("… Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 … năm 2026" is for 2026).
+
+    >>> _title_year("Chuyển đổi số trong các cơ quan nhà nước phường Đồng Xoài năm 2026")
+    2026
+    >>> _title_year("Phát triển chính quyền số tỉnh Bắc Ninh giai đoạn 2026-2030")
+    2030
+    >>> _title_year("Triển khai Nghị quyết ngày 22 tháng 12 năm 2024 của Bộ Chính trị, nhiệm kỳ 2025 – 2030")
+    """
+    if not title:
+        return None
+    for m in YEAR_PHRASES.finditer(_CITED_YEAR_RE.sub(" ", title)):
+        # "Nghị quyết Đại hội … nhiệm kỳ 2025-2030": the term of the congress whose resolution the
+        # plan carries out, not the plan's own period
+        if not m.group().lower().startswith("nhiệm"):
+            return int(m.group("year") or m.group("end") or m.group("bare"))
+    return None
+
+
 def _title_case(words: str) -> str:
     return " ".join(w[:1] + w[1:].lower() for w in words.split())
 
@@ -124,10 +144,11 @@ def extract_metadata(doc: StructuredDocument) -> tuple[Metadata, Span | None]:
     if title_parts or names:
         meta.signer = Signer(title=" ".join(title_parts) or None, name=names[0] if names else None)
 
-    if meta.year is None and meta.title:
-        m = YEAR_PHRASES.search(meta.title)
-        if m and m.group("year"):
-            meta.year = int(m.group("year"))
+    # A plan is for the year or period its title names, not the year it was signed ("Kế hoạch … năm
+    # 2026" signed in December 2025; "giai đoạn 2026-2030" sets its targets for 2030).
+    titled = _title_year(meta.title)
+    if titled is not None:
+        meta.year = titled
     if meta.year is None and meta.legal_bases:
         # a plan is issued no earlier than the latest document its legal bases cite
         cited = [int(m.group(1) or m.group(2)) for text in meta.legal_bases for m in _CITED_YEAR_RE.finditer(text)]

@@ -155,7 +155,9 @@ HEADER_LINE_RE = regex.compile(
 
 #: The place-and-date line: "Tam Phước, ngày 15 tháng 01 năm 2026" (day and month may be blank).
 DATE_LINE_RE = regex.compile(
-    r"""(?P<place>[^\W\d_][^,\d]{1,40}),\s*ngày\s*(?P<day>\d{1,2})?[\s.…_/]*
+    r"""(?<!\w)(?P<place>[^\W\d_][^,\d]{1,40})
+        (?<!Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ\s+[Nn]hật)  # a web page's "Thứ Ba, ngày …" is its posting date
+        ,\s*ngày\s*(?P<day>\d{1,2})?[\s.…_/]*
         tháng\s*(?P<month>\d{1,2})?[\s.…_/]*năm\s*(?P<year>\d{4})""",
     regex.VERBOSE,
 )

@@ -1,0 +1,42 @@
+"""The year a plan is for (issue 11, item 4): its title's year or period, not the year it was signed;
+a web page's posting date is page chrome."""
+
+from __future__ import annotations
+
+from vn_plan_extract import extract_text
+
+_HEADER = """ỦY BAN NHÂN DÂN
+XÃ TÂN HƯNG
+Số: 12/KH-UBND
+Tân Hưng, ngày 26 tháng 12 năm 2025
+KẾ HOẠCH
+{title}
+I. MỤC TIÊU
+- 100% hồ sơ công việc được xử lý trên môi trường mạng.
+"""
+
+
+def _year_of_target(title: str) -> tuple[int | None, int | None]:
+    doc = extract_text(_HEADER.format(title=title))
+    return doc.metadata.year, doc.indicators[0].target_year
+
+
+def test_a_plan_signed_in_december_is_for_the_year_its_title_names() -> None:
+    assert _year_of_target("Chuyển đổi số trên địa bàn xã năm 2026") == (2026, 2026)
+
+
+def test_a_period_plan_sets_its_targets_for_the_period_end() -> None:
+    assert _year_of_target("Phát triển chính quyền số giai đoạn 2026-2030") == (2030, 2030)
+
+
+def test_a_date_cited_in_the_title_is_not_the_plan_year() -> None:
+    title = "Thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị"
+    assert _year_of_target(title) == (2025, 2025)
+
+
+def test_a_web_page_posting_date_is_not_the_plan_date() -> None:
+    page = ("Thứ Ba, ngày 27 tháng 9 năm 2022\nSố lượt đọc: 1520\n"
+            "Kế hoạch chuyển đổi số năm 2021\n- Phấn đấu 80% hồ sơ được giải quyết trực tuyến.\n")
+    doc = extract_text(page)
+    assert doc.metadata.date is None
+    assert doc.metadata.place is None
