@@ -6,7 +6,9 @@ import pytest
 
 from vn_plan_extract import extract_text
 from vn_plan_extract.lexicon.columns import COLUMN_PHRASES, TABLE_UNITS, UNIT_CELL_RE
-from vn_plan_extract.tables import _fits, _roles_of_header, _roles_of_header_cells
+from vn_plan_extract.tables.anchors import fits as _fits
+from vn_plan_extract.tables.header import roles_of_header as _roles_of_header
+from vn_plan_extract.tables.header import roles_of_header_cells as _roles_of_header_cells
 
 
 @pytest.mark.parametrize(("phrase", "role"), COLUMN_PHRASES, ids=[p for p, _ in COLUMN_PHRASES])

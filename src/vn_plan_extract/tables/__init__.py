@@ -1,0 +1,71 @@
+"""Tables: rebuild the rows and cells of indicator, task and budget tables from their text.
+
+Two shapes reach this stage. Delimited tables (tab- or pipe-separated, one row a line) give their cells
+directly. Flattened tables (text taken from a PDF or Word table) give one row's cells spread over many
+lines, narrow columns wrapped every few words, several cells sharing a line. For those:
+
+1. the header words name each column's role ("Đơn vị tính" → unit, "Đơn vị phối hợp" → support …,
+   `lexicon.columns`), never positions fixed for one document;
+2. the STT sequence (1, 2, 3.1, 3.2, …, a restart after a group row, a repeated number) anchors rows;
+   group rows (a Roman numeral or a letter with a title) are the `group` of the rows under them;
+3. each row's text is re-assigned to columns by what the columns can hold: a unit word then a target
+   ("% ≥ 90", "Thứ bậc Mức Khá"), names of public bodies (`lexicon.agencies`), deadline phrases.
+   A cell assignment that needed a guess is flagged, so the row can be shown to a reviewer.
+"""
+
+from __future__ import annotations
+
+from ..document import BlockKind
+from ..lexicon.columns import HEADER_YEAR_RE, MONEY_UNIT_RE, TOTAL_ROW_RE
+from ..structure import StructuredDocument
+from .anchors import DATA_ANCHOR_RE, GROUP_ANCHOR_RE
+from .header import AGENCY_ROLES, kind_of, roles_of_header, roles_of_header_cells
+from .model import Cell, Piece, Row, Table
+from .rows import delimited_rows, flattened_rows, parents_to_groups
+
+__all__ = ["AGENCY_ROLES", "Cell", "Piece", "Row", "Table", "tables_of"]
+
+
+def tables_of(doc: StructuredDocument) -> tuple[Table, ...]:
+    """Every table region of the document, rebuilt into rows and cells."""
+    out: list[Table] = []
+    norm = doc.normalised
+    for first, last in doc.tables:
+        first_line = doc.blocks[first].line_start
+        last_line = doc.blocks[last].line_end
+        lines = norm.lines_between(first_line, last_line)
+        if not lines:
+            continue
+        delimited = lines[0].kind is BlockKind.TABLE_LINE and lines[0].line_start in norm.cells
+        if delimited:
+            header_cells = norm.cells[lines[0].line_start]
+            header = " ".join(c.text for c in header_cells)
+            roles = roles_of_header_cells([c.text for c in header_cells])
+            body = lines[1:]
+            header_lines = {lines[0].text}
+        else:
+            header_parts = []
+            body_start = len(lines)
+            for k, ln in enumerate(lines):
+                if k > 0 and (DATA_ANCHOR_RE.match(ln.text) or GROUP_ANCHOR_RE.match(ln.text)
+                              or TOTAL_ROW_RE.match(ln.text)):
+                    body_start = k
+                    break
+                header_parts.append(ln.text)
+            header = " ".join(header_parts)
+            roles = roles_of_header(header)
+            body = lines[body_start:]
+            header_lines = set(header_parts)
+        kind = kind_of(roles)
+        rows = (delimited_rows(doc, body, roles, kind) if delimited
+                else flattened_rows(body, roles, kind, header_lines))
+        rows = parents_to_groups(rows)
+        year_match = HEADER_YEAR_RE.search(header)
+        money = None
+        if kind == "budget":
+            before = " ".join(b.text for b in doc.blocks[max(0, first - 2):first]) + " " + header
+            mm = MONEY_UNIT_RE.search(before)
+            money = " ".join(mm.group("unit").lower().split()) if mm else None
+        out.append(Table(len(out), kind, tuple(roles), lines[0].line_start, tuple(rows), first,
+                         int(year_match.group("year")) if year_match else None, money))
+    return tuple(out)
