@@ -425,8 +425,8 @@ def _document_of(gold_path: Path, gold: dict[str, Any]) -> Path:
 
 
 def evaluate_folder(name: str, gold_dir: Path, output_dir: Path | None = None,
-                    documents: dict[str, Path] | None = None) -> SetScore:
-    """Score every gold file of `gold_dir`.
+                    documents: dict[str, Path] | None = None, stems: Iterable[str] | None = None) -> SetScore:
+    """Score every gold file of `gold_dir` (or those named by `stems`).
 
     The prediction for `<stem>` is `output_dir/<stem>.json` if `output_dir` is given, else the
     extraction of the gold file's document (or of `documents[stem]`, to score another copy of it).
@@ -434,7 +434,10 @@ def evaluate_folder(name: str, gold_dir: Path, output_dir: Path | None = None,
     from .pipeline import extract
 
     score = SetScore(name)
+    wanted = set(stems) if stems is not None else None
     for gold_path in sorted(gold_dir.glob("*.json")):
+        if wanted is not None and gold_path.stem not in wanted:
+            continue
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         other = (documents or {}).get(gold_path.stem)
         doc_path = other or _document_of(gold_path, gold)
@@ -452,21 +455,21 @@ def evaluate_folder(name: str, gold_dir: Path, output_dir: Path | None = None,
 
 
 def render_table(scores: list[SetScore]) -> str:
-    header = (f"{'set':<14}{'docs':>5}{'gold':>6}{'pred':>6}{'match':>6}{'P':>7}{'R':>7}{'F1':>7}"
+    header = (f"{'set':<18}{'docs':>5}{'gold':>6}{'pred':>6}{'match':>6}{'P':>7}{'R':>7}{'F1':>7}"
               f"{'strict':>7}{'fully':>7}{'sec P':>7}{'sec R':>7}{'sec F1':>7}")
     lines = [header, "-" * len(header)]
     for s in scores:
         m = s.metrics()
-        lines.append(f"{s.name:<14}{s.documents:>5}{s.gold:>6}{s.predicted:>6}{s.matched:>6}"
+        lines.append(f"{s.name:<18}{s.documents:>5}{s.gold:>6}{s.predicted:>6}{s.matched:>6}"
                      f"{m['indicator_precision']:>7.3f}{m['indicator_recall']:>7.3f}{m['indicator_f1']:>7.3f}"
                      f"{m['strict_f1']:>7.3f}{m['fully_right']:>7.3f}{m['section_precision']:>7.3f}{m['section_recall']:>7.3f}"
                      f"{m['section_f1']:>7.3f}")
     lines.append("")
-    lines.append(f"{'tables':<14}{'tasks':>6}{'F1':>7}{'right':>7}{'budget':>8}{'total':>7}{'rows':>7}")
+    lines.append(f"{'tables':<18}{'tasks':>6}{'F1':>7}{'right':>7}{'budget':>8}{'total':>7}{'rows':>7}")
     for s in scores:
         m = s.metrics()
         if s.tasks_gold or s.budget_items_gold or s.tables_gold:
-            lines.append(f"{s.name:<14}{s.tasks_gold:>6}{m['task_f1']:>7.3f}{m['task_right']:>7.3f}"
+            lines.append(f"{s.name:<18}{s.tasks_gold:>6}{m['task_f1']:>7.3f}{m['task_right']:>7.3f}"
                          f"{m['budget_items_right']:>8.3f}{m['budget_total_right']:>7.3f}{m['table_rows_right']:>7.3f}")
     lines.append("")
     lines.append("attribute accuracy on matched indicators:")
