@@ -164,3 +164,88 @@ def test_a_budget_table_reads_amounts_and_the_printed_total() -> None:
     assert budget is not None
     assert (budget.total, budget.unit, [(i.label, i.amount) for i in budget.items]) == (
         3500, "triệu đồng", [("Mua sắm thiết bị", 500), ("Đầu tư các thiết bị khoa học công nghệ phục vụ giảng dạy", 3000)])
+
+
+_BORDERED = """|
+**ỦY BAN NHÂN DÂN
+TỈNH ĐỒNG THÁP**
+|
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+|
+|
+
+**KẾ HOẠCH**
+
+Chuyển đổi số cho doanh nghiệp năm 2026
+
+I. MỤC TIÊU
+- 80% doanh nghiệp nhỏ và vừa sử dụng nền tảng số.
+
+DANH MỤC NHIỆM VỤ
+
+|
+**STT**
+|
+**NHIỆM VỤ VÀ GIẢI PHÁP**
+|
+**CHỦ TRÌ**
+|
+**PHỐI HỢP**
+|
+**THỜI GIAN**
+|
+|
+**I**
+|
+**NHÓM
+GIẢI PHÁP VỀ CƠ CHẾ CHÍNH SÁCH**
+|
+|
+1
+|
+Rà soát, kịp thời cụ thể
+hoá các cơ chế, chính sách khuyến khích đổi mới công nghệ.
+|
+Sở Tài chính
+|
+Sở, ban, ngành có liên quan
+|
+Thường xuyên
+|
+|
+2
+|
+Đề xuất giải pháp cải thiện
+môi trường đầu tư, kinh doanh.
+|
+Sở Tài chính
+|
+Sở Công Thương; Ban Quản lý khu Kinh tế tỉnh
+|
+Quý IV/2026
+|
+|
+|
+"""
+
+
+def test_a_bordered_table_copied_from_a_web_page_one_cell_a_run_of_lines() -> None:
+    """Each cell closed by a "|" line and each row by a second one (a web page's table as text): rows,
+    cells broken over lines, group rows and upper-case headers; the header block laid out the same way
+    stays text."""
+    doc = extract_text(_BORDERED, fmt="md")
+    assert [t.stt for t in doc.tasks] == ["1", "2"]
+    first, second = doc.tasks
+    assert first.title == "Rà soát, kịp thời cụ thể hoá các cơ chế, chính sách khuyến khích đổi mới công nghệ."
+    assert first.lead_units == ["Sở Tài chính"]
+    assert first.deadline is not None
+    assert first.deadline.text == "Thường xuyên"
+    assert first.group is not None
+    assert first.group.title == "NHÓM GIẢI PHÁP VỀ CƠ CHẾ CHÍNH SÁCH"
+    assert second.support_units == ["Sở Công Thương", "Ban Quản lý khu Kinh tế tỉnh"]
+    assert second.deadline is not None
+    assert second.deadline.text == "Quý IV/2026"
+    lines = _BORDERED.split("\n")
+    assert lines[second.source.line_start - 1] == "Đề xuất giải pháp cải thiện"
+    assert [s.label for s in doc.sections] == ["I"]  # the group row "I" is no section
+    assert doc.metadata.year == 2026

@@ -19,6 +19,7 @@ import regex
 
 from .document import Block, BlockKind, JoinedOffsets, NormalisedDocument, SourceText
 from .lexicon import any_of
+from .lexicon.columns import HEADER_PHRASE_RE
 from .lexicon.markers import (
     APPENDIX_RE,
     ARABIC_RE,
@@ -329,6 +330,96 @@ def _glued(prev_text: str) -> bool:
     return len(prev_text) >= 2 and prev_text.endswith("-") and prev_text[-2].isalnum()
 
 
+#: A cell of a bordered table holds at most this many lines; a longer run is text, not a cell.
+_MAX_CELL_LINES = 40
+#: A first row naming at least this many columns ("STT", "Nội dung", "Đơn vị chủ trì" …) opens a table of data.
+_MIN_HEADER_PHRASES = 2
+
+
+@dataclass(slots=True)
+class _BorderedTable:
+    """A table written one cell a run of lines, each cell closed by a line holding only "|" and each row
+    by a second one: a web page's table copied as text (trafilatura writes them so)."""
+
+    first: int  # index in the document's non-blank lines of its opening border
+    last: int  # … of its last border
+    rows: list[list[list[_Line]]]  # rows → cells → the cell's lines (an empty cell has none)
+
+
+def _is_border(ln: _Line) -> bool:
+    return ln.text == "|"
+
+
+def _names_columns(row: list[list[_Line]]) -> bool:
+    text = " ".join(ln.text for cell in row for ln in cell)
+    first = " ".join(ln.text for ln in row[0]) if row and row[0] else ""
+    return bool(TABLE_HEADER_RE.match(first)) or len(HEADER_PHRASE_RE.findall(text)) >= _MIN_HEADER_PHRASES
+
+
+def _bordered_tables(lines: list[_Line]) -> list[_BorderedTable]:
+    """The bordered tables among the document's non-blank lines whose first row names their columns
+    (the header block of a plan laid out the same way stays text)."""
+    out: list[_BorderedTable] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if not _is_border(lines[i]):
+            i += 1
+            continue
+        rows: list[list[list[_Line]]] = []
+        row: list[list[_Line]] = []
+        cell: list[_Line] = []
+        last = i
+        for j in range(i + 1, n):
+            ln = lines[j]
+            if _is_border(ln):
+                if cell:
+                    row.append(cell)
+                    cell = []
+                elif ln.blanks_before:
+                    row.append([])  # a blank line between two borders: an empty cell
+                elif row:
+                    rows.append(row)  # a second border: the row ends
+                    row = []
+                last = j
+                continue
+            if (not cell and ln.blanks_before) or len(cell) >= _MAX_CELL_LINES:
+                break  # text after a blank line: the table is over
+            cell.append(ln)
+        if row:
+            rows.append(row)
+        if rows and _names_columns(rows[0]):
+            out.append(_BorderedTable(i, last, rows))
+        i = last + 1
+    return out
+
+
+def _cell_block(cell: list[_Line]) -> Block:
+    """One cell of a bordered table as a Block: its lines joined by a space, mapped back to the source."""
+    if len(cell) == 1:
+        ln = cell[0]
+        return Block(ln.text, ln.starts, ln.ends, ln.number, ln.number, ln.bold)
+    parts: list[str] = []
+    starts: list[Sequence[int]] = []
+    ends: list[Sequence[int]] = []
+    firsts: list[int] = []
+    length = 0
+    for ln in cell:
+        if parts:
+            at = (ln.starts[0],)
+            parts.append(" ")
+            starts.append(at)
+            ends.append(at)
+            firsts.append(length)
+            length += 1
+        parts.append(ln.text)
+        starts.append(ln.starts)
+        ends.append(ln.ends)
+        firsts.append(length)
+        length += len(ln.text)
+    return Block("".join(parts), JoinedOffsets(starts, firsts), JoinedOffsets(ends, firsts), cell[0].number,
+                 cell[-1].number, all(ln.bold for ln in cell))
+
+
 def normalise(source: SourceText) -> NormalisedDocument:
     """Physical lines → logical blocks with a map back to the source."""
     # the non-blank lines, cleaned, each knowing how many blank lines precede it
@@ -347,10 +438,27 @@ def normalise(source: SourceText) -> NormalisedDocument:
         blanks = 0
     blanks_at_end = blanks
 
+    # Bordered tables: their lines are table lines; each cell is one block, each row one line of cells.
+    bordered_cells: dict[int, tuple[Block, ...]] = {}
+    cell_starts: set[int] = set()  # lines that open a cell
+    in_bordered: set[int] = set()
+    for table in _bordered_tables(lines):
+        for ln in lines[table.first:table.last + 1]:
+            ln.table = True
+            in_bordered.add(ln.number)
+        for row in table.rows:
+            filled = [cell for cell in row if cell]
+            if not filled:
+                continue
+            bordered_cells[filled[0][0].number] = tuple(
+                _cell_block(cell) if cell else Block("", (), (), filled[0][0].number, filled[0][0].number)
+                for cell in row)
+            cell_starts.update(cell[0].number for cell in filled)
+
     # Page numbers: a lone number beside a page break (a run of blank lines) or at either end.
     removed: list[int] = []
     for i, ln in enumerate(lines):
-        if len(ln.text) > _PAGE_NUMBER_MAX_LENGTH or not _PAGE_NUMBER_RE.match(ln.text):
+        if len(ln.text) > _PAGE_NUMBER_MAX_LENGTH or not _PAGE_NUMBER_RE.match(ln.text) or ln.number in in_bordered:
             continue
         before = ln.blanks_before
         after = lines[i + 1].blanks_before if i + 1 < len(lines) else blanks_at_end
@@ -410,6 +518,15 @@ def normalise(source: SourceText) -> NormalisedDocument:
         if ln.number in removed_set:
             pending_blanks += 1
             continue
+        if ln.number in in_bordered:
+            # a bordered table: a border line is no block, a cell's lines make one block
+            if _is_border(ln) or ln.number in cell_starts:
+                flush()
+                blanks_before = pending_blanks
+                pending_blanks = 0
+            if not _is_border(ln):
+                current.append(ln)
+            continue
         # a Word paragraph is a whole logical line: only text and PDF lines were broken at a margin
         if current and source.format != "docx" and _continues(current[0], current[-1], ln, pending_blanks, full_line):
             current.append(ln)
@@ -419,9 +536,9 @@ def normalise(source: SourceText) -> NormalisedDocument:
             current = [ln]
         pending_blanks = 0
     flush()
-    cells: dict[int, tuple[Block, ...]] = {}
+    cells: dict[int, tuple[Block, ...]] = dict(bordered_cells)
     for ln in lines:
-        if ln.table and ln.number not in removed_set:
+        if ln.table and ln.number not in removed_set and ln.number not in in_bordered:
             start = source.line_starts[ln.number - 1]
             cells[ln.number] = _split_cells(ln.number, source.line_text(ln.number), start)
     physical = tuple(

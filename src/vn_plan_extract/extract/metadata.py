@@ -24,7 +24,8 @@ _HEADER_ISSUER_RE = regex.compile(r"^(?P<level>PHƯỜNG|XÃ|THỊ TRẤN|HUYỆ
                                   r"(?P<name>[A-ZĐÀ-Ỹ ]+?)(?=\s+Độc\s+lập|\s*$)")
 _SIGNER_PREFIX_RE = regex.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|TUQ\.)?\s*(?:PHÓ\s+)?CHỦ\s+TỊCH\b|^(?:TM\.|KT\.|TL\.)")
 _TITLE_BESIDE_RE = regex.compile(r"\s(?P<title>(?:TM\.|KT\.|Q\.|TL\.|TUQ\.)?\s*(?:PHÓ\s+)?CHỦ\s+TỊCH)\s*$")
-_CITED_YEAR_RE = regex.compile(r"\b\d{1,2}/\d{1,2}/((?:19|20)\d{2})\b|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d{2})")
+_CITED_YEAR_RE = regex.compile(r"\b\d{1,2}/\d{1,2}/((?:19|20)\d{2})\b|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d{2})",
+                            regex.IGNORECASE)
 _NAME_RE = regex.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 
 #: "Số: /KH-UBND Tam Phước": what stands before the place on the place-and-date line.

@@ -60,12 +60,14 @@ def split_units(cell: str) -> list[str]:
     ['Văn phòng HĐND &UBND', 'Công an phường']
     >>> split_units("Trung tâm PVHCC Văn phòng HĐND & UBND")
     ['Trung tâm PVHCC', 'Văn phòng HĐND & UBND']
+    >>> split_units("Sở Công Thương; Ban Quản lý khu Kinh tế tỉnh")
+    ['Sở Công Thương', 'Ban Quản lý khu Kinh tế tỉnh']
     """
     cell = " ".join(cell.split()).strip(" ,;.")
     if not cell:
         return []
-    if canonical_agency(cell) and not _has_second_body(cell):
-        return [cell]
+    if ";" not in cell and canonical_agency(cell) and not _has_second_body(cell):
+        return [cell]  # a ";" always separates bodies ("Sở Công Thương; Ban Quản lý khu Kinh tế tỉnh")
     parts: list[str] = []
     current = ""
     pos = 0

@@ -21,6 +21,8 @@ COLUMN_PHRASES: tuple[tuple[str, str], ...] = (
     ("Đơn vị chủ trì, theo dõi, đánh giá", "monitor"), ("Đơn vị theo dõi, đánh giá", "monitor"),
     ("Đơn vị theo dõi", "monitor"), ("Cơ quan theo dõi", "monitor"),
     ("Bộ phận chủ trì tham mưu theo dõi", "lead"), ("Đơn vị chủ trì thực hiện", "lead"),
+    ("Trách nhiệm thực hiện", "lead"), ("Cơ quan/Đơn vị thực hiện", "lead"), ("Cơ quan, đơn vị thực hiện", "lead"),
+    ("Đơn vị thực hiện", "lead"), ("Cơ quan thực hiện", "lead"), ("Đơn vị thực hiện chính", "lead"),
     ("Đơn vị chủ trì", "lead"), ("Bộ phận chủ trì", "lead"), ("Cơ quan chủ trì", "lead"), ("Chủ trì", "lead"),
     ("Đơn vị phối hợp", "support"), ("Cơ quan phối hợp", "support"), ("Bộ phận phối hợp", "support"),
     ("Phối hợp", "support"),
@@ -28,19 +30,24 @@ COLUMN_PHRASES: tuple[tuple[str, str], ...] = (
     ("Nội dung chỉ tiêu", "name"), ("Tên chỉ tiêu", "name"),
     ("Nội dung nhiệm vụ", "task"), ("Nội dung công việc", "task"), ("Tên nhiệm vụ", "task"),
     ("Nhiệm vụ", "task"), ("Nội dung", "task"),
-    ("Chỉ tiêu phấn đấu đạt được", "target"), ("Chỉ tiêu phấn đấu", "target"), ("Mục tiêu", "target"),
-    ("Kế hoạch", "target"), ("Chỉ tiêu", "name_or_target"),
+    ("Chỉ tiêu phấn đấu đạt được", "target"), ("Chỉ tiêu phấn đấu", "target"), ("Chỉ tiêu cụ thể", "target"),
+    ("Mục tiêu", "target"), ("Kế hoạch", "target"), ("Dự kiến", "target"), ("Chỉ tiêu", "name_or_target"),
+    # what a target means or how it is counted: text beside the name, never the target
+    ("Giải thích chỉ tiêu", "explanation"), ("Cách tính", "explanation"), ("Phương pháp tính", "explanation"),
     ("Sản phẩm/Kết quả đầu ra", "output"), ("Sản phẩm", "output"), ("Kết quả đầu ra", "output"),
     ("Kết quả", "target_or_output"),
     ("Thời gian hoàn thành", "deadline"), ("Thời gian thực hiện", "deadline"), ("Thời hạn", "deadline"),
-    ("Tiến độ", "deadline"), ("Thời gian", "deadline"),
-    ("Thực hiện", "baseline"), ("Ước thực hiện", "baseline"), ("Ước đạt", "baseline"),
+    ("Tiến độ", "deadline"), ("Lộ trình", "deadline"), ("Thời gian", "deadline"),
+    ("Thực hiện", "baseline"), ("Ước thực hiện", "baseline"), ("Ước đạt", "baseline"), ("Ước TH", "baseline"),
     ("Tốc độ tăng", "growth"),
     ("Ghi chú", "note"),
     ("Tổng kinh phí", "amount"), ("Kinh phí", "amount"), ("Dự toán", "amount"), ("Số tiền", "amount"),
 )
 
-HEADER_PHRASE_RE = regex.compile(r"(?<!\w)(?P<phrase>" + alternation(tuple(p for p, _ in COLUMN_PHRASES)) + r")(?!\w)")
+#: Headers are written in any case ("CHỦ TRÌ", "Thời gian").
+HEADER_PHRASE_RE = regex.compile(
+    r"(?<!\w)(?P<phrase>" + alternation(tuple(p for p, _ in COLUMN_PHRASES)) + r")(?!\w)",
+    regex.IGNORECASE)
 ROLE_OF_PHRASE = {" ".join(p.split()).lower(): r for p, r in COLUMN_PHRASES}
 
 #: A year in a header ("… đến cuối năm 2026", "Kế hoạch 2026") is the target year of the column.

@@ -36,13 +36,16 @@ def tables_of(doc: StructuredDocument) -> tuple[Table, ...]:
         lines = norm.lines_between(first_line, last_line)
         if not lines:
             continue
-        delimited = lines[0].kind is BlockKind.TABLE_LINE and lines[0].line_start in norm.cells
+        # a delimited table's header is its first line of cells (a bordered table opens with a border)
+        head = next((k for k, ln in enumerate(lines) if ln.kind is BlockKind.TABLE_LINE and norm.cells.get(ln.line_start)),
+                    0)
+        delimited = lines[0].kind is BlockKind.TABLE_LINE and lines[head].line_start in norm.cells
         if delimited:
-            header_cells = norm.cells[lines[0].line_start]
+            header_cells = norm.cells[lines[head].line_start]
             header = " ".join(c.text for c in header_cells)
             roles = roles_of_header_cells([c.text for c in header_cells])
-            body = lines[1:]
-            header_lines = {lines[0].text}
+            body = lines[head + 1:]
+            header_lines = {lines[head].text}
         else:
             header_parts = []
             body_start = len(lines)
