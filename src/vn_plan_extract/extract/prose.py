@@ -12,12 +12,12 @@ import regex
 
 from ..document import SourceText, frozen, span_of
 from ..lexicon.agencies import AGENCY_HEAD_RE, canonical_agency, leading_agency
-from ..lexicon.targets import GOAL_WORDS, YEAR_PHRASES
+from ..lexicon.targets import GOAL_WORDS
 from ..models import Comparator, Indicator, Origin, Source, Target
 from ..structure import Role, StructuredDocument
 from .deadlines import parse_deadline
 from .responsibilities import responsibility_sections, unit_of_heading
-from .targets import ProseTarget, targets_in_block
+from .targets import ProseTarget, first_year, targets_in_block
 
 _ITEM_MARKER_RE = regex.compile(r"^(?:[-–—+*•]\s*|\(\d{1,2}\)\s*)")
 _COORDINATE_RE = regex.compile(r"^Phối\s+hợp(?:\s+với)?\s+", regex.IGNORECASE)
@@ -55,12 +55,9 @@ def _split_units(text: str) -> list[str]:
 
 
 def _year_of_text(text: str) -> int | None:
-    best = None
-    for m in YEAR_PHRASES.finditer(text):
-        if m.group("year") or m.group("bare"):
-            return int(m.group("year") or m.group("bare"))
-        best = best or int(m.group("end"))
-    return best
+    """The year a heading, an introduction or a goal sentence sets: its first point year, else its first
+    period's end; base years ("so với năm 2019") and dates of events are not."""
+    return first_year(text, 0, len(text))
 
 
 def _heading_parents(doc: StructuredDocument) -> list[int]:

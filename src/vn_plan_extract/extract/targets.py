@@ -71,6 +71,12 @@ _CLAUSE_MARK_RE = regex.compile(r"[();]")
 _COUNTED_NOUN_RE = regex.compile(r"(?:[Ss]ố|SỐ)\s+(?:lượng\s+)?(?P<noun>\w+)")
 _VERB_ONLY_RE = regex.compile(r"\s*(?:là|đạt|bằng)?\s*", regex.IGNORECASE)
 _BASE_YEAR_RE = regex.compile(r"so\s+với\s+(?:năm\s+|giai\s+đoạn\s+)?$", regex.IGNORECASE | regex.REVERSE)
+#: "ngày 16 tháng 10 " right before "năm 2020": a full date, the day something happened or was signed.
+#: A target is set for a year, not a day, unless a deadline word opens the date ("đến ngày 31 tháng 12
+#: năm 2025"), which is not a span's end ("từ ngày 14 đến ngày 16 tháng 10 năm 2020").
+_EVENT_DATE_RE = regex.compile(
+    r"(?<!(?<!từ\s+ngày\s+\d{1,2}\s+)(?:đến|trước|hết|vào|chậm\s+nhất)\s+)"
+    r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+$", regex.IGNORECASE | regex.REVERSE)
 _PART_SPLIT_RE = regex.compile(r",\s+|\s+và\s+")
 
 
@@ -127,7 +133,7 @@ def _name_of(text: str, s: int, e: int) -> str:
     return " ".join(name.split()).strip(" ,;:-–")
 
 
-def _first_year(text: str, s: int, e: int, last: bool = False) -> int | None:
+def first_year(text: str, s: int, e: int, last: bool = False) -> int | None:
     """The year a span names: "năm 2025", "đến 2025", the end of "giai đoạn 2021-2025".
 
     A point year wins over a period's end; with `last`, the one nearest the span's end wins (the year
@@ -138,6 +144,8 @@ def _first_year(text: str, s: int, e: int, last: bool = False) -> int | None:
     for m in YEAR_PHRASES.finditer(text, s, e):
         if _BASE_YEAR_RE.search(text, max(s, m.start() - 14), m.start()):
             continue
+        if m.group("year") and _EVENT_DATE_RE.search(text, max(s, m.start() - 24), m.start()):
+            continue  # "diễn ra … ngày 16 tháng 10 năm 2020": the day of an event or a document
         if m.group("year") or m.group("bare"):
             points.append(int(m.group("year") or m.group("bare")))
         else:
@@ -237,7 +245,7 @@ def targets_in_block(index: int, block: Block, goal_context: bool) -> list[Prose
                 found_in_sentence.extend(_qualitatives(index, text, c_start, c_end, lo, found))
         if not found_in_sentence:
             continue
-        sentence_year = _first_year(text, s_start, sentence_year_pos)
+        sentence_year = first_year(text, s_start, sentence_year_pos)
         deadline = None
         for t in found_in_sentence:
             c = _COMPLETION_RE.search(text, t.end, s_end)
@@ -286,7 +294,7 @@ def _qualitative(index: int, text: str, s: int, e: int, item_start: int) -> Pros
         return None
     name_s, name_e = _trim(text, qs, qe)
     return ProseTarget(index, _name_of(text, name_s, name_e), None, None, None, None, True,
-                       text[qs:qe], qs, qe, _first_year(text, s, e), None, None)
+                       text[qs:qe], qs, qe, first_year(text, s, e), None, None)
 
 
 @dataclass(slots=True)
@@ -329,12 +337,12 @@ def _clause_targets(index: int, text: str, c_start: int, c_end: int,
             continue
         if yearly:
             # a yearly increase and its end state take a year only from their own clause
-            year = _first_year(text, c_start, c_end)
+            year = first_year(text, c_start, c_end)
         else:
-            year = _first_year(text, sg.seg_start, q.start, last=True)
+            year = first_year(text, sg.seg_start, q.start, last=True)
             if year is None:
                 tail = max(qe, q.end) if sg.value_first else min(sg.next_start, q.end + 40)
-                year = _first_year(text, q.end, tail)
+                year = first_year(text, q.end, tail)
         out.append(ProseTarget(index, name, q.comparator, q.value, q.value_max, unit, False,
                                text[q.start:q.end], qs, qe, year, None, None, yearly))
     return out
