@@ -14,7 +14,10 @@ from vn_plan_extract.cli import build_parser, main
 def test_extract_writes_one_json_per_input(tmp_path: Path) -> None:
     assert main(["extract", str(ROOT / "corpus"), "-o", str(tmp_path), "-q"]) == 0
     written = sorted(p.stem for p in tmp_path.glob("*.json"))
-    assert written == [p.stem for p in CORPUS_DOCS]
+    # a folder means every plan below it: the seeds and the real corpus in corpus/real/
+    below = sorted(p.stem for p in (ROOT / "corpus").rglob("*") if p.suffix in {".txt", ".md", ".docx", ".pdf"})
+    assert written == below
+    assert {p.stem for p in CORPUS_DOCS} <= set(written)
     data = json.loads((tmp_path / f"{CORPUS_DOCS[0].stem}.json").read_text(encoding="utf-8"))
     assert data["schema_version"] == "1"
 
