@@ -157,9 +157,12 @@ def _deadline(text: str, column: str = "deadline") -> Deadline | None:
     if not text or _DASHES_RE.fullmatch(text):
         return None
     parsed = parse_deadline(text)
-    if parsed is None and column == "deadline":
+    if column != "deadline":
+        return parsed
+    if parsed is None:
         return Deadline(text=text, kind=DeadlineKind.other)
-    return parsed
+    # the cell as written ("Xong trong Quý II/2026"), read for the time it names
+    return parsed.model_copy(update={"text": text})
 
 
 def _heading_year(doc: StructuredDocument, block: int) -> int | None:
