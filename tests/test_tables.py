@@ -249,3 +249,39 @@ def test_a_bordered_table_copied_from_a_web_page_one_cell_a_run_of_lines() -> No
     assert lines[second.source.line_start - 1] == "Đề xuất giải pháp cải thiện"
     assert [s.label for s in doc.sections] == ["I"]  # the group row "I" is no section
     assert doc.metadata.year == 2026
+
+
+def _spaced(cells: list[str]) -> str:
+    """A table one cell a line with a blank line between cells; an empty cell is a line holding a space."""
+    return "\n\n".join(c if c else " " for c in cells)
+
+
+_SPACED = "Các chỉ tiêu chủ yếu năm 2022 như sau:\n" + _spaced([
+    "Stt", "Chỉ tiêu chủ yếu", "TH năm 2021", "KH 2022", "Ước TH 2022", "Ghi chú",
+    "I", "Kinh tế", "", "", "", "",
+    "1", "Tốc độ tăng GRDP (%), trong đó:", "4,36", "6,5-7,5", "8,56", "Đạt",
+    "", "- Nông Lâm Ngư nghiệp (%)", "3,62", "3-3,5", "(3,26)", "",
+    # a sub-row printed without its empty row-number cell, and values that look like row numbers
+    "- Dịch vụ (%)", "8", "9", "11,03", "",
+    "2", "GRDP bình quân đầu người (USD)", "2.179", "2.350-2.400", "2.337", "Không đạt",
+    "3", "Cơ cấu kinh tế", "", "", "", "",
+    "4", "Tỷ lệ tham gia BHYT (%)", "95,2", "> 98", "97,5", "",
+]) + "\n\nII. NHIỆM VỤ\n"
+
+
+def test_a_table_one_cell_a_line_with_blank_lines_between() -> None:
+    """Rows are as wide as the header; a run of blank lines stands for empty cells; a sub-row's bullet
+    opens a row even when its empty number cell was not printed; the plan column ('KH 2022') is the
+    target and names the year; a range is a range in one cell; a unit in brackets ends the name; a
+    row with an empty plan cell promises nothing."""
+    doc = extract_text(_SPACED)
+    got = [(i.name, i.target.comparator.value if i.target.comparator else None, i.target.value,
+            i.target.value_max, i.target.unit, i.target_year) for i in doc.indicators]
+    assert got == [
+        ("Tốc độ tăng GRDP (%), trong đó:", ">=", 6.5, 7.5, "%", 2022),
+        ("- Nông Lâm Ngư nghiệp (%)", ">=", 3, 3.5, "%", 2022),
+        ("- Dịch vụ (%)", "=", 9, None, "%", 2022),
+        ("GRDP bình quân đầu người (USD)", ">=", 2350, 2400, "USD", 2022),
+        ("Tỷ lệ tham gia BHYT (%)", ">", 98, None, "%", 2022),
+    ]
+    assert [s.label for s in doc.sections] == ["II"]

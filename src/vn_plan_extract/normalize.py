@@ -332,16 +332,20 @@ def _glued(prev_text: str) -> bool:
 
 #: A cell of a bordered table holds at most this many lines; a longer run is text, not a cell.
 _MAX_CELL_LINES = 40
+#: A header cell is at most this long ("Nội dung chỉ tiêu phấn đấu đạt được đến năm 2025" is 50).
+_MAX_HEADER_CELL = 80
 #: A first row naming at least this many columns ("STT", "Nội dung", "Đơn vị chủ trì" …) opens a table of data.
 _MIN_HEADER_PHRASES = 2
 
 
 @dataclass(slots=True)
 class _BorderedTable:
-    """A table written one cell a run of lines, each cell closed by a line holding only "|" and each row
-    by a second one: a web page's table copied as text (trafilatura writes them so)."""
+    """A table written one cell a run of lines with a line holding only "|" after each cell: a web
+    page's table copied as text. Two shapes are seen: each row also opened by a "|" (so a second "|"
+    ends a row: trafilatura writes them so), or cells simply in order, an empty cell a bare "|", rows
+    as wide as the header."""
 
-    first: int  # index in the document's non-blank lines of its opening border
+    first: int  # index in the document's non-blank lines of its first line
     last: int  # … of its last border
     rows: list[list[list[_Line]]]  # rows → cells → the cell's lines (an empty cell has none)
 
@@ -350,10 +354,113 @@ def _is_border(ln: _Line) -> bool:
     return ln.text == "|"
 
 
-def _names_columns(row: list[list[_Line]]) -> bool:
-    text = " ".join(ln.text for cell in row for ln in cell)
-    first = " ".join(ln.text for ln in row[0]) if row and row[0] else ""
-    return bool(TABLE_HEADER_RE.match(first)) or len(HEADER_PHRASE_RE.findall(text)) >= _MIN_HEADER_PHRASES
+def _names_a_column(cell: list[_Line]) -> bool:
+    """A header cell: short, naming a column ("STT", "Đơn vị chủ trì", "KH năm 2024")."""
+    text = " ".join(ln.text for ln in cell)
+    return len(text) <= _MAX_HEADER_CELL and bool(TABLE_HEADER_RE.match(text) or HEADER_PHRASE_RE.search(text))
+
+
+def _cell_stream(lines: list[_Line], i: int) -> tuple[list[list[_Line]], int, int]:
+    """The cells from lines[i] on (a border, or a cell's single line before one), and where they end."""
+    cells: list[list[_Line]] = []
+    cell: list[_Line] = []
+    last = i
+    start = i if not _is_border(lines[i]) else i + 1
+    for j in range(start, len(lines)):
+        ln = lines[j]
+        if _is_border(ln):
+            cells.append(cell)
+            cell = []
+            last = j
+            continue
+        if (ln.blanks_before and (not cell or j > start) and j > i) or len(cell) >= _MAX_CELL_LINES:
+            break  # text after a blank line: the table is over
+        cell.append(ln)
+    return cells, i, last
+
+
+def _rows_of(cells: list[list[_Line]], consumed: list[int] | None = None) -> list[list[list[_Line]]]:
+    """Cells into rows: the header is the leading cells that name columns; an empty cell right after it
+    means each row ends with one (split there), else rows are as wide as the header."""
+    width = 0
+    while width < len(cells) and cells[width] and _names_a_column(cells[width]):
+        width += 1
+    if width < _MIN_HEADER_PHRASES:
+        return []
+    if width < len(cells) and not cells[width]:
+        rows: list[list[list[_Line]]] = []
+        row: list[list[_Line]] = []
+        for cell in cells:
+            if cell:
+                row.append(cell)
+            elif row:
+                rows.append(row)
+                row = []
+        return [*rows, row] if row else rows
+    if consumed is not None:
+        consumed.append(width)
+    return _rows_by_content(cells, width, consumed)
+
+
+def _cell_text(cell: list[_Line]) -> str:
+    return " ".join(ln.text for ln in cell)
+
+
+def _starts_row(cells: list[list[_Line]], k: int, last: list[int] | None) -> bool:
+    """Can cell k open a row: the next row number after `last` (a value such as "9" is not one), a
+    group label, a sub-row's bulleted name, or an empty row number before one?"""
+    text = _cell_text(cells[k])
+    if not text:
+        return k + 1 < len(cells) and _cell_text(cells[k + 1])[:1] in _SUB_ROW_BULLETS
+    if text[:1] in _SUB_ROW_BULLETS:
+        return True
+    if _GROUP_LABEL_CELL_RE.fullmatch(text):
+        return True
+    number = _row_number(text)
+    return number is not None and _follows(number, last)
+
+
+def _row_number(text: str) -> list[int] | None:
+    m = _ROW_NUMBER_CELL_RE.fullmatch(text)
+    return [int(x) for x in m.group().rstrip(".").split(".")] if m else None
+
+
+def _follows(number: list[int], last: list[int] | None) -> bool:
+    """Is `number` a row number that may come after `last`: the next one (a row or two may be lost), a
+    first sub-row (3 → 3.1), a return to the outer level (3.2 → 4), or 1 (numbering restarts)?"""
+    if number == [1] or last is None:
+        return len(number) == 1
+    if len(number) == len(last) and number[:-1] == last[:-1]:
+        return 0 < number[-1] - last[-1] <= _MAX_ROW_SKIP
+    if number == [*last, 1]:
+        return True
+    return len(number) < len(last) and number[:-1] == last[:len(number) - 1] and \
+        0 < number[-1] - last[len(number) - 1] <= _MAX_ROW_SKIP
+
+
+def _rows_by_content(cells: list[list[_Line]], width: int,
+                     consumed: list[int] | None = None) -> list[list[list[_Line]]]:
+    """Rows as wide as the header, a row ending early where the next cell opens a row (sources leave
+    out the empty row-number cell of a sub-row, or a row's empty last cells): a row is cut short only
+    after its first `width - 2` cells, so a value that looks like a row number stays in its row."""
+    rows = [cells[:width]]
+    k = width
+    last: list[int] | None = None
+    while k < len(cells):
+        row = [cells[k]]
+        last = _row_number(_cell_text(cells[k])) or last
+        k += 1
+        while k < len(cells) and len(row) < width:
+            if len(row) >= width - 2 and _starts_row(cells, k, last):
+                break
+            row.append(cells[k])
+            k += 1
+        if consumed is not None:
+            consumed.append(k)  # the stream's cells up to here make the rows so far
+        if _cell_text(row[0])[:1] in _SUB_ROW_BULLETS:
+            row = [[], *row][:width]  # a sub-row printed without its empty row-number cell
+        rows.append(row + [[] for _ in range(width - len(row))])
+    return rows
 
 
 def _bordered_tables(lines: list[_Line]) -> list[_BorderedTable]:
@@ -362,35 +469,91 @@ def _bordered_tables(lines: list[_Line]) -> list[_BorderedTable]:
     out: list[_BorderedTable] = []
     i, n = 0, len(lines)
     while i < n:
-        if not _is_border(lines[i]):
+        opens = _is_border(lines[i]) or (i + 1 < n and _is_border(lines[i + 1]) and not lines[i + 1].blanks_before
+                                          and (i == 0 or not _is_border(lines[i - 1])))
+        if not opens or not _opens_with_header(lines, i):
             i += 1
             continue
-        rows: list[list[list[_Line]]] = []
-        row: list[list[_Line]] = []
-        cell: list[_Line] = []
-        last = i
-        for j in range(i + 1, n):
-            ln = lines[j]
-            if _is_border(ln):
-                if cell:
-                    row.append(cell)
-                    cell = []
-                elif ln.blanks_before:
-                    row.append([])  # a blank line between two borders: an empty cell
-                elif row:
-                    rows.append(row)  # a second border: the row ends
-                    row = []
-                last = j
-                continue
-            if (not cell and ln.blanks_before) or len(cell) >= _MAX_CELL_LINES:
-                break  # text after a blank line: the table is over
-            cell.append(ln)
-        if row:
-            rows.append(row)
-        if rows and _names_columns(rows[0]):
-            out.append(_BorderedTable(i, last, rows))
-        i = last + 1
+        cells, first, last = _cell_stream(lines, i)
+        rows = _rows_of(cells)
+        if rows:
+            out.append(_BorderedTable(first, last, rows))
+            i = last
+        i += 1
     return out
+
+
+#: What the first cell of a row holds: a row number, a group label, a sub-row's bullet, or nothing.
+_ROW_START_CELL_RE = regex.compile(r"(?:\d{1,3}(?:\.\d{1,2}){0,2}\.?|[IVXLC]{1,5}\.?|[A-ZĐa-zđ][.)]?|[-–+•*].*)")
+#: A row number alone in a cell ("12", "3.1"), and a group label ("II", "B.").
+_ROW_NUMBER_CELL_RE = regex.compile(r"\d{1,3}(?:\.\d{1,2}){0,2}\.?")
+_GROUP_LABEL_CELL_RE = regex.compile(r"[IVXLC]{1,5}\.?|[A-ZĐ]\.?")
+#: Row numbers may skip this many (a row lost at a page break) and still open the next row.
+_MAX_ROW_SKIP = 3
+#: A sub-row's name opens with one of these ("- Nông Lâm Ngư nghiệp (%)").
+_SUB_ROW_BULLETS = frozenset("-–+•*")
+#: Empty cells a run of blank lines can stand for in a table one cell a line ((blanks - 1) / 2 of them).
+_MAX_EMPTY_CELLS = 12
+
+
+def _spaced_tables(lines: list[_Line], taken: set[int]) -> list[_BorderedTable]:
+    """Tables flattened one cell a line with a blank line between cells (a web page's table copied as
+    text): a run of blank lines longer by two stands for one more empty cell ("Kinh tế" then three
+    blank cells printed as " " lines), lines with no blank between are one cell wrapped. The table
+    opens at a header "STT" whose next cell follows one blank line, and ends before the first row
+    whose first cell is no row number, group label or sub-row bullet."""
+    out: list[_BorderedTable] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if (lines[i].number in taken or not TABLE_HEADER_RE.match(lines[i].text) or i + 1 >= n
+                or lines[i + 1].blanks_before != 1):
+            i += 1
+            continue
+        cells: list[list[_Line]] = []
+        last_of: list[int] = []  # index of each cell's last line (an empty cell: the one before it)
+        cell = [lines[i]]
+        cell_last = i
+        j = i + 1
+        while j < n and lines[j].number not in taken and not _is_border(lines[j]):
+            gap = lines[j].blanks_before
+            if gap == 0 and len(cell) < _MAX_CELL_LINES:
+                cell.append(lines[j])
+            elif gap % 2 == 1 and gap <= 2 * _MAX_EMPTY_CELLS + 1:
+                empties = (gap - 1) // 2
+                cells += [cell] + [[] for _ in range(empties)]
+                last_of += [cell_last] * (1 + empties)
+                cell = [lines[j]]
+            else:
+                break
+            cell_last = j
+            j += 1
+        cells.append(cell)
+        last_of.append(cell_last)
+        consumed: list[int] = []  # how many of the stream's cells the rows up to each one take
+        rows = _rows_of(cells, consumed)
+        kept = 1
+        while kept < len(rows) and (not rows[kept][0] or _ROW_START_CELL_RE.fullmatch(_cell_text(rows[kept][0]))):
+            kept += 1
+        if kept > 1 and len(consumed) == len(rows):
+            last = last_of[consumed[kept - 1] - 1]
+            out.append(_BorderedTable(i, last, rows[:kept]))
+            i = last + 1
+        else:
+            i += 1
+    return out
+
+
+def _opens_with_header(lines: list[_Line], i: int) -> bool:
+    """Does the first cell from lines[i] on name a column? (Checked before the cells are read, so that a
+    long run of borders is read once, not once from each of its borders.)"""
+    j = i + 1 if _is_border(lines[i]) else i
+    cell: list[_Line] = []
+    while j < len(lines) and not _is_border(lines[j]) and len(cell) < _MAX_CELL_LINES:
+        if lines[j].blanks_before and (cell or j > i):
+            return False  # text after a blank line is no cell
+        cell.append(lines[j])
+        j += 1
+    return bool(cell) and _names_a_column(cell)
 
 
 def _cell_block(cell: list[_Line]) -> Block:
@@ -442,7 +605,9 @@ def normalise(source: SourceText) -> NormalisedDocument:
     bordered_cells: dict[int, tuple[Block, ...]] = {}
     cell_starts: set[int] = set()  # lines that open a cell
     in_bordered: set[int] = set()
-    for table in _bordered_tables(lines):
+    bordered = _bordered_tables(lines)
+    taken = {ln.number for t in bordered for ln in lines[t.first:t.last + 1]}
+    for table in bordered + _spaced_tables(lines, taken):
         for ln in lines[table.first:table.last + 1]:
             ln.table = True
             in_bordered.add(ln.number)

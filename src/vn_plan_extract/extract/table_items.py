@@ -9,6 +9,7 @@ import regex
 
 from ..document import SourceText, frozen
 from ..lexicon.agencies import AGENCY_HEAD_RE, agency_is_complete, canonical_agency
+from ..lexicon.columns import UNIT_CELL_RE
 from ..lexicon.targets import YEAR_PHRASES
 from ..models import (
     Budget,
@@ -30,9 +31,14 @@ from ..tables import Cell, Row, Table
 from .deadlines import parse_deadline
 from .numbers import parse_vn_number
 
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+#: A target cell: "≥ 90", "100%", "8,5-9,5" (a range is a range only when one cell writes it).
 _TARGET_VALUE_RE = regex.compile(
-    r"(?P<cmp>≥|>=|≤|<=|>|<|=)?\s*(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s*(?P<pct>%)?"
+    rf"(?P<cmp>≥|>=|≤|<=|>|<|=)?\s*(?P<num>{_NUM})\s*(?P<pct>%)?(?:\s*[-–]\s*(?P<max>{_NUM})\s*(?P<pct2>%)?)?"
 )
+#: A unit written in brackets at the end of a name when the table has no unit column:
+#: "Tốc độ tăng GRDP (%), trong đó:", "GRDP bình quân đầu người (USD)".
+_NAME_UNIT_RE = regex.compile(r"\((?P<unit>%|[^\W\d][^()\d]{0,24})\)\s*(?:,?\s*trong\s+đó\s*:?)?\s*$")
 _COMPARATORS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<", "=": "="}
 #: Cells of an agency column split at ", " or "; " only where a new body starts.
 _UNIT_SEPARATOR_RE = regex.compile(r"[;,]\s+")
@@ -108,26 +114,48 @@ def _split_adjacent_bodies(text: str) -> list[str]:
     return [text]
 
 
-def parse_table_target(text: str, unit: str | None) -> tuple[str | None, float | None, str | None]:
-    """(comparator, value, unit) of a target cell; a cell with no number is qualitative.
+def parse_table_target(text: str, unit: str | None) -> tuple[str | None, float | None, float | None, str | None]:
+    """(comparator, value, value_max, unit) of a target cell; a cell with no number is qualitative.
 
     >>> parse_table_target("≥ 90", "%")
-    ('>=', 90, '%')
+    ('>=', 90, None, '%')
     >>> parse_table_target("Có/ ≥ 01", "Sáng kiến")
-    ('>=', 1, 'Sáng kiến')
+    ('>=', 1, None, 'Sáng kiến')
     >>> parse_table_target("Mức Khá", "Thứ bậc")
-    (None, None, 'Thứ bậc')
+    (None, None, None, 'Thứ bậc')
     >>> parse_table_target(">80%", "%")
-    ('>', 80, '%')
+    ('>', 80, None, '%')
+    >>> parse_table_target("8,5-9,5", "%")
+    ('>=', 8.5, 9.5, '%')
     """
     m = _TARGET_VALUE_RE.search(text)
     if not m:
-        return None, None, unit
+        return None, None, None, unit
     comparator = _COMPARATORS.get(m.group("cmp") or "=", "=")
     value = parse_vn_number(m.group("num"))
+    value_max = parse_vn_number(m.group("max")) if m.group("max") else None
+    if value_max is not None and value_max > value and comparator == "=":
+        comparator = ">="
+    else:
+        value_max = None
     if comparator == ">" and value == 100 and (unit == "%" or m.group("pct")):
         comparator = "="
-    return comparator, value, unit or ("%" if m.group("pct") else None)
+    return comparator, value, value_max, unit or ("%" if m.group("pct") or m.group("pct2") else None)
+
+
+def _unit_in_name(name: str) -> str | None:
+    """The unit a name writes in brackets at its end, for tables with no unit column.
+
+    >>> _unit_in_name("Tốc độ tăng GRDP (%), trong đó:"), _unit_in_name("GRDP bình quân đầu người (USD)")
+    ('%', 'USD')
+    >>> _unit_in_name("Số xã đạt chuẩn (lũy kế)") is None
+    True
+    """
+    m = _NAME_UNIT_RE.search(name)
+    if m is None:
+        return None
+    unit = m.group("unit").strip()
+    return unit if unit == "%" or UNIT_CELL_RE.fullmatch(unit) else None  # "(lũy kế)" is no unit
 
 
 def _span_of_cells(source: SourceText, cells: list[Cell | None]) -> tuple[int, int, str] | None:
@@ -205,13 +233,15 @@ def extract_table_items(doc: StructuredDocument, tables: tuple[Table, ...], plan
                 warnings.append(Warning(code="W005", message=f"table {table.index} row {row.stt}: cells assigned by guess",
                                         source=src))
             if table.kind == "indicators":
-                unit = row.text("unit") or None
-                comparator, value, unit = parse_table_target(row.text("target"), unit)
+                if "target" in table.roles and not row.text("target"):
+                    continue  # a row with an empty plan column promises nothing ("Cơ cấu kinh tế" over its parts)
+                unit = row.text("unit") or (None if "unit" in table.roles else _unit_in_name(row.text("name")))
+                comparator, value, value_max, unit = parse_table_target(row.text("target"), unit)
                 deadline = _deadline(row.text("deadline")) or _deadline(row.text("note"), "note")
                 indicators.append(Indicator(
                     id="", name=row.text("name"),
                     target=Target(comparator=Comparator(comparator) if comparator else None, value=value,
-                                  unit=unit, text=row.text("target")),
+                                  value_max=value_max, unit=unit, text=row.text("target")),
                     qualitative=value is None, target_year=year, section_path=path,
                     lead_units=split_units(row.text("lead")), support_units=split_units(row.text("support")),
                     monitor_units=split_units(row.text("monitor")), deadline=deadline, origin=Origin.table,

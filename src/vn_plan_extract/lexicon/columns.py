@@ -31,7 +31,8 @@ COLUMN_PHRASES: tuple[tuple[str, str], ...] = (
     ("Nội dung nhiệm vụ", "task"), ("Nội dung công việc", "task"), ("Tên nhiệm vụ", "task"),
     ("Nhiệm vụ", "task"), ("Nội dung", "task"),
     ("Chỉ tiêu phấn đấu đạt được", "target"), ("Chỉ tiêu phấn đấu", "target"), ("Chỉ tiêu cụ thể", "target"),
-    ("Mục tiêu", "target"), ("Kế hoạch", "target"), ("Dự kiến", "target"), ("Chỉ tiêu", "name_or_target"),
+    ("Mục tiêu", "target"), ("Kế hoạch", "target"), ("KH", "target"), ("Dự kiến", "target"),
+    ("Chỉ tiêu", "name_or_target"),
     # what a target means or how it is counted: text beside the name, never the target
     ("Giải thích chỉ tiêu", "explanation"), ("Cách tính", "explanation"), ("Phương pháp tính", "explanation"),
     ("Sản phẩm/Kết quả đầu ra", "output"), ("Sản phẩm", "output"), ("Kết quả đầu ra", "output"),
@@ -39,8 +40,9 @@ COLUMN_PHRASES: tuple[tuple[str, str], ...] = (
     ("Thời gian hoàn thành", "deadline"), ("Thời gian thực hiện", "deadline"), ("Thời hạn", "deadline"),
     ("Tiến độ", "deadline"), ("Lộ trình", "deadline"), ("Thời gian", "deadline"),
     ("Thực hiện", "baseline"), ("Ước thực hiện", "baseline"), ("Ước đạt", "baseline"), ("Ước TH", "baseline"),
+    ("TH", "baseline"),
     ("Tốc độ tăng", "growth"),
-    ("Ghi chú", "note"),
+    ("Ghi chú", "note"), ("Đánh giá", "note"),
     ("Tổng kinh phí", "amount"), ("Kinh phí", "amount"), ("Dự toán", "amount"), ("Số tiền", "amount"),
 )
 
@@ -51,7 +53,9 @@ HEADER_PHRASE_RE = regex.compile(
 ROLE_OF_PHRASE = {" ".join(p.split()).lower(): r for p, r in COLUMN_PHRASES}
 
 #: A year in a header ("… đến cuối năm 2026", "Kế hoạch 2026") is the target year of the column.
-HEADER_YEAR_RE = regex.compile(r"(?:năm|Năm|hoạch)\s+(?P<year>(?:19|20)\d{2})")
+HEADER_YEAR_RE = regex.compile(r"(?:năm|Năm|NĂM|hoạch|HOẠCH|KH)\s+(?P<year>(?:19|20)\d{2})")
+#: Any year in the target column's own header cell ("KH 2022", "Mục tiêu 2030").
+CELL_YEAR_RE = regex.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)")
 
 #: What a unit column holds ("Đơn vị tính"), written as in real tables; spaces match any line break.
 TABLE_UNITS = (
@@ -59,6 +63,8 @@ TABLE_UNITS = (
     "Doanh nghiệp", "Tài khoản", "Hồ sơ", "Văn bản", "Lớp", "Cuộc", "Bài", "Tin bài", "Đơn vị", "Trường",
     "Điểm", "Hạng", "Tỷ đồng", "Triệu đồng", "Nghìn tỷ đồng", "Con", "Ha", "Km", "Tấn", "Thủ tục", "Dịch vụ",
     "Nền tảng", "Hệ thống", "Cơ sở dữ liệu", "Camera", "Trạm", "Lần", "Tổ", "Khu phố", "Ấp",
+    "USD", "Triệu USD", "Tỷ USD", "Nghìn đồng", "Đồng", "Giường", "Bác sỹ", "Bác sĩ", "Lao động", "Dự án",
+    "Thôn", "Làng", "Tiêu chí", "Sản phẩm", "Km2", "M2", "M3", "Kg", "MW", "Kwh",
 )
 UNIT_CELL_RE = regex.compile(
     r"(?<!\w)(?P<unit>" + alternation(tuple(TABLE_UNITS)).replace("\\s+", "\\s+") + r")(?!\w)", regex.IGNORECASE

@@ -16,7 +16,7 @@ lines, narrow columns wrapped every few words, several cells sharing a line. For
 from __future__ import annotations
 
 from ..document import BlockKind
-from ..lexicon.columns import HEADER_YEAR_RE, MONEY_UNIT_RE, TOTAL_ROW_RE
+from ..lexicon.columns import CELL_YEAR_RE, HEADER_YEAR_RE, MONEY_UNIT_RE, TOTAL_ROW_RE
 from ..structure import StructuredDocument
 from .anchors import DATA_ANCHOR_RE, GROUP_ANCHOR_RE
 from .header import AGENCY_ROLES, kind_of, roles_of_header, roles_of_header_cells
@@ -63,7 +63,10 @@ def tables_of(doc: StructuredDocument) -> tuple[Table, ...]:
         rows = (delimited_rows(doc, body, roles, kind) if delimited
                 else flattened_rows(body, roles, kind, header_lines))
         rows = parents_to_groups(rows)
-        year_match = HEADER_YEAR_RE.search(header)
+        # the year of the plan's column: its own header cell's, else the first the header names
+        target_cell = (next((c.text for c, r in zip(header_cells, roles, strict=False) if r == "target"), "")
+                       if delimited else "")
+        year_match = CELL_YEAR_RE.search(target_cell) or HEADER_YEAR_RE.search(header)
         money = None
         if kind == "budget":
             before = " ".join(b.text for b in doc.blocks[max(0, first - 2):first]) + " " + header

@@ -3,6 +3,8 @@ sequence, cells re-assigned by `cells`)."""
 
 from __future__ import annotations
 
+import regex
+
 from ..document import Block
 from ..lexicon.columns import TOTAL_ROW_RE
 from ..lexicon.markers import is_roman, roman_value
@@ -42,7 +44,7 @@ def delimited_rows(doc: StructuredDocument, lines: tuple[Block, ...], roles: lis
                             ln.line_start, ln.line_start))
             continue
         d = DATA_ANCHOR_RE.match(first)
-        if not d:
+        if not d and not (not first and _is_sub_row(texts, roles)):
             if not first and rows and rows[-1].kind == "data":
                 rows[-1] = _continued(rows[-1], roles, cells, ln.line_start)
             continue
@@ -51,8 +53,19 @@ def delimited_rows(doc: StructuredDocument, lines: tuple[Block, ...], roles: lis
             if role == "stt" or not c.text:
                 continue
             out.append(Cell(role, (Piece(c, 0, len(c.text)),)))
-        rows.append(Row("data", d.group("stt"), tuple(out), ln.line_start, ln.line_start))
+        rows.append(Row("data", d.group("stt") if d else None, tuple(out), ln.line_start, ln.line_start))
     return rows
+
+
+#: A sub-row's name opens with a bullet ("- Nông Lâm Ngư nghiệp (%)" under "Tốc độ tăng GRDP, trong đó:").
+_SUB_ROW_NAME_RE = regex.compile(r"[-–+•*]\s*\S")
+
+
+def _is_sub_row(texts: list[str], roles: list[str]) -> bool:
+    """A row with no number whose name opens with a bullet is a row of its own (a breakdown of the row
+    above), not the rest of a row a page break cut."""
+    name = next((t for t, r in zip(texts, roles, strict=False) if r in {"name", "task"}), "")
+    return bool(_SUB_ROW_NAME_RE.match(name))
 
 
 def _continued(row: Row, roles: list[str], cells: tuple[Block, ...], line: int) -> Row:
