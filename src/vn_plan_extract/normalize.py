@@ -88,6 +88,8 @@ _PAGE_BREAK_BLANKS = 2
 _TERMINAL_RE = regex.compile(r"(?:[.;:!?…]|\./\.)[\"”’)\]]*$", regex.REVERSE)
 #: A person's name alone on a line (the signer): two to five capitalised words.
 _PERSON_NAME_RE = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,4}$")
+#: A numbered upper-case heading shorter than this may be wrapped onto the next upper-case line.
+_WRAPPED_HEADING_MAX = 120
 #: A line at least this share of the document's long lines (90th percentile) reached the margin.
 _FULL_LINE_SHARE = 0.9
 #: Fewer lines than this say nothing about the page width.
@@ -107,6 +109,9 @@ _ITEM_START_HINT_RE = re.compile(
 )
 #: The headings a line can open (a bare Roman numeral needs an upper-case title, judged later).
 _HEADING_RE = any_of(PART_RE, APPENDIX_RE, ROMAN_RE, UPPER_LETTER_RE, DECIMAL_RE, ARABIC_RE, LOWER_LETTER_RE)
+#: A numbered heading ("I.", "A.", "2.", "2.1."): its title may wrap; an appendix's or a part's title is
+#: read apart, on its own line ("PHỤ LỤC II" ⏎ "DỰ TOÁN KINH PHÍ …").
+_NUMBERED_HEADING_RE = any_of(ROMAN_RE, UPPER_LETTER_RE, DECIMAL_RE, ARABIC_RE)
 #: A bullet that opens an item: not a continuation such as "- xã hội".
 _OPENING_BULLET_RE = regex.compile(f"(?!{CONTINUATION_BULLET_RE.pattern}){BULLET_RE.pattern}")
 #: Anything that opens a new item: a bullet, "(1)", a paragraph opener, a table header, a heading.
@@ -315,6 +320,11 @@ def _continues(first_line: _Line, prev: _Line, nxt: _Line, blanks: int, full_lin
         return True  # "… quá trình giải quyết ⏎ TTHC.": the last word of a sentence
     if prev.is_upper() != nxt.is_upper():
         return False  # "KẾ HOẠCH" then its title; an upper-case heading then its body
+    if blanks == 0 and first_line is prev and _NUMBERED_HEADING_RE.match(prev.text) and len(prev.text.split()) <= 2:
+        return True  # "1. Ban ⏎ Quản lý các khu công nghiệp": no heading's title is one word long
+    if (blanks == 0 and prev.is_upper() and len(first_line.text) < _WRAPPED_HEADING_MAX
+            and _NUMBERED_HEADING_RE.match(first_line.text)):
+        return True  # "I. MỤC ⏎ ĐÍCH, YÊU CẦU": an upper-case heading wrapped by the page's width
     if prev.bold != nxt.bold:
         return False
     if prev.text.count("(") > prev.text.count(")"):
