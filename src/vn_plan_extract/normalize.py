@@ -109,6 +109,9 @@ _ITEM_START_HINT_RE = re.compile(
 )
 #: The headings a line can open (a bare Roman numeral needs an upper-case title, judged later).
 _HEADING_RE = any_of(PART_RE, APPENDIX_RE, ROMAN_RE, UPPER_LETTER_RE, DECIMAL_RE, ARABIC_RE, LOWER_LETTER_RE)
+#: A numbering label alone on its line ("1.", "III.", "b)"): a heading whose title a page's width pushed
+#: to the next line; it opens an item like any heading.
+_BARE_LABEL_RE = regex.compile(r"(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđA-ZĐ])\s*[.)]")
 #: A numbered heading ("I.", "A.", "2.", "2.1."): its title may wrap; an appendix's or a part's title is
 #: read apart, on its own line ("PHỤ LỤC II" ⏎ "DỰ TOÁN KINH PHÍ …").
 _NUMBERED_HEADING_RE = any_of(ROMAN_RE, UPPER_LETTER_RE, DECIMAL_RE, ARABIC_RE)
@@ -265,7 +268,8 @@ def _clean_line(number: int, raw: str, offset: int) -> _Line:
 
 def _starts_item(text: str) -> bool:
     """Does this line open a new item (heading, bullet, or a paragraph opener)?"""
-    return _ITEM_START_HINT_RE.match(text) is not None and _ITEM_OPENER_RE.match(text) is not None
+    return _ITEM_START_HINT_RE.match(text) is not None and (
+        _ITEM_OPENER_RE.match(text) is not None or _BARE_LABEL_RE.fullmatch(text) is not None)
 
 
 def _mostly_upper(text: str) -> bool:
