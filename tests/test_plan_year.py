@@ -30,8 +30,15 @@ def test_a_period_plan_sets_its_targets_for_the_period_end() -> None:
 
 
 def test_a_date_cited_in_the_title_is_not_the_plan_year() -> None:
+    title = "Thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị năm 2026"
+    assert _year_of_target(title) == (2026, 2026)
+
+
+def test_a_plan_whose_title_names_no_year_sets_none_for_its_targets() -> None:
+    """Signed in December 2025, "Thực hiện Nghị quyết 57" is not a plan for 2025: a target with no year
+    of its own has none (the metadata keep the year it was signed)."""
     title = "Thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị"
-    assert _year_of_target(title) == (2025, 2025)
+    assert _year_of_target(title) == (2025, None)
 
 
 def test_a_web_page_posting_date_is_not_the_plan_date() -> None:

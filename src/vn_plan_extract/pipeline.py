@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .assemble import assemble
 from .document import NormalisedDocument, SourceText
-from .extract.metadata import extract_metadata
+from .extract.metadata import default_target_year, extract_metadata
 from .extract.prose import extract_prose_indicators
 from .extract.responsibilities import extract_responsibilities
 from .extract.table_items import extract_table_items
@@ -33,12 +33,13 @@ def run(source: SourceText) -> PlanDocument:
     _checked("normalise", normalised, NormalisedDocument)
     structured = structure(normalised)
     _checked("structure", structured, StructuredDocument)
-    metadata, _ = extract_metadata(structured)
+    metadata, date_span = extract_metadata(structured)
+    plan_year = default_target_year(metadata, date_span)
     tables = tables_of(structured)
-    prose = extract_prose_indicators(structured, metadata.year)
-    from_tables = extract_table_items(structured, tables, metadata.year)
+    prose = extract_prose_indicators(structured, plan_year)
+    from_tables = extract_table_items(structured, tables, plan_year)
     responsibilities = extract_responsibilities(structured)
-    reconciled = reconcile(prose, from_tables, metadata.year)
+    reconciled = reconcile(prose, from_tables, plan_year)
     _checked("reconcile", reconciled, Reconciled)
     document = assemble(structured, metadata, reconciled, from_tables, responsibilities)
     _checked("assemble", document, PlanDocument)

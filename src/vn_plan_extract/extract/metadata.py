@@ -164,3 +164,18 @@ def extract_metadata(doc: StructuredDocument) -> tuple[Metadata, Span | None]:
                 meta.year = int(m.group("year") or m.group("end") or m.group("bare"))
                 break
     return meta, date_span
+
+
+def default_target_year(meta: Metadata, date_span: Span | None) -> int | None:
+    """The year a target with no year of its own is for: the year or period the plan's title names, or
+    the year its text gives; not the year it was signed ("Kế hoạch thực hiện Chỉ thị 27" signed in 2025
+    sets no year for its targets).
+
+    >>> default_target_year(Metadata(title="Chuyển đổi số năm 2026", year=2026), None)
+    2026
+    >>> default_target_year(Metadata(title="Thực hiện Chỉ thị số 27/CT-TTg", year=2025), Span(1, 1, 0, 1))
+    """
+    titled = _title_year(meta.title)
+    if titled is not None:
+        return titled
+    return meta.year if date_span is None else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from ..document import SourceText, frozen, span_of
-from ..lexicon.agencies import AGENCY_HEAD_RE, canonical_agency, leading_agency
+from ..lexicon.agencies import AGENCY_HEAD_RE, agency_is_exact, canonical_agency, leading_agency
 from ..lexicon.targets import GOAL_WORDS
 from ..models import Comparator, Indicator, Origin, Source, Target
 from ..structure import Role, StructuredDocument
@@ -129,6 +129,8 @@ def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None) -> 
             unit = unit_of_heading(doc.headings[owners[h]].title)
             if AGENCY_HEAD_RE.match(unit) or canonical_agency(unit):
                 section_lead = unit
+        elif h >= 0 and agency_is_exact(doc.headings[h].title.strip(" :.")):
+            section_lead = doc.headings[h].title.strip(" :.")  # "2.1. Sở Kế hoạch và Đầu tư:" over its targets
         assigned = _ASSIGNED_TO_RE.search(text)
         for t in targets:
             year = t.year or (None if t.own_year_only else t.sentence_year)
