@@ -209,6 +209,9 @@ def structure(doc: NormalisedDocument) -> StructuredDocument:
         if HEADER_LINE_RE.match(text) or DATE_LINE_RE.search(text) or DOC_TYPE_RE.match(text.strip("* ")):
             seen_doc_type = seen_doc_type or bool(DOC_TYPE_RE.match(text.strip("* ")))
             roles[i] = Role.HEADER
+        elif seen_doc_type and not seen_legal and not text.rstrip().endswith((";", ".", ":")) and (
+                roles[i - 1] is Role.HEADER):
+            roles[i] = Role.HEADER  # the title, even "Thực hiện Nghị quyết …": a legal basis ends with ";" or "."
         elif LEGAL_BASIS_RE.match(text) and (has_doc_type or seen_legal or i < 8):
             roles[i] = Role.LEGAL_BASIS
             seen_legal = True
