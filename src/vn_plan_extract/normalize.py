@@ -88,6 +88,8 @@ _PAGE_BREAK_BLANKS = 2
 _TERMINAL_RE = regex.compile(r"(?:[.;:!?…]|\./\.)[\"”’)\]]*$", regex.REVERSE)
 #: A person's name alone on a line (the signer): two to five capitalised words.
 _PERSON_NAME_RE = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,4}$")
+#: No page's margin wraps a line longer than this (A4 at 12 pt holds about 100 characters a line).
+_WRAPPED_LINE_MAX = 160
 #: A numbered upper-case heading shorter than this may be wrapped onto the next upper-case line.
 _WRAPPED_HEADING_MAX = 120
 #: A line at least this share of the document's long lines (90th percentile) reached the margin.
@@ -109,9 +111,9 @@ _ITEM_START_HINT_RE = re.compile(
 )
 #: The headings a line can open (a bare Roman numeral needs an upper-case title, judged later).
 _HEADING_RE = any_of(PART_RE, APPENDIX_RE, ROMAN_RE, UPPER_LETTER_RE, DECIMAL_RE, ARABIC_RE, LOWER_LETTER_RE)
-#: A numbering label alone on its line ("1.", "III.", "b)"): a heading whose title a page's width pushed
-#: to the next line; it opens an item like any heading.
-_BARE_LABEL_RE = regex.compile(r"(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđA-ZĐ])\s*[.)]")
+#: A numbering label or a bullet alone on its line ("1.", "III.", "b)", "-"): a heading or an item whose
+#: text a page's width (or a web page's list markup) pushed to the next line; it opens an item.
+_BARE_LABEL_RE = regex.compile(r"(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđA-ZĐ])\s*[.)]|[-–—+•*]")
 #: A numbered heading ("I.", "A.", "2.", "2.1."): its title may wrap; an appendix's or a part's title is
 #: read apart, on its own line ("PHỤ LỤC II" ⏎ "DỰ TOÁN KINH PHÍ …").
 _NUMBERED_HEADING_RE = any_of(ROMAN_RE, UPPER_LETTER_RE, DECIMAL_RE, ARABIC_RE)
@@ -316,8 +318,10 @@ def _continues(first_line: _Line, prev: _Line, nxt: _Line, blanks: int, full_lin
     if terminal and _PERSON_NAME_RE.match(nxt.text):
         return False  # "- Lưu: VT." then the signer's name "Lê Viết Truyền"
     if terminal:
-        # a sentence ending at a line end continues its paragraph only when no blank line follows
-        return prev.text.endswith(".") and not prev.text.endswith("./.") and blanks == 0
+        # a sentence ending at a line end continues its paragraph only when no blank line follows, and
+        # only in text wrapped at a margin: a line longer than any margin is a paragraph of a web page
+        return (prev.text.endswith(".") and not prev.text.endswith("./.") and blanks == 0
+                and len(prev.text) <= _WRAPPED_LINE_MAX)
     if _JOINER_END_RE.search(prev.text):
         return True
     if len(nxt.text.split()) <= 2 and _TERMINAL_RE.search(nxt.text):
