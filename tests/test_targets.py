@@ -42,6 +42,13 @@ SEED_CASES = [
      "toán trực tuyến đạt từ 80% trở lên.",
      [("=", 100, None, "%"), ("=", 100, None, "%"), ("=", 95, None, "%"), (">=", 80, None, "%")]),
     ("- Giá trị nông nghiệp đạt 50 tỉ đồng, chiếm 8%.", [("=", 50, None, "tỉ đồng"), ("=", 8, None, "%")]),
+    # a list after a goal lead-in's colon: every value with its unit is a target (issue 11, item 3)
+    ("- Chỉ tiêu sản xuất trồng trọt: Diện tích lúa 22.540 ha; ngô 4.850 ha; sắn 38.247 ha.",
+     [("=", 22540, None, "ha"), ("=", 4850, None, "ha"), ("=", 38247, None, "ha")]),
+    # a total and the breakdown that follows it
+    ("- Tổng diện tích gieo trồng 772 ha, trong đó: Lúa 507 ha; ngô 120 ha.",
+     [("=", 772, None, "ha"), ("=", 507, None, "ha"), ("=", 120, None, "ha")]),
+    ("- Gia cầm: 5.000 con.", [("=", 5000, None, "con")]),
 ]
 
 NOT_TARGETS = [
@@ -53,6 +60,8 @@ NOT_TARGETS = [
     "- Vận động người dân từ 15 tuổi trở lên cài đặt VNeID mức độ 2.",
     "- Phủ sóng 4G/5G và tổ chức Chợ 4.0 tại phường.",
     "- Báo cáo UBND xã trước ngày 20 hằng tháng.",
+    # a count describing the place, in a list with no goal lead-in
+    "- Địa bàn: diện tích tự nhiên 2.540 ha; dân số 12.000 người.",
 ]
 
 

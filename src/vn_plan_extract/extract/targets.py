@@ -17,6 +17,7 @@ from ..lexicon.targets import (
     AIM_BEFORE_RE,
     BREAKDOWN_RE,
     EXISTENCE_RE,
+    GOAL_WORDS,
     LEADING_INTRO_RE,
     NOT_NAME_AFTER_RE,
     QUALITATIVE_RE,
@@ -189,7 +190,12 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
-def _is_target(q: Quantity, text: str, clause_start: int, breakdown_units: frozenset[str]) -> bool:
+#: Right after a quantity: its breakdown follows, listed after a colon ("772 ha, trong đó: Lúa 507 ha; …").
+_BREAKDOWN_AFTER_RE = regex.compile(r"\s*,?\s*trong\s+đó\s*:", regex.IGNORECASE)
+
+
+def _is_target(q: Quantity, text: str, clause_start: int, breakdown_units: frozenset[str],
+               listed: bool = False) -> bool:
     if q.percent or q.rank or q.value_max is not None or q.after_comparator or q.fixed_unit or q.fraction:
         return True
     if q.comparator_word:
@@ -198,6 +204,10 @@ def _is_target(q: Quantity, text: str, clause_start: int, breakdown_units: froze
         return False  # a bare number with no noun and no target word ("Hôm nay: 110")
     if q.unit in breakdown_units:
         return True  # "500 hộ, trong đó, dịch vụ - thương mại 421 hộ; …"
+    if listed:
+        return True  # a list after a goal lead-in's colon: "Chỉ tiêu trồng trọt: Diện tích lúa 22.540 ha; ngô …"
+    if _BREAKDOWN_AFTER_RE.match(text, q.end):
+        return True  # a total broken down next: "Tổng diện tích gieo trồng 772 ha, trong đó: Lúa 507 ha; …"
     before = text[clause_start:q.start].rstrip()
     if before.endswith(":"):
         return True  # "Năm 2022: 94 xã", "Tổng vốn đầu tư (5 năm): 1.085tỷđ"
@@ -230,9 +240,12 @@ def targets_in_block(index: int, block: Block, goal_context: bool) -> list[Prose
         sentence_year_pos = s_end
         found_in_sentence: list[ProseTarget] = []
         breakdown: frozenset[str] = frozenset()
+        # "Chỉ tiêu sản xuất trồng trọt: Diện tích lúa 22.540 ha; ngô 4.850 ha": a goal lead-in and a colon
+        colon = text.find(":", s_start, s_end)
+        listed_from = colon if colon >= 0 and GOAL_WORDS.search(text[s_start:colon]) else s_end
         for c_start, c_end in _clauses(text, s_start, s_end):
             found = find_quantities(text, c_start, c_end)
-            quantities = [q for q in found if _is_target(q, text, c_start, breakdown)]
+            quantities = [q for q in found if _is_target(q, text, c_start, breakdown, q.start > listed_from)]
             if quantities:
                 sentence_year_pos = min(sentence_year_pos, quantities[0].start)
                 found_in_sentence.extend(_clause_targets(index, text, c_start, c_end, quantities))
