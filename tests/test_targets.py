@@ -49,6 +49,9 @@ SEED_CASES = [
     ("- Tổng diện tích gieo trồng 772 ha, trong đó: Lúa 507 ha; ngô 120 ha.",
      [("=", 772, None, "ha"), ("=", 507, None, "ha"), ("=", 120, None, "ha")]),
     ("- Gia cầm: 5.000 con.", [("=", 5000, None, "con")]),
+    # "đã" describing the subject does not make the value a result when a goal word follows it
+    ("- Các xã đã đạt chuẩn còn lại phấn đấu đạt thêm ít nhất 1 tiêu chí.", [(">=", 1, None, "tiêu chí")]),
+    ("- GRDP bình quân đầu người đạt 105 triệu đồng (tương đương 4.510 USD).", [("=", 105, None, "triệu đồng")]),
 ]
 
 NOT_TARGETS = [
@@ -60,6 +63,10 @@ NOT_TARGETS = [
     "- Vận động người dân từ 15 tuổi trở lên cài đặt VNeID mức độ 2.",
     "- Phủ sóng 4G/5G và tổ chức Chợ 4.0 tại phường.",
     "- Báo cáo UBND xã trước ngày 20 hằng tháng.",
+    # a result already reached, a restatement in another currency, the plan's own cost
+    "- Hiện nay, toàn tỉnh có trên 3.000 doanh nghiệp hoạt động trong lĩnh vực số.",
+    "- Năm 2024, tỉnh đã đạt 95% hồ sơ được giải quyết trực tuyến.",
+    "- Dự kiến tổng kinh phí thực hiện kế hoạch là 8.546 tỷ đồng.",
     # a count describing the place, in a list with no goal lead-in
     "- Địa bàn: diện tích tự nhiên 2.540 ha; dân số 12.000 người.",
 ]

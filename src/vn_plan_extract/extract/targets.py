@@ -21,6 +21,7 @@ from ..lexicon.targets import (
     LEADING_INTRO_RE,
     NOT_NAME_AFTER_RE,
     QUALITATIVE_RE,
+    RESULT_BEFORE_RE,
     SPENDING_NAME_RE,
     TRAILING_INTRO_RE,
     YEAR_PHRASES,
@@ -196,6 +197,8 @@ _BREAKDOWN_AFTER_RE = regex.compile(r"\s*,?\s*trong\s+đó\s*:", regex.IGNORECAS
 
 def _is_target(q: Quantity, text: str, clause_start: int, breakdown_units: frozenset[str],
                listed: bool = False) -> bool:
+    if RESULT_BEFORE_RE.search(text, clause_start, q.start):
+        return False  # "Hiện nay toàn tỉnh có …", "đã đạt …", "(tương đương 4.510 USD)": reached or restated
     if q.percent or q.rank or q.value_max is not None or q.after_comparator or q.fixed_unit or q.fraction:
         return True
     if q.comparator_word:
@@ -346,7 +349,7 @@ def _clause_targets(index: int, text: str, c_start: int, c_end: int,
         if unit is None and not q.percent:
             counted = _COUNTED_NOUN_RE.match(name)
             unit = counted.group("noun").lower() if counted else None  # "số xã … năm 2023 là 9"
-        if SPENDING_NAME_RE.match(name):
+        if SPENDING_NAME_RE.search(name):
             continue
         if yearly:
             # a yearly increase and its end state take a year only from their own clause

@@ -55,9 +55,22 @@ RESTATEMENT_RE = regex.compile(r"^\s*(?:%\s*)?so\s+với", regex.IGNORECASE)
 #: "tăng gấp 2 lần", "tăng 3,76 lần", "gấp 2,2 lần": multiples restate, they are not targets.
 MULTIPLE_BEFORE_RE = regex.compile(r"(?:gấp|tăng)\s*$", regex.IGNORECASE | regex.REVERSE)
 
-#: Spending is a budget item, not a target (revenue is kept): "Chi ngân sách (năm 2020): 8tỷđ".
-SPENDING_NAME_RE = regex.compile(r"^(?:tăng\s+)?chi\s+(?:ngân\s+sách|thường\s+xuyên|đầu\s+tư)",
-                                 regex.IGNORECASE)
+#: Spending is a budget item, not a target (revenue is kept): "Chi ngân sách (năm 2020): 8tỷđ", "Dự kiến
+#: tổng kinh phí thực hiện kế hoạch", "nguồn vốn ngân sách Trung ương giao".
+SPENDING_NAME_RE = regex.compile(
+    r"^(?:tăng\s+)?chi\s+(?:ngân\s+sách|thường\s+xuyên|đầu\s+tư)"
+    r"|(?:^|\s)(?:tổng\s+)?kinh\s+phí(?:\s+thực\s+hiện)?|nguồn\s+vốn(?:\s+ngân\s+sách)?",
+    regex.IGNORECASE)
+
+#: Words before a value that make it a result already reached or a description, not a target:
+#: "Hiện nay, toàn tỉnh có trên 3.000 doanh nghiệp", "đã phấn đấu đạt và vượt 22/22 chỉ tiêu", "ước đạt"
+#: ("… truy nã hiện có" names a group, not a result).
+#: Within its clause part (no comma between) and with no goal word after it ("các xã đã đạt chuẩn … phấn
+#: đấu đạt thêm 1 tiêu chí" is a target).
+RESULT_BEFORE_RE = regex.compile(
+    r"(?:(?<!\w)(?:đã|ước\s+(?:đạt|thực\s+hiện|tính))(?!\w)(?:(?!phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)[^;:,]){0,80}"
+    r"|(?<!\w)(?:hiện\s+nay|tương\s+đương)(?!\w)(?:(?!phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)[^;:]){0,80})$",
+    regex.IGNORECASE | regex.REVERSE)
 
 # --- units ----------------------------------------------------------------------------------------
 
