@@ -31,6 +31,13 @@ def test_devset_scores_hold_their_floors() -> None:
     assert m["fully_right"] >= 0.8
 
 
+def test_real_corpus_scores_hold_their_floors() -> None:
+    """The real corpus (issue 11): plans from many provinces, in the forms they arrive in."""
+    score = evaluate_folder("real", GOLDEN / "real")
+    assert score.documents >= 60
+    assert check_floors([score], BASELINE) == []
+
+
 def test_the_gate_fails_when_a_score_drops() -> None:
     score = SetScore("golden", gold=10, predicted=10, matched=5, fully_right=5)
     assert check_floors([score], BASELINE)
