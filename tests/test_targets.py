@@ -49,6 +49,9 @@ SEED_CASES = [
     ("- Tổng diện tích gieo trồng 772 ha, trong đó: Lúa 507 ha; ngô 120 ha.",
      [("=", 772, None, "ha"), ("=", 507, None, "ha"), ("=", 120, None, "ha")]),
     ("- Gia cầm: 5.000 con.", [("=", 5000, None, "con")]),
+    # the unit is the counted noun; what qualifies it stays in the name
+    ("- Phấn đấu có thêm 12 xã đạt chuẩn NTM kiểu mẫu.", [("=", 12, None, "xã")]),
+    ("- Hỗ trợ ít nhất 15 doanh nghiệp khởi nghiệp sáng tạo.", [(">=", 15, None, "doanh nghiệp")]),
     # "đã" describing the subject does not make the value a result when a goal word follows it
     ("- Các xã đã đạt chuẩn còn lại phấn đấu đạt thêm ít nhất 1 tiêu chí.", [(">=", 1, None, "tiêu chí")]),
     ("- GRDP bình quân đầu người đạt 105 triệu đồng (tương đương 4.510 USD).", [("=", 105, None, "triệu đồng")]),

@@ -16,6 +16,7 @@ from ..lexicon.targets import (
     AFTER_COMPARATORS,
     COMPARATOR_RE,
     COMPARATOR_WORDS,
+    COUNTED_NOUNS,
     FILLER_RE,
     FIXED_UNIT_RE,
     GLUED_UNIT_RE,
@@ -23,6 +24,7 @@ from ..lexicon.targets import (
     NOT_UNIT_WORDS,
     NOT_VALUE_AFTER_RE,
     NOT_VALUE_BEFORE_RE,
+    ONE_WORD_UNITS,
     RANGE_JOINERS,
     RANK_PHRASES,
     RANK_UNIT,
@@ -103,7 +105,36 @@ def _read_unit(text: str, pos: int) -> tuple[str | None, int]:
             continue
     if not words or (first_upper and _LABEL_AFTER_RE.match(text, pos)):
         return None, pos  # "110 Hôm qua: 389": the words are the next item's label
+    kept = _counted_noun(words)
+    if kept < len(words):
+        end = _end_of_words(text, pos, kept)
+        words = words[:kept]
     return " ".join(words).replace(" /", "/"), end
+
+
+def _counted_noun(words: list[str]) -> int:
+    """How many of the words after a number make its unit: the longest known counted noun that opens them,
+    or a one-syllable counted noun alone; all of them for a per-unit form ("lớp tập huấn/năm") or words
+    not known."""
+    if any("/" in w for w in words):
+        return len(words)
+    folded = [w.lower() for w in words]
+    for k in range(len(words), 1, -1):
+        if " ".join(folded[:k]) in COUNTED_NOUNS:
+            return k
+    return 1 if folded[0] in ONE_WORD_UNITS else len(words)
+
+
+def _end_of_words(text: str, pos: int, count: int) -> int:
+    """Where the `count`-th unit token after `pos` ends."""
+    cursor = pos
+    for _ in range(count):
+        cursor = _spaces_end(text, cursor)
+        m = _UNIT_TOKEN_RE.match(text, cursor)
+        if not m:
+            break
+        cursor += len(m.group().rstrip("."))
+    return cursor
 
 
 def _comparator_before(text: str, lo: int, start: int) -> tuple[str, str, int]:

@@ -191,6 +191,8 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
+#: "phấn đấu" earlier in the clause makes a count a target, whatever verb stands before it.
+_STRIVE_BEFORE_RE = regex.compile(r"(?<!\w)phấn\s+đấu(?!\w)", regex.IGNORECASE)
 #: Right after a quantity: its breakdown follows, listed after a colon ("772 ha, trong đó: Lúa 507 ha; …").
 _BREAKDOWN_AFTER_RE = regex.compile(r"\s*,?\s*trong\s+đó\s*:", regex.IGNORECASE)
 
@@ -209,6 +211,8 @@ def _is_target(q: Quantity, text: str, clause_start: int, breakdown_units: froze
         return True  # "500 hộ, trong đó, dịch vụ - thương mại 421 hộ; …"
     if listed:
         return True  # a list after a goal lead-in's colon: "Chỉ tiêu trồng trọt: Diện tích lúa 22.540 ha; ngô …"
+    if _STRIVE_BEFORE_RE.search(text, clause_start, q.start):
+        return True  # "Phấn đấu xây dựng 17 xã nông thôn mới", "phấn đấu có thêm 12 xã …"
     if _BREAKDOWN_AFTER_RE.match(text, q.end):
         return True  # a total broken down next: "Tổng diện tích gieo trồng 772 ha, trong đó: Lúa 507 ha; …"
     before = text[clause_start:q.start].rstrip()

@@ -95,6 +95,21 @@ UNIT_STOP_WORDS = frozenset({
 #: At most this many words make a unit ("lớp tập huấn/năm", "bé trai/100 bé gái").
 UNIT_MAX_WORDS = 3
 
+#: Counted nouns of several syllables: a unit read after a number ends with the longest of these that
+#: opens it ("15 doanh nghiệp khởi nghiệp sáng tạo" counts "doanh nghiệp"), so the rest stays in the name.
+COUNTED_NOUNS = frozenset({
+    "doanh nghiệp", "dự án", "sản phẩm", "trung tâm", "mô hình", "hợp tác xã", "khu công nghiệp",
+    "cụm công nghiệp", "tiêu chí", "tài khoản", "lao động", "hộ gia đình", "sáng kiến", "khu phố",
+    "trường học", "đơn vị", "cán bộ", "công chức", "đảng viên", "nền tảng", "hệ thống", "thủ tục",
+    "dịch vụ", "hồ sơ", "văn bản", "chương trình", "đề tài", "lớp học", "tổ chức", "nhà ở", "giường bệnh",
+    "bác sĩ", "bác sỹ", "học sinh", "sinh viên", "cơ sở dữ liệu", "tổ dân phố", "khu dân cư", "điểm đến",
+    "kịch bản", "câu lạc bộ", "tuyến đường", "công trình", "ứng dụng", "người dân",
+})
+#: Counted nouns of one syllable: the unit is that word alone ("12 xã NTM kiểu mẫu" counts "xã").
+ONE_WORD_UNITS = frozenset({
+    "xã", "hộ", "con", "tấn", "tạ", "ha", "vùng", "mỏ", "thôn", "làng", "ấp", "huyện", "phường",
+    "trường", "lượt", "lần", "cặp", "căn", "cây", "chiếc", "bậc", "điểm", "cuộc", "bài", "tin", "khu", "cụm",
+})
 #: Nouns that never are a unit by themselves after a number (the number is then not a count).
 NOT_UNIT_WORDS = frozenset({"năm", "tháng", "ngày", "tuổi", "giờ", "phút", "lần thứ"})
 
