@@ -30,6 +30,7 @@ from ..structure import StructuredDocument
 from ..tables import Cell, Row, Table
 from .deadlines import parse_deadline
 from .numbers import parse_vn_number
+from .quantities import find_quantities
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 #: A target cell: "≥ 90", "100%", "8,5-9,5" (a range is a range only when one cell writes it).
@@ -143,6 +144,23 @@ def parse_table_target(text: str, unit: str | None) -> tuple[str | None, float |
     return comparator, value, value_max, unit or ("%" if m.group("pct") or m.group("pct2") else None)
 
 
+def _stated_target(cell: str) -> tuple[str, float, float | None, str | None, str] | None:
+    """The target a name cell states in words: its last value written with a target word, a percentage
+    or a unit ("… đạt 80%", "Phát triển ít nhất 05 kịch bản …"); None when it states none.
+
+    >>> _stated_target("Tỷ lệ hồ sơ dịch vụ công trực tuyến toàn trình đạt 80%.")
+    ('=', 80, None, '%', 'đạt 80%')
+    >>> _stated_target("Xây dựng cơ sở dữ liệu dùng chung") is None
+    True
+    """
+    found = [q for q in find_quantities(cell, 0, len(cell))
+             if q.percent or q.rank or q.comparator_word or q.after_comparator or q.unit]
+    if not found:
+        return None
+    q = found[-1]
+    return q.comparator, q.value, q.value_max, q.unit, cell[q.start:q.end]
+
+
 def _unit_in_name(name: str) -> str | None:
     """The unit a name writes in brackets at its end, for tables with no unit column.
 
@@ -237,11 +255,18 @@ def extract_table_items(doc: StructuredDocument, tables: tuple[Table, ...], plan
                     continue  # a row with an empty plan column promises nothing ("Cơ cấu kinh tế" over its parts)
                 unit = row.text("unit") or (None if "unit" in table.roles else _unit_in_name(row.text("name")))
                 comparator, value, value_max, unit = parse_table_target(row.text("target"), unit)
+                target_text = row.text("target")
+                if "target" not in table.roles and value is None:
+                    # a table of targets with no target column: its name cell states the target
+                    # ("Tỷ lệ hồ sơ dịch vụ công trực tuyến toàn trình đạt 80%.")
+                    stated = _stated_target(row.text("name"))
+                    if stated is not None:
+                        comparator, value, value_max, unit, target_text = stated
                 deadline = _deadline(row.text("deadline")) or _deadline(row.text("note"), "note")
                 indicators.append(Indicator(
                     id="", name=row.text("name"),
                     target=Target(comparator=Comparator(comparator) if comparator else None, value=value,
-                                  value_max=value_max, unit=unit, text=row.text("target")),
+                                  value_max=value_max, unit=unit, text=target_text),
                     qualitative=value is None, target_year=year, section_path=path,
                     lead_units=split_units(row.text("lead")), support_units=split_units(row.text("support")),
                     monitor_units=split_units(row.text("monitor")), deadline=deadline, origin=Origin.table,
