@@ -467,9 +467,13 @@ def _rows_by_content(cells: list[list[_Line]], width: int,
     while k < len(cells):
         row = [cells[k]]
         last = _row_number(_cell_text(cells[k])) or last
+        # a group row ("I | Đào tạo, chuyển đổi nhận thức") may print only its label and title
+        shortest = 2 if _GROUP_LABEL_CELL_RE.fullmatch(_cell_text(cells[k])) else width - 2
+        if shortest == 2:
+            last = None  # numbering restarts under a group
         k += 1
         while k < len(cells) and len(row) < width:
-            if len(row) >= width - 2 and _starts_row(cells, k, last):
+            if len(row) >= shortest and _starts_row(cells, k, last):
                 break
             row.append(cells[k])
             k += 1
@@ -510,6 +514,8 @@ _GROUP_LABEL_CELL_RE = regex.compile(r"[IVXLC]{1,5}\.?|[A-ZĐ]\.?")
 _MAX_ROW_SKIP = 3
 #: A sub-row's name opens with one of these ("- Nông Lâm Ngư nghiệp (%)").
 _SUB_ROW_BULLETS = frozenset("-–+•*")
+#: A bracketed remark alone on a line ("(Tỷ đồng)", "(%)"): the end of the cell above, never a cell.
+_BRACKETED_RE = regex.compile(r"\((?=[^()]*[^\W\d_])[^()]{1,30}\)")  # a letter inside: "(3,26)" is a value
 #: Empty cells a run of blank lines can stand for in a table one cell a line ((blanks - 1) / 2 of them).
 _MAX_EMPTY_CELLS = 12
 
@@ -534,8 +540,8 @@ def _spaced_tables(lines: list[_Line], taken: set[int]) -> list[_BorderedTable]:
         j = i + 1
         while j < n and lines[j].number not in taken and not _is_border(lines[j]):
             gap = lines[j].blanks_before
-            if gap == 0 and len(cell) < _MAX_CELL_LINES:
-                cell.append(lines[j])
+            if (gap == 0 or (gap == 1 and _BRACKETED_RE.fullmatch(lines[j].text))) and len(cell) < _MAX_CELL_LINES:
+                cell.append(lines[j])  # a wrapped line, or "(Tỷ đồng)" set apart under its name
             elif gap % 2 == 1 and gap <= 2 * _MAX_EMPTY_CELLS + 1:
                 empties = (gap - 1) // 2
                 cells += [cell] + [[] for _ in range(empties)]

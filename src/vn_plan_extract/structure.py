@@ -206,6 +206,8 @@ def structure(doc: NormalisedDocument) -> StructuredDocument:
     seen_doc_type = seen_legal = False
     for i in range(min(n, first_heading)):
         text = blocks[i].text
+        if blocks[i].kind is BlockKind.TABLE_LINE and TABLE_HEADER_RE.match(text):
+            break  # a table of data ("STT | Tên chỉ tiêu | …") opens the body of a page quoting a plan
         if HEADER_LINE_RE.match(text) or DATE_LINE_RE.search(text) or DOC_TYPE_RE.match(text.strip("* ")):
             seen_doc_type = seen_doc_type or bool(DOC_TYPE_RE.match(text.strip("* ")))
             roles[i] = Role.HEADER

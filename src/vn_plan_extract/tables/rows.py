@@ -44,7 +44,7 @@ def delimited_rows(doc: StructuredDocument, lines: tuple[Block, ...], roles: lis
                             ln.line_start, ln.line_start))
             continue
         d = DATA_ANCHOR_RE.match(first)
-        if not d and not (not first and _is_sub_row(texts, roles)):
+        if not d and not (not first and _is_sub_row(texts, roles, rows[-1] if rows else None)):
             if not first and rows and rows[-1].kind == "data":
                 rows[-1] = _continued(rows[-1], roles, cells, ln.line_start)
             continue
@@ -61,11 +61,15 @@ def delimited_rows(doc: StructuredDocument, lines: tuple[Block, ...], roles: lis
 _SUB_ROW_NAME_RE = regex.compile(r"[-–+•*]\s*\S")
 
 
-def _is_sub_row(texts: list[str], roles: list[str]) -> bool:
-    """A row with no number whose name opens with a bullet is a row of its own (a breakdown of the row
-    above), not the rest of a row a page break cut."""
+def _is_sub_row(texts: list[str], roles: list[str], above: Row | None) -> bool:
+    """A row with no number is a row of its own (a breakdown of the row above, or one more target under
+    its number), not the rest of a row a page break cut, when its name opens with a bullet or when it
+    fills the target column the row above has filled already."""
     name = next((t for t, r in zip(texts, roles, strict=False) if r in {"name", "task"}), "")
-    return bool(_SUB_ROW_NAME_RE.match(name))
+    if _SUB_ROW_NAME_RE.match(name):
+        return True
+    target = next((t for t, r in zip(texts, roles, strict=False) if r == "target"), "")
+    return bool(name and target and above is not None and above.kind == "data" and above.text("target"))
 
 
 def _continued(row: Row, roles: list[str], cells: tuple[Block, ...], line: int) -> Row:
