@@ -285,3 +285,15 @@ def test_a_table_one_cell_a_line_with_blank_lines_between() -> None:
         ("Tỷ lệ tham gia BHYT (%)", ">", 98, None, "%", 2022),
     ]
     assert [s.label for s in doc.sections] == ["II"]
+
+
+def test_a_table_whose_rows_cannot_be_recovered_is_reported_with_its_lines() -> None:
+    text = ("I. NHIỆM VỤ\nSTT\tNội dung nhiệm vụ\tĐơn vị chủ trì\tThời gian hoàn thành\n"
+            "\tTheo phụ lục đính kèm\t\t\n")
+    doc = extract_text(text)
+    warnings = [w for w in doc.warnings if w.code == "W007"]
+    assert len(warnings) == 1
+    assert warnings[0].source is not None
+    assert warnings[0].source.line_start == 2
+    assert warnings[0].source.quote.startswith("STT")
+    assert doc.tasks == []

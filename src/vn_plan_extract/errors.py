@@ -35,4 +35,5 @@ WARNING_CODES: dict[str, str] = {
     "W004": "heading numbering skips a number",
     "W005": "table cells assigned to columns by guess",
     "W006": "no text layer",
+    "W007": "table rows could not be recovered",
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 import regex
 
 from ..document import SourceText, frozen
+from ..errors import WARNING_CODES
 from ..lexicon.agencies import AGENCY_HEAD_RE, agency_is_complete, canonical_agency
 from ..lexicon.columns import UNIT_CELL_RE
 from ..lexicon.targets import YEAR_PHRASES
@@ -45,6 +46,8 @@ _COMPARATORS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<":
 _UNIT_SEPARATOR_RE = regex.compile(r"[;,]\s+")
 
 _DASHES_RE = regex.compile(r"[-–—.]+")
+#: A header naming this many columns besides STT and notes heads a table of data.
+_MIN_NAMED_COLUMNS = 2
 
 @frozen
 class TableItems:
@@ -232,6 +235,15 @@ def extract_table_items(doc: StructuredDocument, tables: tuple[Table, ...], plan
     warnings: list[Warning] = []
     output_sources: dict[int, Source] = {}
     for table in tables:
+        if not any(row.kind in {"data", "total"} for row in table.rows):
+            if len(set(table.roles) - {"note", "stt"}) < _MIN_NAMED_COLUMNS:
+                continue  # a layout table (a page's header or signature block), not a table of data
+            # a header naming columns and no row under it: say so with the region's lines, never silently nothing
+            quote = source.line_text(table.header_line)
+            warnings.append(Warning(code="W007", message=f"{WARNING_CODES['W007']}: table {table.index}",
+                                    source=Source(line_start=table.header_line,
+                                                  line_end=max(table.header_line, table.last_line), quote=quote)))
+            continue
         path = list(doc.path_of(table.first_block))
         year = table.year or _heading_year(doc, table.first_block) or plan_year
         group: Group | None = None

@@ -73,5 +73,6 @@ def tables_of(doc: StructuredDocument) -> tuple[Table, ...]:
             mm = MONEY_UNIT_RE.search(before)
             money = " ".join(mm.group("unit").lower().split()) if mm else None
         out.append(Table(len(out), kind, tuple(roles), lines[0].line_start, tuple(rows), first,
-                         int(year_match.group("year")) if year_match else None, money))
+                         int(year_match.group("year")) if year_match else None, money,
+                         last_line=lines[-1].line_start))
     return tuple(out)

@@ -71,6 +71,7 @@ class Table:
     year: int | None = None
     money_unit: str | None = None
     groups: dict[int, tuple[str, str]] = field(default_factory=dict)  # row index → (label, title)
+    last_line: int = 0  # the region's last line
 
 
 # --- text helpers -----------------------------------------------------------------------------------
