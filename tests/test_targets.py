@@ -52,6 +52,11 @@ SEED_CASES = [
     # the unit is the counted noun; what qualifies it stays in the name
     ("- Phấn đấu có thêm 12 xã đạt chuẩn NTM kiểu mẫu.", [("=", 12, None, "xã")]),
     ("- Hỗ trợ ít nhất 15 doanh nghiệp khởi nghiệp sáng tạo.", [(">=", 15, None, "doanh nghiệp")]),
+    # a count to reach or to add, and a value with a thousands dot that is no year
+    ("- Hình thành mới 05 khu công nghiệp, nâng tổng số lên 12 KCN.", [("=", 5, None, "khu công nghiệp"),
+                                                                    ("=", 12, None, "KCN")]),
+    ("- Diện tích làm mới tại các khu, cụm công nghiệp: trên 2.000 ha.", [(">", 2000, None, "ha")]),
+    ("- Tổng công suất bổ sung khoảng 2.989,5 MW.", [("=", 2989.5, None, "MW")]),
     # "đã" describing the subject does not make the value a result when a goal word follows it
     ("- Các xã đã đạt chuẩn còn lại phấn đấu đạt thêm ít nhất 1 tiêu chí.", [(">=", 1, None, "tiêu chí")]),
     ("- GRDP bình quân đầu người đạt 105 triệu đồng (tương đương 4.510 USD).", [("=", 105, None, "triệu đồng")]),

@@ -204,8 +204,8 @@ def find_quantities(text: str, lo: int, hi: int) -> list[Quantity]:
         else:
             pos = e
         value = parse_vn_number(digits)
-        if not percent and isinstance(value, int) and 1900 <= value <= 2100 and glued_unit is None:
-            continue  # a year
+        if not percent and isinstance(value, int) and 1900 <= value <= 2100 and glued_unit is None and digits.isdigit():
+            continue  # a year ("2.000 ha" with its thousands dot is no year)
         if not percent and NOT_VALUE_AFTER_RE.search(before):
             continue
         if NOT_VALUE_BEFORE_RE.match(after):
