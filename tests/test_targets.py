@@ -57,6 +57,11 @@ SEED_CASES = [
                                                                     ("=", 12, None, "KCN")]),
     ("- Diện tích làm mới tại các khu, cụm công nghiệp: trên 2.000 ha.", [(">", 2000, None, "ha")]),
     ("- Tổng công suất bổ sung khoảng 2.989,5 MW.", [("=", 2989.5, None, "MW")]),
+    # ranks written as groups and places
+    ("- Đến năm 2030, tỉnh thuộc nhóm 20 tỉnh, thành phố trực thuộc Trung ương dẫn đầu về CĐS.",
+     [("<=", 20, None, "hạng")]),
+    ("- Phấn đấu thứ hạng của tỉnh vào nhóm 30/63 tỉnh, thành phố của cả nước.", [("<=", 30, None, "hạng")]),
+    ("- Chỉ số PAR INDEX xếp vị thứ 20/63 tỉnh, thành phố.", [("<=", 20, None, "hạng")]),
     # "đã" describing the subject does not make the value a result when a goal word follows it
     ("- Các xã đã đạt chuẩn còn lại phấn đấu đạt thêm ít nhất 1 tiêu chí.", [(">=", 1, None, "tiêu chí")]),
     ("- GRDP bình quân đầu người đạt 105 triệu đồng (tương đương 4.510 USD).", [("=", 105, None, "triệu đồng")]),

@@ -121,11 +121,18 @@ NOT_UNIT_WORDS = frozenset({"năm", "tháng", "ngày", "tuổi", "giờ", "phút
 #: "Top 30", "trong nhóm 5 địa phương đứng đầu", "trong nhóm 10 dẫn đầu": a rank, comparator <=.
 RANK_RE = regex.compile(
     r"""(?:\b[Tt][Oo][Pp]\s*(?P<top>\d{1,3})\b
-        | \bnhóm\s+(?P<group>\d{1,3})\s+(?:\S+\s+){0,3}?(?:dẫn\s+đầu|đứng\s+đầu|cao\s+nhất|tốt\s+nhất))""",
+        | \bnhóm\s+(?P<group>\d{1,3})(?:/\d{1,3})?\s+(?:\S+\s+){0,8}?
+          (?:dẫn\s+đầu|đứng\s+đầu|cao\s+nhất|tốt\s+nhất|xếp\s+hạng\s+cao)
+        | \b(?:vào|trong)\s+nhóm\s+(?P<group>\d{1,3})(?:/\d{1,3})?\s+          # "vào nhóm 30/63 tỉnh"
+          (?=tỉnh|thành|địa\s+phương|huyện|quận|thị\s+xã|xã|phường|đơn\s+vị|UBND|sở|cơ\s+quan)
+          (?:(?:\S+\s+){0,8}?(?:dẫn\s+đầu|đứng\s+đầu|cao\s+nhất|tốt\s+nhất|xếp\s+hạng\s+cao))?
+        | \b(?:xếp\s+)?(?:vị\s+thứ|xếp\s+thứ|đứng\s+thứ)\s+(?P<top>\d{1,3})(?:/\d{1,3})?(?!\d))  # "xếp vị thứ 20/63"
+    """,
     regex.VERBOSE,
 )
-#: `RANK_RE`, tried only where "top" (in any case) or "nhóm" begins.
-RANK_PHRASES = FirstWords(RANK_RE, ("top", "Top", "TOP", "ToP", "tOP", "TOp", "tOp", "toP", "nhóm"))
+#: `RANK_RE`, tried only where one of its first words begins.
+RANK_PHRASES = FirstWords(RANK_RE, ("top", "Top", "TOP", "ToP", "tOP", "TOp", "tOp", "toP", "nhóm", "vào", "trong",
+                                    "xếp", "vị", "đứng"))
 RANK_UNIT = "hạng"
 
 # --- words around a target ------------------------------------------------------------------------
