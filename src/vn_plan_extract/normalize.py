@@ -321,7 +321,8 @@ def _continues(first_line: _Line, prev: _Line, nxt: _Line, blanks: int, full_lin
         # a sentence ending at a line end continues its paragraph only when no blank line follows, and
         # only in text wrapped at a margin: a line longer than any margin is a paragraph of a web page
         return (prev.text.endswith(".") and not prev.text.endswith("./.") and blanks == 0
-                and len(prev.text) <= _WRAPPED_LINE_MAX)
+                and len(prev.text) <= _WRAPPED_LINE_MAX
+                and not nxt.text.endswith(":"))  # "Định hướng đến năm 2030:" after a sentence introduces a list
     if _JOINER_END_RE.search(prev.text):
         return True
     if len(nxt.text.split()) <= 2 and _TERMINAL_RE.search(nxt.text):
