@@ -178,7 +178,10 @@ QUALITATIVE_RE = regex.compile(
     r"""\b(?:đạt\s+(?:loại|mức|xếp\s+loại)\s+(?:tốt|khá|xuất\s+sắc|giỏi|trung\s+bình|A|B)
         | (?:đạt|giữ\s+vững)\s+(?:chuẩn|danh\s+hiệu)
         | hoàn\s+thành\s+tốt
-        | [Mm]ức\s+[Kk]há)""",
+        | [Mm]ức\s+[Kk]há
+        | không\s+để\s+(?:xảy\s+ra|phát\s+sinh)                      # a state to keep: "không để phát sinh điểm nóng"
+        | trở\s+thành\s+(?:huyện|xã|tỉnh|thị\s+xã|thành\s+phố|phường|địa\s+bàn)  # "trở thành huyện NTM kiểu mẫu"
+        )""",
     regex.VERBOSE,
 )
 #: A qualitative phrase after these words states an aim, not a target ("hướng tới đạt chuẩn …").
