@@ -180,7 +180,8 @@ QUALITATIVE_RE = regex.compile(
         | hoàn\s+thành\s+tốt
         | [Mm]ức\s+[Kk]há
         | không\s+để\s+(?:xảy\s+ra|phát\s+sinh)                      # a state to keep: "không để phát sinh điểm nóng"
-        | trở\s+thành\s+(?:huyện|xã|tỉnh|thị\s+xã|thành\s+phố|phường|địa\s+bàn)  # "trở thành huyện NTM kiểu mẫu"
+        | trở\s+thành\s+(?:huyện|xã|thị\s+xã|phường)\s+(?:nông\s+thôn\s+mới|NTM|đạt\s+chuẩn)  # "trở thành huyện NTM kiểu mẫu"
+        | trở\s+thành\s+địa\s+bàn\s+(?:trong\s+sạch|không)                          # "trở thành địa bàn không có ma túy"
         )""",
     regex.VERBOSE,
 )
