@@ -186,3 +186,19 @@ def test_a_target_restated_by_a_page_title_is_one_indicator_from_its_fuller_stat
         (80, 4, "mức độ hài lòng của người dân về giải quyết thủ tục hành chính đối với từng lĩnh vực"),
         (40, 4, "tỷ lệ người dân tham gia đánh giá"),
     ]
+
+
+def test_award_and_evaluation_rules_are_conditions_not_targets() -> None:
+    """Numbers under "Khen thưởng" or "Tiêu chí đánh giá, xếp loại" are conditions of an emulation; a
+    section of its contents under a heading that names both still states targets (issue 11, item 3)."""
+    text = (
+        "III. NỘI DUNG THI ĐUA, TIÊU CHÍ ĐÁNH GIÁ, XẾP LOẠI\n"
+        "1. Nội dung thi đua\n"
+        "- 100% người hưởng trợ cấp xã hội được chi trả qua tài khoản.\n"
+        "2. Tiêu chí đánh giá, xếp loại\n"
+        "- Đơn vị đạt từ 90 điểm trở lên được xếp loại xuất sắc.\n"
+        "IV. KHEN THƯỞNG\n"
+        "1. Cấp thành phố\n"
+        "- Tặng Bằng khen cho 10 tập thể và 5 cá nhân có thành tích xuất sắc.\n"
+    )
+    assert targets(text) == [("=", 100, None, "%")]

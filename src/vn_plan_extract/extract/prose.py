@@ -12,7 +12,7 @@ import regex
 
 from ..document import SourceText, frozen, span_of
 from ..lexicon.agencies import AGENCY_HEAD_RE, agency_is_exact, canonical_agency, leading_agency
-from ..lexicon.targets import GOAL_WORDS
+from ..lexicon.targets import CONDITIONS_HEADING_RE, GOAL_WORDS
 from ..models import Comparator, Indicator, Origin, Source, Target
 from ..structure import Role, StructuredDocument
 from .deadlines import parse_deadline
@@ -60,6 +60,21 @@ def _year_of_text(text: str) -> int | None:
     return first_year(text, 0, len(text))
 
 
+#: A heading of what is to be done ("Nội dung thi đua"): what is under it may be targets.
+_CONTENTS_RE = regex.compile(r"^nội\s+dung", regex.IGNORECASE)
+
+
+def _under_conditions(conditions: list[bool | None], chain: list[int]) -> bool:
+    """Is a block in a section of conditions? The nearest heading that says either way decides (None: a
+    heading of contents or goals; True: of conditions; False: says nothing)."""
+    for a in chain:
+        if conditions[a]:
+            return True
+        if conditions[a] is None:
+            return False
+    return False
+
+
 def _heading_parents(doc: StructuredDocument) -> list[int]:
     parents: list[int] = []
     for i, h in enumerate(doc.headings):
@@ -92,12 +107,19 @@ def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None) -> 
     doc_goal_seen = False
     required_bodies: list[str] = []
     out: list[Indicator] = []
+    # sections of award and evaluation rules: their numbers are conditions, not targets ("IV. KHEN THƯỞNG",
+    # "3. Tiêu chí đánh giá, xếp loại"); a nearer heading of contents or goals ("1. Nội dung thi đua")
+    # under a heading that names both is not one
+    conditions = [None if _CONTENTS_RE.search(h.title) or GOAL_WORDS.search(h.title)
+                  else bool(CONDITIONS_HEADING_RE.search(h.title)) for h in doc.headings]
     for i, block in enumerate(doc.blocks):
         if doc.roles[i] is not Role.BODY:
             continue
         text = block.text
         h = doc.section_of[i]
         chain = _ancestors(parents, h)
+        if _under_conditions(conditions, chain):
+            continue
         goal_words_here = bool(GOAL_WORDS.search(text))
         doc_goal_seen = doc_goal_seen or goal_words_here
         goal = (any(heading_goal_any[a] for a in chain) if chain and has_headings

@@ -167,6 +167,12 @@ YEAR_PHRASES = FirstWords(YEAR_RE, (
     "năm", "Năm", "NĂM", "giai", "nhiệm", "GIAI", "NHIỆM", "(", "đến", "Đến", "ĐẾN", "vào", "tới",
 ))
 
+#: Headings of award and evaluation rules ("Khen thưởng", "Tiêu chí đánh giá, xếp loại", "Cách thức xếp
+#: hạng", "Thang điểm"): the numbers under them are conditions of an emulation, not targets of the plan.
+CONDITIONS_HEADING_RE = regex.compile(
+    r"khen\s+thưởng|xếp\s+hạng|xếp\s+loại|thang\s+điểm|bình\s+xét|tiêu\s+chí\s+đánh\s+giá|cách\s+thức\s+xếp",
+    regex.IGNORECASE)
+
 #: Goal words: a heading or intro with them sets the year of the targets under it.
 GOAL_PHRASES = ("mục tiêu", "chỉ tiêu", "phấn đấu", "phương hướng", "định hướng", "kết quả chủ yếu", "mốc")
 GOAL_WORDS_RE = regex.compile(alternation(GOAL_PHRASES), regex.IGNORECASE)
