@@ -16,6 +16,7 @@ from ..document import Block, frozen
 from ..lexicon.targets import (
     AIM_BEFORE_RE,
     BREAKDOWN_RE,
+    COUNTED_NOUNS,
     EXISTENCE_RE,
     GOAL_WORDS,
     LEADING_INTRO_RE,
@@ -70,7 +71,7 @@ _YEAR_PHRASE_RE = regex.compile(
 _COMPLETION_RE = regex.compile(r"hoàn\s+thành\s+(?:trong|trước|vào|chậm\s+nhất)\s+", regex.IGNORECASE)
 _WORD_RE = regex.compile(r"\w")
 _CLAUSE_MARK_RE = regex.compile(r"[();]")
-_COUNTED_NOUN_RE = regex.compile(r"(?:[Ss]ố|SỐ)\s+(?:lượng\s+)?(?P<noun>\w+)")
+_COUNTED_NOUN_RE = regex.compile(r"(?:[Ss]ố|SỐ)\s+(?:lượng\s+)?(?P<noun>\w+(?:\s+\w+){0,2})")
 _VERB_ONLY_RE = regex.compile(r"\s*(?:là|đạt|bằng)?\s*", regex.IGNORECASE)
 _BASE_YEAR_RE = regex.compile(r"so\s+với\s+(?:năm\s+|giai\s+đoạn\s+)?$", regex.IGNORECASE | regex.REVERSE)
 #: "ngày 16 tháng 10 " right before "năm 2020": a full date, the day something happened or was signed.
@@ -195,6 +196,15 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
 _STRIVE_BEFORE_RE = regex.compile(r"(?<!\w)phấn\s+đấu(?!\w)", regex.IGNORECASE)
 #: Right after a quantity: its breakdown follows, listed after a colon ("772 ha, trong đó: Lúa 507 ha; …").
 _BREAKDOWN_AFTER_RE = regex.compile(r"\s*,?\s*trong\s+đó\s*:", regex.IGNORECASE)
+
+
+def _counted(words: str) -> str:
+    """The counted noun of "Số <noun> …": the longest known one ("doanh nghiệp"), else the first word."""
+    folded = words.lower().split()
+    for k in range(len(folded), 1, -1):
+        if " ".join(folded[:k]) in COUNTED_NOUNS:
+            return " ".join(folded[:k])
+    return folded[0]
 
 
 def _is_target(q: Quantity, text: str, clause_start: int, breakdown_units: frozenset[str],
@@ -352,7 +362,7 @@ def _clause_targets(index: int, text: str, c_start: int, c_end: int,
         unit = q.unit
         if unit is None and not q.percent:
             counted = _COUNTED_NOUN_RE.match(name)
-            unit = counted.group("noun").lower() if counted else None  # "số xã … năm 2023 là 9"
+            unit = _counted(counted.group("noun")) if counted else None  # "số xã … năm 2023 là 9"
         if SPENDING_NAME_RE.search(name):
             continue
         if yearly:
