@@ -133,7 +133,8 @@ def _cut_at_goal_words(text: str, s: int, e: int) -> int:
 def _name_of(text: str, s: int, e: int) -> str:
     name = text[s:e]
     name = _YEAR_PHRASE_RE.sub("", name)
-    return " ".join(name.split()).strip(" ,;:-–")
+    name = " ".join(name.split()).strip(" ,;:-–")
+    return name[1:].lstrip() if name.startswith("(") and ")" not in name else name  # "(trồng mới …" cut open
 
 
 def first_year(text: str, s: int, e: int, last: bool = False) -> int | None:
@@ -196,6 +197,51 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
 _STRIVE_BEFORE_RE = regex.compile(r"(?<!\w)phấn\s+đấu(?!\w)", regex.IGNORECASE)
 #: Right after a quantity: its breakdown follows, listed after a colon ("772 ha, trong đó: Lúa 507 ha; …").
 _BREAKDOWN_AFTER_RE = regex.compile(r"\s*,?\s*trong\s+đó\s*:", regex.IGNORECASE)
+
+
+#: Names that say nothing of what is measured: a verb, a connective, a time phrase, a scope alone.
+_GENERIC_NAME_RE = regex.compile(
+    r"(?:kết\s+nạp|hình\s+thành|thành\s+lập|tổ\s+chức|đầu\s+tư|tăng|giảm|chiếm|bao\s+gồm|so\s+với|trở\s+lên|"
+    r"đồng\s+thời|mỗi\s+năm|hằng\s+năm|hàng\s+năm|sản\s+phẩm|cấp\s+\w+|\(?\s*trồng|xây\s+dựng|phát\s+triển)",
+    regex.IGNORECASE)
+#: A lead-in longer than this many words is a sentence, not a list's title.
+_MAX_LEAD_WORDS = 6
+_DIGITS_RE = regex.compile(r"\d")
+#: "Mỗi năm …" opening a name: how often, not what ("Mỗi năm có trên 30 sáng kiến" measures "sáng kiến").
+_FREQUENCY_RE = regex.compile(r"^(?:mỗi|hằng|hàng)\s+(?:năm|quý|tháng)\s*", regex.IGNORECASE)
+#: A name this short after a list's lead-in is one of its parts ("Cơ cấu kinh tế: dịch vụ").
+_PART_NAME_WORDS = 3
+
+
+def _lead_in(text: str, s_start: int, colon: int) -> str:
+    """The title of a list, before its colon, without its item marker; "" when what stands there is a
+    sentence ("Nhơn Mỹ đề ra các chỉ tiêu chủ yếu trong 5 năm:") rather than a title ("Cơ cấu kinh tế:")."""
+    marker = _ITEM_MARKER_RE.match(text, s_start)
+    a, b = _trim(text, marker.end() if marker else s_start, colon)
+    lead = _name_of(text, a, b)
+    if not lead or len(lead.split()) > _MAX_LEAD_WORDS or GOAL_WORDS.search(lead) or _DIGITS_RE.search(lead):
+        return ""
+    return lead
+
+
+def _whole_name(text: str, t: ProseTarget, lead: str) -> str:
+    """A name that says what is measured (issue 11): a part of a list is named with the list's title
+    ("Cơ cấu kinh tế: dịch vụ"); an empty, numeric or generic name ("Hình thành", "kết nạp", "Mỗi năm")
+    becomes the target's own words without the value ("Hình thành Khu công nghiệp")."""
+    name = t.name
+    generic = not name.split() or bool(_GENERIC_NAME_RE.fullmatch(name)) or not _WORD_RE.search(name)
+    if generic and not t.qualitative:
+        at = text.find(t.text, t.start, t.end)
+        before = _trim(text, t.start, at) if at >= 0 else (t.start, t.start)
+        after = _trim(text, at + len(t.text), t.end) if at >= 0 else (t.end, t.end)
+        own = _FREQUENCY_RE.sub("", " ".join(p for p in (_name_of(text, *before), _name_of(text, *after)) if p))
+        if t.unit and t.unit != "%" and t.unit not in own:
+            own = f"{own} {t.unit}".strip()
+        if own and not _GENERIC_NAME_RE.fullmatch(own):
+            name = own
+    if lead and name and len(name.split()) <= _PART_NAME_WORDS and not _GENERIC_NAME_RE.fullmatch(name):
+        return f"{lead}: {name}"
+    return name
 
 
 def _counted(words: str) -> str:
@@ -277,11 +323,13 @@ def targets_in_block(index: int, block: Block, goal_context: bool) -> list[Prose
             continue
         sentence_year = first_year(text, s_start, sentence_year_pos)
         deadline = None
+        lead = _lead_in(text, s_start, colon) if 0 <= colon < s_end else ""
         for t in found_in_sentence:
             c = _COMPLETION_RE.search(text, t.end, s_end)
             if c:
                 deadline = text[c.end():s_end].strip(" .;,")
-            out.append(replace(t, sentence_year=sentence_year, deadline_text=deadline))
+            name = _whole_name(text, t, lead if t.start > colon >= 0 else "")
+            out.append(replace(t, name=name, sentence_year=sentence_year, deadline_text=deadline))
     return out
 
 

@@ -158,7 +158,8 @@ NOT_NAME_AFTER_RE = regex.compile(
 #: Year expressions inside a target or a heading: "năm 2025", "đến hết năm 2030", "giai đoạn 2021-2025".
 YEAR_RE = regex.compile(
     r"""(?:(?:năm|Năm|NĂM)\s+(?:học\s+\d{4}\s*[-–]\s*)?(?P<year>(?:19|20)\d{2})(?!\d)(?!\s*[-–]\s*\d)
-        | (?:giai\s+đoạn|nhiệm\s+kỳ|nhiệm\s+kì|GIAI\s+ĐOẠN|NHIỆM\s+KỲ|năm|Năm|NĂM|\()\s*(?:19|20)\d{2}\s*[-–]\s*(?P<end>(?:19|20)\d{2})(?!\d)
+        | (?:giai\s+đoạn|nhiệm\s+kỳ|nhiệm\s+kì|GIAI\s+ĐOẠN|NHIỆM\s+KỲ|năm|Năm|NĂM|\()
+          \s*(?:19|20)\d{2}\s*[-–]\s*(?P<end>(?:19|20)\d{2})(?!\d)
         | (?:đến|Đến|ĐẾN|vào|tới)\s+(?P<bare>(?:19|20)\d{2})\b)""",
     regex.VERBOSE,
 )
