@@ -110,6 +110,13 @@ def test_target_year_comes_from_the_target_then_heading_then_plan() -> None:
     assert [i.target_year for i in extract_text(text).indicators] == [2025, 2030, 2026]
 
 
+def test_a_year_series_in_one_sentence_gives_each_value_its_own_year() -> None:
+    doc = extract_text("- Đến năm 2025, kinh tế số đạt 20% GRDP và đến năm 2030, kinh tế số đạt 30% GRDP.\n"
+                       "- Tỷ lệ hộ dân dùng nước sạch đạt 90% vào năm 2025 và 95% vào năm 2030.\n")
+    assert [(i.target.value, i.target_year) for i in doc.indicators] == [(20, 2025), (30, 2030), (90, 2025), (95, 2030)]
+    assert doc.indicators[3].name == doc.indicators[2].name  # the elliptical second value takes its name
+
+
 def test_introduction_sets_the_year_of_the_list_below_it() -> None:
     text = "I. MỤC TIÊU\nUBND phường phấn đấu đạt các mốc sau trong năm 2026:\n- 100% hồ sơ được số hóa."
     assert extract_text(text).indicators[0].target_year == 2026

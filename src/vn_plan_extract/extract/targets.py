@@ -68,6 +68,8 @@ _YEAR_PHRASE_RE = regex.compile(
     r"\s*\(?\b(?:(?:vào|đến|trong|tới|đến\s+hết|đến\s+cuối|hết|cuối)\s+)?(?:năm\s+)(?:19|20)\d{2}\)?[,:]?",
     regex.IGNORECASE,
 )
+#: A connective at either end of a name joins it to the next target, it is no part of it ("GRDP và").
+_CONNECTIVE_EDGE_RE = regex.compile(r"^(?:và|hoặc)(?:\s+|$)|(?:^|\s+)(?:và|hoặc)$")
 _COMPLETION_RE = regex.compile(r"hoàn\s+thành\s+(?:trong|trước|vào|chậm\s+nhất)\s+", regex.IGNORECASE)
 _WORD_RE = regex.compile(r"\w")
 _CLAUSE_MARK_RE = regex.compile(r"[();]")
@@ -133,7 +135,7 @@ def _cut_at_goal_words(text: str, s: int, e: int) -> int:
 def _name_of(text: str, s: int, e: int) -> str:
     name = text[s:e]
     name = _YEAR_PHRASE_RE.sub("", name)
-    name = " ".join(name.split()).strip(" ,;:-–")
+    name = _CONNECTIVE_EDGE_RE.sub("", " ".join(name.split()).strip(" ,;:-–")).strip(" ,;:-–")
     return name[1:].lstrip() if name.startswith("(") and ")" not in name else name  # "(trồng mới …" cut open
 
 
@@ -391,6 +393,7 @@ def _clause_targets(index: int, text: str, c_start: int, c_end: int,
                     quantities: list[Quantity]) -> list[ProseTarget]:
     segments = _divide_clause(text, c_start, c_end, quantities)
     yearly = bool(YEARLY_INCREASE_RE.search(text, c_start, c_end))
+    previous_end = 0
     out: list[ProseTarget] = []
     for sg in segments:
         q = sg.q
@@ -417,12 +420,17 @@ def _clause_targets(index: int, text: str, c_start: int, c_end: int,
             # a yearly increase and its end state take a year only from their own clause
             year = first_year(text, c_start, c_end)
         else:
-            year = first_year(text, sg.seg_start, q.start, last=True)
+            # the year before a value is its own from the first separator after the value before it
+            # ("20% GRDP và đến năm 2030, kinh tế số phải đạt 30%": 2030 is the second value's)
+            sep = _SEPARATOR_RE.search(text, previous_end, q.start) if previous_end else None
+            year_from = sep.end() if sep else sg.seg_start
+            year = first_year(text, year_from, q.start, last=True)
             if year is None:
                 tail = max(qe, q.end) if sg.value_first else min(sg.next_start, q.end + 40)
                 year = first_year(text, q.end, tail)
         out.append(ProseTarget(index, name, q.comparator, q.value, q.value_max, unit, False,
                                text[q.start:q.end], qs, qe, year, None, None, yearly))
+        previous_end = q.end
     return out
 
 
