@@ -138,6 +138,8 @@ class _Line:
     table: bool
     #: blank physical lines right before this one
     blanks_before: int = 0
+    #: "open" when the line opens a bold run ("**") it does not close, "close" when it closes one
+    strong_edge: str = ""
     # what `_continues` asks of a line, computed once: each line is asked about as `prev` and as `nxt`
     opens_item: bool | None = None
     heading: bool | None = None
@@ -265,7 +267,11 @@ def _clean_line(number: int, raw: str, offset: int) -> _Line:
     text = "".join(out)
     if "\u00d0" in text or "\u00f0" in text:
         text = text.translate(_CHAR_FIXES)
-    return _Line(number, text, tuple(starts), tuple(ends), bold, bool(md), table)
+    line = _Line(number, text, tuple(starts), tuple(ends), bold, bool(md), table)
+    strong = raw.count("**")
+    if strong % 2:  # "**5. Chuyển đổi" ⏎ "AI**": a bold run left open here, or closed here
+        line.strong_edge = "open" if raw.lstrip().startswith("**") else "close"
+    return line
 
 
 def _starts_item(text: str) -> bool:
@@ -300,6 +306,8 @@ def _continues(first_line: _Line, prev: _Line, nxt: _Line, blanks: int, full_lin
     """
     if prev.table or nxt.table or prev.md_heading or nxt.md_heading:
         return False
+    if prev.strong_edge == "open" and nxt.strong_edge == "close" and blanks == 0:
+        return True  # "**5. Chuyển đổi ⏎ AI**": one bold heading wrapped by the page's width
     terminal = prev.text[-1] in _TERMINAL_LAST_CHARS and _TERMINAL_RE.search(prev.text)
     if not terminal and nxt.text[0] in "-–—" and (CONTINUATION_BULLET_RE.match(nxt.text)
                                                   or _completes_compound(prev.text, nxt.text)):
