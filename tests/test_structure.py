@@ -89,3 +89,17 @@ def test_appendix_takes_its_title_from_the_next_line() -> None:
     text = "I. MỤC TIÊU\n- Nội dung.\nPhụ lục I\nDANH MỤC CÁC CHỈ TIÊU\n(Kèm theo Kế hoạch số 09/KH-UBND)\nI CÁC CHỈ TIÊU CỤ THỂ"
     assert tree(text) == [(1, "roman", "I", "MỤC TIÊU"), (1, "appendix", "I", "DANH MỤC CÁC CHỈ TIÊU"),
                           (2, "roman", "I", "CÁC CHỈ TIÊU CỤ THỂ")]
+
+
+def test_headings_wrapped_by_a_web_page_keep_their_whole_title() -> None:
+    """A numbered heading broken over lines by a page's width: an upper-case title, a bold run closed on
+    the next line, a label alone on its line, a one-word title."""
+    from vn_plan_extract import extract_text
+
+    text = ("**I. MỤC\nĐÍCH, YÊU CẦU**\n\n**1.\nMục đích**\n\n- Nâng cao nhận thức.\n\n"
+            "**2. Chuyển đổi\nAI**\n\n- Ứng dụng trí tuệ nhân tạo.\n\n**3. Ban\nQuản lý các khu công nghiệp**\n\n"
+            "- Chủ trì triển khai.\n")
+    doc = extract_text(text, fmt="md")
+    titles = [(s.label, s.title) for s in doc.sections[0].children]
+    assert doc.sections[0].title == "MỤC ĐÍCH, YÊU CẦU"
+    assert titles == [("1", "Mục đích"), ("2", "Chuyển đổi AI"), ("3", "Ban Quản lý các khu công nghiệp")]
