@@ -40,6 +40,8 @@ _TARGET_VALUE_RE = regex.compile(
 )
 #: A unit written in brackets at the end of a name when the table has no unit column:
 #: "Tốc độ tăng GRDP (%), trong đó:", "GRDP bình quân đầu người (USD)".
+#: A ratio to a population named "Số X trên vạn dân" or "Số X/vạn dân": X per so many is its unit.
+_RATIO_NAME_RE = regex.compile(r"Số\s+(?P<unit>[^\d()]{1,40}?(?:/|\s+trên\s+)(?:\d+\s+)?(?:vạn|nghìn|triệu|100)[^\d()]{0,20})")
 _NAME_UNIT_RE = regex.compile(r"\((?P<unit>%|[^\W\d][^()\d]{0,24})\)\s*(?:,?\s*trong\s+đó\s*:?)?\s*$")
 _COMPARATORS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<", "=": "="}
 #: Cells of an agency column split at ", " or "; " only where a new body starts.
@@ -171,10 +173,13 @@ def _unit_in_name(name: str) -> str | None:
     ('%', 'USD')
     >>> _unit_in_name("Số xã đạt chuẩn (lũy kế)") is None
     True
+    >>> _unit_in_name("Số bác sỹ trên vạn dân"), _unit_in_name("Số giường bệnh/vạn dân.")
+    ('bác sỹ trên vạn dân', 'giường bệnh/vạn dân')
     """
     m = _NAME_UNIT_RE.search(name)
     if m is None:
-        return None
+        ratio = _RATIO_NAME_RE.fullmatch(name.strip(" .;"))
+        return ratio.group("unit") if ratio else None  # "Số giường bệnh/vạn dân" counts "giường bệnh/vạn dân"
     unit = m.group("unit").strip()
     return unit if unit == "%" or UNIT_CELL_RE.fullmatch(unit) else None  # "(lũy kế)" is no unit
 
