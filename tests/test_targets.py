@@ -62,6 +62,9 @@ SEED_CASES = [
      [("<=", 20, None, "hạng")]),
     ("- Phấn đấu thứ hạng của tỉnh vào nhóm 30/63 tỉnh, thành phố của cả nước.", [("<=", 30, None, "hạng")]),
     ("- Chỉ số PAR INDEX xếp vị thứ 20/63 tỉnh, thành phố.", [("<=", 20, None, "hạng")]),
+    # a total with its parts in brackets, counting something else; "đã quy hoạch" describes, it reports nothing
+    ("- Vận hành các dự án đã quy hoạch, nâng tổng công suất lên 4.758,5 MW (gồm 166 dự án thủy điện; "
+     "03 dự án điện gió).", [("=", 4758.5, None, "MW"), ("=", 166, None, "dự án"), ("=", 3, None, "dự án")]),
     # "đã" describing the subject does not make the value a result when a goal word follows it
     ("- Các xã đã đạt chuẩn còn lại phấn đấu đạt thêm ít nhất 1 tiêu chí.", [(">=", 1, None, "tiêu chí")]),
     ("- GRDP bình quân đầu người đạt 105 triệu đồng (tương đương 4.510 USD).", [("=", 105, None, "triệu đồng")]),

@@ -317,8 +317,11 @@ def targets_in_block(index: int, block: Block, goal_context: bool) -> list[Prose
                 b = BREAKDOWN_RE.search(text, quantities[0].end, c_end)
                 if b and quantities[0].unit:
                     breakdown = frozenset({quantities[0].unit})
+                    # the parts in brackets may count something else ("4.758,5 MW (gồm 166 dự án thủy điện; …)")
+                    bracketed = b.group().startswith("(")
                     found_in_sentence.extend(_clause_targets(index, text, b.end(), c_end, [
-                        q for q in found if q.start > b.end() and q not in quantities and q.unit in breakdown]))
+                        q for q in found if q.start > b.end() and q not in quantities
+                        and (q.unit in breakdown or (bracketed and q.unit))]))
             if goal_context:
                 found_in_sentence.extend(_qualitatives(index, text, c_start, c_end, lo, found))
         if not found_in_sentence:

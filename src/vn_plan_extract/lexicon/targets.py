@@ -67,11 +67,13 @@ SPENDING_NAME_RE = regex.compile(
 
 #: Words before a value that make it a result already reached or a description, not a target:
 #: "Hiện nay, toàn tỉnh có trên 3.000 doanh nghiệp", "đã phấn đấu đạt và vượt 22/22 chỉ tiêu", "ước đạt"
-#: ("… truy nã hiện có" names a group, not a result).
+#: ("… truy nã hiện có" names a group, not a result; "các dự án đã quy hoạch" describes the projects).
 #: Within its clause part (no comma between) and with no goal word after it ("các xã đã đạt chuẩn … phấn
 #: đấu đạt thêm 1 tiêu chí" is a target).
 RESULT_BEFORE_RE = regex.compile(
-    r"(?:(?<!\w)(?:đã|ước\s+(?:đạt|thực\s+hiện|tính))(?!\w)(?:(?!phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)[^;:,]){0,80}"
+    r"(?:(?<!\w)đã\s*"
+    r"|(?<!\w)(?:đã\s+(?:đạt|có|hoàn\s+thành|thực\s+hiện|tăng|giảm|phấn\s+đấu|vượt)|ước\s+(?:đạt|thực\s+hiện|tính))"
+    r"(?!\w)(?:(?!phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)[^;:,]){0,80}"
     r"|(?<!\w)(?:hiện\s+nay|tương\s+đương)(?!\w)(?:(?!phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)[^;:]){0,80})$",
     regex.IGNORECASE | regex.REVERSE)
 
@@ -197,7 +199,7 @@ AIM_BEFORE_RE = regex.compile(r"(?:hướng\s+tới|hướng\s+đến|tiến\s+t
 #: Targets on a yearly increase take a year only from their own words ("mỗi năm tăng tối thiểu 20%").
 YEARLY_INCREASE_RE = regex.compile(r"(?:mỗi|hằng|hàng)\s+năm(?:\s+tiếp\s+theo)?\s+tăng", regex.IGNORECASE)
 #: "… 500 hộ, trong đó …": the counts that follow break the total down and are targets too.
-BREAKDOWN_RE = regex.compile(r"\btrong\s+đó\b", regex.IGNORECASE)
+BREAKDOWN_RE = regex.compile(r"\btrong\s+đó\b|\(\s*(?:bao\s+)?gồm\b", regex.IGNORECASE)
 #: In a goal section, an item opening with "Có" states an existence target ("Có sản phẩm dự thi …").
 EXISTENCE_RE = regex.compile(r"(?:Có|có)\s+(?!thể\b)")
 
