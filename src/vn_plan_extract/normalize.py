@@ -589,18 +589,16 @@ def _opens_with_header(lines: list[_Line], i: int) -> bool:
     return bool(cell) and _names_a_column(cell)
 
 
-def _cell_block(cell: list[_Line]) -> Block:
-    """One cell of a bordered table as a Block: its lines joined by a space, mapped back to the source."""
-    if len(cell) == 1:
-        ln = cell[0]
-        return Block(ln.text, ln.starts, ln.ends, ln.number, ln.number, ln.bold)
+def _joined(lines: Sequence[_Line]) -> tuple[str, JoinedOffsets, JoinedOffsets]:
+    """Lines joined into one text, a space between two (none after a code broken at its hyphen), with
+    the maps of its characters back to the source: the space maps to the next line's start."""
     parts: list[str] = []
     starts: list[Sequence[int]] = []
     ends: list[Sequence[int]] = []
-    firsts: list[int] = []
+    firsts: list[int] = []  # where each part starts in the text: the maps' parts have its lengths
     length = 0
-    for ln in cell:
-        if parts:
+    for ln in lines:
+        if parts and not _glued(parts[-1]):
             at = (ln.starts[0],)
             parts.append(" ")
             starts.append(at)
@@ -612,8 +610,16 @@ def _cell_block(cell: list[_Line]) -> Block:
         ends.append(ln.ends)
         firsts.append(length)
         length += len(ln.text)
-    return Block("".join(parts), JoinedOffsets(starts, firsts), JoinedOffsets(ends, firsts), cell[0].number,
-                 cell[-1].number, all(ln.bold for ln in cell))
+    return "".join(parts), JoinedOffsets(starts, firsts), JoinedOffsets(ends, firsts)
+
+
+def _cell_block(cell: list[_Line]) -> Block:
+    """One cell of a bordered table as a Block, mapped back to the source."""
+    if len(cell) == 1:
+        ln = cell[0]
+        return Block(ln.text, ln.starts, ln.ends, ln.number, ln.number, ln.bold)
+    text, starts, ends = _joined(cell)
+    return Block(text, starts, ends, cell[0].number, cell[-1].number, all(ln.bold for ln in cell))
 
 
 def normalise(source: SourceText) -> NormalisedDocument:
@@ -684,28 +690,10 @@ def normalise(source: SourceText) -> NormalisedDocument:
                                 blanks_before))
             current = []
             return
-        parts: list[str] = []
-        starts: list[Sequence[int]] = []
-        ends: list[Sequence[int]] = []
-        firsts: list[int] = []  # where each part starts in the block's text: the maps' parts have its lengths
-        length = 0
-        bold = True
-        for ln in current:
-            if parts and not _glued(parts[-1]):
-                parts.append(" ")  # the space between two lines maps to the next line's start
-                at = (ln.starts[0],)
-                starts.append(at)
-                ends.append(at)
-                firsts.append(length)
-                length += 1
-            parts.append(ln.text)
-            starts.append(ln.starts)
-            ends.append(ln.ends)
-            firsts.append(length)
-            length += len(ln.text)
-            bold = bold and ln.bold
+        text, starts, ends = _joined(current)
+        bold = all(ln.bold for ln in current)
         blocks.append(Block(
-            "".join(parts), JoinedOffsets(starts, firsts), JoinedOffsets(ends, firsts), current[0].number,
+            text, starts, ends, current[0].number,
             current[-1].number, bold, current[0].md_heading,
             BlockKind.TABLE_LINE if current[0].table else BlockKind.TEXT, blanks_before,
         ))
