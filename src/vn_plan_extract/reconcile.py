@@ -42,13 +42,22 @@ class Reconciled:
 
 def reconcile(prose: list[Indicator], tables: TableItems, plan_year: int | None) -> Reconciled:
     """Merge the statements of each target and link tasks to targets."""
-    table_rows = [ind.model_copy(deep=True) for ind in tables.indicators]
+    table_rows = [_own(ind) for ind in tables.indicators]
     kept_prose = merge_prose_into_tables(_merge_repeats(prose), table_rows)
     indicators = [ind.model_copy(update={"id": f"ind-{k:03d}"})
                   for k, ind in enumerate(_in_document_order(kept_prose + table_rows), 1)]
-    tasks = [t.model_copy(update={"id": f"task-{k:03d}"}, deep=True) for k, t in enumerate(tables.tasks, 1)]
+    tasks = [t.model_copy(update={"id": f"task-{k:03d}", "indicator_ids": list(t.indicator_ids)})
+             for k, t in enumerate(tables.tasks, 1)]
     indicators += link_tasks(tasks, indicators, tables.output_sources, plan_year)
     return Reconciled(indicators, tasks)
+
+
+def _own(ind: Indicator) -> Indicator:
+    """A copy of an indicator whose parts this stage changes (its target, its lists of bodies) are its own;
+    a deep copy would copy its source and group too, a third of the stage's time."""
+    return ind.model_copy(update={"target": ind.target.model_copy(), "lead_units": list(ind.lead_units),
+                                  "support_units": list(ind.support_units),
+                                  "monitor_units": list(ind.monitor_units)})
 
 
 def _in_document_order(indicators: list[Indicator]) -> list[Indicator]:
@@ -90,7 +99,7 @@ def _merge_repeats(indicators: list[Indicator]) -> list[Indicator]:
             continue
         kept = out[twin]
         richer, other = (ind, kept) if _completeness(ind) > _completeness(kept) else (kept, ind)
-        merged = richer.model_copy(deep=True)
+        merged = _own(richer)
         for u in other.lead_units:
             if u not in merged.lead_units:
                 merged.lead_units.append(u)
