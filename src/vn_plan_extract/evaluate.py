@@ -183,7 +183,7 @@ def _norm_deadline(d: Any) -> str | None:
     if d is None:
         return None
     text = d.get("text") if isinstance(d, dict) else d
-    return fold(str(text)) if text else None
+    return fold(str(text)).replace(" ", "") if text else None  # "Quý IV/2025- Quý II/2026" as it wraps
 
 
 def _same(attr: str, g: Any, p: Any) -> bool:
