@@ -83,6 +83,7 @@ NOT_TARGETS = [
     "- Hiện nay, toàn tỉnh có trên 3.000 doanh nghiệp hoạt động trong lĩnh vực số.",
     "- Năm 2024, tỉnh đã đạt 95% hồ sơ được giải quyết trực tuyến.",
     "- Dự kiến tổng kinh phí thực hiện kế hoạch là 8.546 tỷ đồng.",
+    "- Tính đến cuối tháng 2/2021, toàn tỉnh có 49 xã đạt chuẩn nông thôn mới, chiếm tỷ lệ 26,1%.",
     # a count describing the place, in a list with no goal lead-in
     "- Địa bàn: diện tích tự nhiên 2.540 ha; dân số 12.000 người.",
 ]
@@ -212,3 +213,10 @@ def test_award_and_evaluation_rules_are_conditions_not_targets() -> None:
         "- Tặng Bằng khen cho 10 tập thể và 5 cá nhân có thành tích xuất sắc.\n"
     )
     assert targets(text) == [("=", 100, None, "%")]
+
+
+def test_an_end_state_repeated_by_a_caption_is_one_target() -> None:
+    text = ("I. MỤC TIÊU\n- Xã Thái Bình đạt chuẩn xã nông thôn mới kiểu mẫu trong năm 2021.\n"
+            "(Ảnh) Xã Thái Bình đạt chuẩn xã nông thôn mới kiểu mẫu trong năm 2021.\n")
+    doc = extract_text(text)
+    assert [i.qualitative for i in doc.indicators] == [True]

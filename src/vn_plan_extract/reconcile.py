@@ -68,9 +68,13 @@ def _same_target(a: Indicator, b: Indicator) -> bool:
     """Two statements of one target: same value, unit and year, compatible comparators, alike names, in
     different places (a list states each of its parts once: two items of one line are two targets)."""
     ta, tb = a.target, b.target
-    if a.qualitative or b.qualitative or (ta.value, ta.value_max, ta.unit) != (tb.value, tb.value_max, tb.unit):
-        return False
     if a.source.line_start <= b.source.line_end and b.source.line_start <= a.source.line_end:
+        return False
+    if a.qualitative and b.qualitative:
+        # a photo caption or a page title repeating an end state of the body, word for word
+        na, nb = fold(a.name), fold(b.name)
+        return a.target_year == b.target_year and bool(na) and (na in nb or nb in na)
+    if a.qualitative or b.qualitative or (ta.value, ta.value_max, ta.unit) != (tb.value, tb.value_max, tb.unit):
         return False
     if a.target_year != b.target_year or (ta.comparator != tb.comparator and Comparator.eq not in
                                           (ta.comparator, tb.comparator)):

@@ -22,6 +22,7 @@ from ..lexicon.targets import (
     LEADING_INTRO_RE,
     NOT_NAME_AFTER_RE,
     QUALITATIVE_RE,
+    RESULT_AFTER_RE,
     RESULT_BEFORE_RE,
     SPENDING_NAME_RE,
     TRAILING_INTRO_RE,
@@ -259,6 +260,8 @@ def _is_target(q: Quantity, text: str, clause_start: int, breakdown_units: froze
                listed: bool = False) -> bool:
     if RESULT_BEFORE_RE.search(text, clause_start, q.start):
         return False  # "Hiện nay toàn tỉnh có …", "đã đạt …", "(tương đương 4.510 USD)": reached or restated
+    if RESULT_AFTER_RE.match(text, q.end) and not _STRIVE_BEFORE_RE.search(text, clause_start, q.start):
+        return False  # "100% huyện, thành phố đều đã có xã đạt chuẩn": reached
     if q.percent or q.rank or q.value_max is not None or q.after_comparator or q.fixed_unit or q.fraction:
         return True
     if q.comparator_word:

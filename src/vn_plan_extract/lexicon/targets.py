@@ -74,7 +74,7 @@ RESULT_BEFORE_RE = regex.compile(
     r"(?:(?<!\w)đã\s*"
     r"|(?<!\w)(?:đã\s+(?:đạt|có|hoàn\s+thành|thực\s+hiện|tăng|giảm|phấn\s+đấu|vượt)|ước\s+(?:đạt|thực\s+hiện|tính))"
     r"(?!\w)(?:(?!phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)[^;:,]){0,80}"
-    r"|(?<!\w)(?:hiện\s+nay|tương\s+đương)(?!\w)(?:(?!phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)[^;:]){0,200})$",
+    r"|(?<!\w)(?:hiện\s+nay|tương\s+đương|tính\s+đến)(?!\w)(?:(?!phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)[^;:]){0,200})$",
     regex.IGNORECASE | regex.REVERSE)
 
 # --- units ----------------------------------------------------------------------------------------
@@ -100,6 +100,10 @@ UNIT_STOP_WORDS = frozenset({
 #: At most this many words make a unit ("lớp tập huấn/năm", "bé trai/100 bé gái").
 UNIT_MAX_WORDS = 3
 
+#: After a value, in its clause part: what it counts has already been reached ("100% huyện … đều đã có xã
+#: đạt chuẩn"), a report, not a target.
+RESULT_AFTER_RE = regex.compile(r"[^;:,.]{0,60}?(?<!\w)(?:đều\s+)?đã\s+(?:có|đạt|hoàn\s+thành|được)(?!\w)",
+                                regex.IGNORECASE)
 #: Counted nouns of several syllables: a unit read after a number ends with the longest of these that
 #: opens it ("15 doanh nghiệp khởi nghiệp sáng tạo" counts "doanh nghiệp"), so the rest stays in the name.
 COUNTED_NOUNS = frozenset({
