@@ -47,3 +47,13 @@ def test_a_web_page_posting_date_is_not_the_plan_date() -> None:
     doc = extract_text(page)
     assert doc.metadata.date is None
     assert doc.metadata.place is None
+
+
+def test_a_yearly_increase_of_a_period_plan_is_for_the_period_end() -> None:
+    """A plan for a period sets its yearly increases for the period's end; a plan with no period gives
+    such a target no year (the devset's convention)."""
+    period = extract_text("Kế hoạch Kinh tế - xã hội giai đoạn 2021-2025\n\n"
+                          "- Tổng sản phẩm địa phương bình quân hàng năm tăng 7,0 - 7,5%.\n")
+    assert [i.target_year for i in period.indicators] == [2025]
+    none = extract_text("Kế hoạch chuyển đổi số\n\n- Mỗi năm tăng tối thiểu 20% số hồ sơ trực tuyến.\n")
+    assert [i.target_year for i in none.indicators] == [None]

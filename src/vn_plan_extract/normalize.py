@@ -348,6 +348,8 @@ def _continues(first_line: _Line, prev: _Line, nxt: _Line, blanks: int, full_lin
         return True  # "(VNPT Đồng ⏎ Xoài, Viettel Đồng Xoài)": a bracket left open runs on
     if full_line and len(prev.text) >= full_line:
         return True  # a line filled to the margin runs on, even into a capitalised word
+    if not full_line and first_line is prev and len(nxt.text) > _WRAPPED_LINE_MAX:
+        return False  # a short text's headline, then a paragraph no margin wrapped: a web page's title
     # a heading ends at its line unless the next line starts lower-case
     return not first_line.is_heading()
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .assemble import assemble
 from .document import NormalisedDocument, SourceText
-from .extract.metadata import default_target_year, extract_metadata
+from .extract.metadata import default_target_year, extract_metadata, names_a_period
 from .extract.prose import extract_prose_indicators
 from .extract.responsibilities import extract_responsibilities
 from .extract.table_items import extract_table_items
@@ -36,7 +36,8 @@ def run(source: SourceText) -> PlanDocument:
     metadata, date_span = extract_metadata(structured)
     plan_year = default_target_year(metadata, date_span)
     tables = tables_of(structured)
-    prose = extract_prose_indicators(structured, plan_year)
+    opening = " ".join(b.text for b in structured.blocks[:1])  # a page quoting a plan: its headline
+    prose = extract_prose_indicators(structured, plan_year, names_a_period(metadata, opening))
     from_tables = extract_table_items(structured, tables, plan_year)
     responsibilities = extract_responsibilities(structured)
     reconciled = reconcile(prose, from_tables, plan_year)

@@ -26,6 +26,7 @@ _SIGNER_PREFIX_RE = regex.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|TUQ\.)?\s*(?:PHÓ\s+)
 _TITLE_BESIDE_RE = regex.compile(r"\s(?P<title>(?:TM\.|KT\.|Q\.|TL\.|TUQ\.)?\s*(?:PHÓ\s+)?CHỦ\s+TỊCH)\s*$")
 _CITED_YEAR_RE = regex.compile(r"\b\d{1,2}/\d{1,2}/((?:19|20)\d{2})\b|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d{2})",
                             regex.IGNORECASE)
+_PERIOD_RE = regex.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ|năm)\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}", regex.IGNORECASE)
 _NAME_RE = regex.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 
 #: "Số: /KH-UBND Tam Phước": what stands before the place on the place-and-date line.
@@ -179,3 +180,15 @@ def default_target_year(meta: Metadata, date_span: Span | None) -> int | None:
     if titled is not None:
         return titled
     return meta.year if date_span is None else None
+
+
+def names_a_period(meta: Metadata, opening: str = "") -> bool:
+    """Does the plan's title (or, for a page quoting a plan, its first words) name a period it is for
+    ("giai đoạn 2021-2025", "nhiệm kỳ 2020 - 2025", "5 năm 2026-2030")?
+
+    >>> names_a_period(Metadata(title="Kế hoạch phát triển kinh tế - xã hội giai đoạn 2021-2025"))
+    True
+    >>> names_a_period(Metadata(title="Chuyển đổi số năm 2026"))
+    False
+    """
+    return bool(_PERIOD_RE.search(meta.title or opening))

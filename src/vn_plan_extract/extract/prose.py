@@ -93,7 +93,8 @@ def _ancestors(parents: list[int], h: int) -> list[int]:
     return out
 
 
-def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None) -> list[Indicator]:
+def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None,
+                             plan_period: bool = False) -> list[Indicator]:
     source = doc.normalised.source
     parents = _heading_parents(doc)
     heading_year = [_year_of_text(h.title) for h in doc.headings]
@@ -163,6 +164,8 @@ def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None) -> 
                 year = earlier[-1] if earlier else None
             if year is None and not t.own_year_only:
                 year = next((y for y in context_years if y), plan_year)
+            elif year is None and plan_period:
+                year = plan_year  # a yearly increase of a plan for a period is for the period's end
             if block_lead:
                 leads = [block_lead]
             elif section_lead:
