@@ -83,6 +83,8 @@ NOT_TARGETS = [
     "- Hiện nay, toàn tỉnh có trên 3.000 doanh nghiệp hoạt động trong lĩnh vực số.",
     "- Năm 2024, tỉnh đã đạt 95% hồ sơ được giải quyết trực tuyến.",
     "- Dự kiến tổng kinh phí thực hiện kế hoạch là 8.546 tỷ đồng.",
+    ("Năm 2024 UBND huyện đã thực hiện quyết liệt các giải pháp. Nhờ đó đã đạt được những kết quả tích cực. "
+     "Tốc độ tăng trưởng GRDP toàn huyện đạt 11,26%. Tỷ lệ hộ nghèo giảm còn 1,08%."),
     "- Tính đến cuối tháng 2/2021, toàn tỉnh có 49 xã đạt chuẩn nông thôn mới, chiếm tỷ lệ 26,1%.",
     # a count describing the place, in a list with no goal lead-in
     "- Địa bàn: diện tích tự nhiên 2.540 ha; dân số 12.000 người.",

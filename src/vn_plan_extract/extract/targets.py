@@ -196,6 +196,10 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
+#: A sentence announcing results: the sentences after it in its paragraph report them, until a goal word.
+_REPORT_INTRO_RE = regex.compile(
+    r"(?:đạt\s+được|đã\s+đạt)\s+(?:những\s+|các\s+|một\s+số\s+)?kết\s+quả|kết\s+quả\s+(?:đạt\s+được|thực\s+hiện)\s*(?:như\s+sau)?\s*:",
+    regex.IGNORECASE)
 #: "phấn đấu" earlier in the clause makes a count a target, whatever verb stands before it.
 _STRIVE_BEFORE_RE = regex.compile(r"(?<!\w)phấn\s+đấu(?!\w)", regex.IGNORECASE)
 #: Right after a quantity: its breakdown follows, listed after a colon ("772 ha, trong đó: Lúa 507 ha; …").
@@ -304,7 +308,14 @@ def targets_in_block(index: int, block: Block, goal_context: bool) -> list[Prose
     if not has_digit and QUALITATIVE_RE.search(text) is None and EXISTENCE_RE.match(text, lo) is None:
         return []  # with no number, only a quality phrase or an item opening with "Có" states a target
     out: list[ProseTarget] = []
+    reporting = False  # after "… đã đạt được những kết quả tích cực." the sentences report results
     for s_start, s_end in _sentences(text, lo):
+        if _REPORT_INTRO_RE.search(text, s_start, s_end):
+            reporting = True
+            continue
+        if reporting and not GOAL_WORDS.search(text, s_start, s_end):
+            continue
+        reporting = False
         sentence_year_pos = s_end
         found_in_sentence: list[ProseTarget] = []
         breakdown: frozenset[str] = frozenset()
