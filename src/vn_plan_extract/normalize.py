@@ -359,6 +359,8 @@ def _glued(prev_text: str) -> bool:
     return len(prev_text) >= 2 and prev_text.endswith("-") and prev_text[-2].isalnum()
 
 
+#: No plan's table has more columns than this (a header run longer is text).
+_MAX_COLUMNS = 40
 #: A cell of a bordered table holds at most this many lines; a longer run is text, not a cell.
 _MAX_CELL_LINES = 40
 #: A header cell is at most this long ("Nội dung chỉ tiêu phấn đấu đạt được đến năm 2025" is 50).
@@ -435,12 +437,12 @@ def _cell_text(cell: list[_Line]) -> str:
     return " ".join(ln.text for ln in cell)
 
 
-def _starts_row(cells: list[list[_Line]], k: int, last: list[int] | None) -> bool:
+def _starts_row(cells: Sequence[list[_Line] | None], k: int, last: list[int] | None) -> bool:
     """Can cell k open a row: the next row number after `last` (a value such as "9" is not one), a
     group label, a sub-row's bulleted name, or an empty row number before one?"""
-    text = _cell_text(cells[k])
+    text = _cell_text(cells[k] or [])
     if not text:
-        return k + 1 < len(cells) and _cell_text(cells[k + 1])[:1] in _SUB_ROW_BULLETS
+        return k + 1 < len(cells) and _cell_text(cells[k + 1] or [])[:1] in _SUB_ROW_BULLETS
     if text[:1] in _SUB_ROW_BULLETS:
         return True
     if _GROUP_LABEL_CELL_RE.fullmatch(text):
@@ -467,29 +469,36 @@ def _follows(number: list[int], last: list[int] | None) -> bool:
         0 < number[-1] - last[len(number) - 1] <= _MAX_ROW_SKIP
 
 
-def _rows_by_content(cells: list[list[_Line]], width: int,
-                     consumed: list[int] | None = None) -> list[list[list[_Line]]]:
-    """Rows as wide as the header, a row ending early where the next cell opens a row (sources leave
-    out the empty row-number cell of a sub-row, or a row's empty last cells): a row is cut short only
-    after its first `width - 2` cells, so a value that looks like a row number stays in its row."""
-    rows = [cells[:width]]
-    k = width
+def _rows_by_content(cells: Sequence[list[_Line] | None], width: int, consumed: list[int] | None = None,
+                     start: int = 0, foreign_row_ends: bool = False) -> list[list[list[_Line]]]:
+    """Rows as wide as the header at `start`, a row ending early where the next cell opens a row
+    (sources leave out the empty row-number cell of a sub-row, or a row's empty last cells): a row is
+    cut short only after its first `width - 2` cells, so a value that looks like a row number stays in
+    its row. The rows end at a break in the cells (None), and, with `foreign_row_ends`, before the
+    first row whose first cell is no row number, group label or sub-row bullet. `consumed` gets, for
+    each row after the header, how many cells from `start` the rows up to it take."""
+    header = [cell or [] for cell in cells[start:start + width]]
+    rows = [header]
+    k = start + width
     last: list[int] | None = None
-    while k < len(cells):
-        row = [cells[k]]
-        last = _row_number(_cell_text(cells[k])) or last
+    while k < len(cells) and cells[k] is not None:
+        first = cells[k] or []
+        if foreign_row_ends and first and not _ROW_START_CELL_RE.fullmatch(_cell_text(first)):
+            break
+        row = [first]
+        last = _row_number(_cell_text(first)) or last
         # a group row ("I | Đào tạo, chuyển đổi nhận thức") may print only its label and title
-        shortest = 2 if _GROUP_LABEL_CELL_RE.fullmatch(_cell_text(cells[k])) else width - 2
+        shortest = 2 if _GROUP_LABEL_CELL_RE.fullmatch(_cell_text(first)) else width - 2
         if shortest == 2:
             last = None  # numbering restarts under a group
         k += 1
-        while k < len(cells) and len(row) < width:
+        while k < len(cells) and cells[k] is not None and len(row) < width:
             if len(row) >= shortest and _starts_row(cells, k, last):
                 break
-            row.append(cells[k])
+            row.append(cells[k] or [])
             k += 1
         if consumed is not None:
-            consumed.append(k)  # the stream's cells up to here make the rows so far
+            consumed.append(k - start)
         if _cell_text(row[0])[:1] in _SUB_ROW_BULLETS:
             row = [[], *row][:width]  # a sub-row printed without its empty row-number cell
         rows.append(row + [[] for _ in range(width - len(row))])
@@ -536,46 +545,84 @@ def _spaced_tables(lines: list[_Line], taken: set[int]) -> list[_BorderedTable]:
     text): a run of blank lines longer by two stands for one more empty cell ("Kinh tế" then three
     blank cells printed as " " lines), lines with no blank between are one cell wrapped. The table
     opens at a header "STT" whose next cell follows one blank line, and ends before the first row
-    whose first cell is no row number, group label or sub-row bullet."""
+    whose first cell is no row number, group label or sub-row bullet.
+
+    The document is cut into cells once; each candidate header then reads only as far as its table
+    goes, so the time stays linear whatever the text (a file of nothing but "STT" lines included)."""
+    cells, last_of, first_of = _spaced_cells(lines, taken)
+    names = [bool(cell) and _names_a_column(cell or []) for cell in cells]  # once a cell, not once a header
     out: list[_BorderedTable] = []
-    i, n = 0, len(lines)
-    while i < n:
-        if (lines[i].number in taken or not TABLE_HEADER_RE.match(lines[i].text) or i + 1 >= n
-                or lines[i + 1].blanks_before != 1):
-            i += 1
+    c = 0
+    while c < len(cells):
+        cell = cells[c]
+        if (cell is None or len(cell) != 1 or not TABLE_HEADER_RE.match(cell[0].text) or c + 1 >= len(cells)
+                or cells[c + 1] is None or not cells[c + 1]):
+            c += 1
             continue
-        cells: list[list[_Line]] = []
-        last_of: list[int] = []  # index of each cell's last line (an empty cell: the one before it)
-        cell = [lines[i]]
-        cell_last = i
-        j = i + 1
-        while j < n and lines[j].number not in taken and not _is_border(lines[j]):
-            gap = lines[j].blanks_before
-            if (gap == 0 or (gap == 1 and _BRACKETED_RE.fullmatch(lines[j].text))) and len(cell) < _MAX_CELL_LINES:
-                cell.append(lines[j])  # a wrapped line, or "(Tỷ đồng)" set apart under its name
-            elif gap % 2 == 1 and gap <= 2 * _MAX_EMPTY_CELLS + 1:
-                empties = (gap - 1) // 2
-                cells += [cell] + [[] for _ in range(empties)]
-                last_of += [cell_last] * (1 + empties)
-                cell = [lines[j]]
-            else:
-                break
-            cell_last = j
-            j += 1
-        cells.append(cell)
-        last_of.append(cell_last)
-        consumed: list[int] = []  # how many of the stream's cells the rows up to each one take
-        rows = _rows_of(cells, consumed)
-        kept = 1
-        while kept < len(rows) and (not rows[kept][0] or _ROW_START_CELL_RE.fullmatch(_cell_text(rows[kept][0]))):
-            kept += 1
-        if kept > 1 and len(consumed) == len(rows):
-            last = last_of[consumed[kept - 1] - 1]
-            out.append(_BorderedTable(i, last, rows[:kept]))
-            i = last + 1
+        width = 0
+        while c + width < len(cells) and width <= _MAX_COLUMNS and names[c + width]:
+            width += 1
+        if width > _MAX_COLUMNS:
+            c += width  # a run of header words longer than any header: text, looked at once
+            continue
+        if width < _MIN_HEADER_PHRASES:
+            c += 1
+            continue
+        consumed: list[int] = []
+        rows = _rows_by_content(cells, width, consumed, start=c, foreign_row_ends=True)
+        if len(rows) > 1:
+            end = c + consumed[-1]
+            out.append(_BorderedTable(first_of[c], last_of[end - 1], rows))
+            c = end
         else:
-            i += 1
+            c += 1
     return out
+
+
+def _spaced_cells(lines: list[_Line], taken: set[int]) -> tuple[list[list[_Line] | None], list[int], list[int]]:
+    """The document as cells of a table one cell a line: a cell's lines, [] for an empty cell, None where
+    the run of cells breaks (a page break, a bordered table, lines already in a table); with each cell's
+    first and last line index."""
+    cells: list[list[_Line] | None] = []
+    last_of: list[int] = []
+    first_of: list[int] = []
+    cell: list[_Line] = []
+    for j, ln in enumerate(lines):
+        gap = ln.blanks_before
+        if ln.number in taken or _is_border(ln):
+            if cell:
+                cells.append(cell)
+                first_of.append(j - len(cell))
+                last_of.append(j - 1)
+            cells.append(None)
+            first_of.append(j)
+            last_of.append(j)
+            cell = []
+            continue
+        header = gap == 0 and bool(TABLE_HEADER_RE.match(ln.text))  # "STT" right under a lead-in opens a table
+        if (cell and not header and (gap == 0 or (gap == 1 and _BRACKETED_RE.fullmatch(ln.text)))
+                and len(cell) < _MAX_CELL_LINES):
+            cell.append(ln)  # a wrapped line, or "(Tỷ đồng)" set apart under its name
+            continue
+        if cell:
+            cells.append(cell)
+            first_of.append(j - len(cell))
+            last_of.append(j - 1)
+        if cell and not header and gap % 2 == 1 and gap <= 2 * _MAX_EMPTY_CELLS + 1:
+            for _ in range((gap - 1) // 2):
+                cells.append([])
+                first_of.append(j - 1)
+                last_of.append(j - 1)
+        elif cell:
+            cells.append(None)  # an even run of blank lines: a break, not cells
+            first_of.append(j)
+            last_of.append(j)
+        cell = [ln]
+    if cell:
+        cells.append(cell)
+        first_of.append(len(lines) - len(cell))
+        last_of.append(len(lines) - 1)
+    return cells, last_of, first_of
 
 
 def _opens_with_header(lines: list[_Line], i: int) -> bool:
