@@ -549,8 +549,17 @@ def _spaced_tables(lines: list[_Line], taken: set[int]) -> list[_BorderedTable]:
 
     The document is cut into cells once; each candidate header then reads only as far as its table
     goes, so the time stays linear whatever the text (a file of nothing but "STT" lines included)."""
+    if not any(ln.text[:1] in "ST" and TABLE_HEADER_RE.match(ln.text) and k + 1 < len(lines)
+               and lines[k + 1].blanks_before == 1 for k, ln in enumerate(lines)):
+        return []  # no "STT" with a blank line after it: no such table (most documents)
     cells, last_of, first_of = _spaced_cells(lines, taken)
-    names = [bool(cell) and _names_a_column(cell or []) for cell in cells]  # once a cell, not once a header
+    judged: dict[int, bool] = {}  # header words, judged once a cell, and only after an "STT"
+
+    def names(k: int) -> bool:
+        if k not in judged:
+            judged[k] = bool(cells[k]) and _names_a_column(cells[k] or [])
+        return judged[k]
+
     out: list[_BorderedTable] = []
     c = 0
     while c < len(cells):
@@ -560,7 +569,7 @@ def _spaced_tables(lines: list[_Line], taken: set[int]) -> list[_BorderedTable]:
             c += 1
             continue
         width = 0
-        while c + width < len(cells) and width <= _MAX_COLUMNS and names[c + width]:
+        while c + width < len(cells) and width <= _MAX_COLUMNS and names(c + width):
             width += 1
         if width > _MAX_COLUMNS:
             c += width  # a run of header words longer than any header: text, looked at once

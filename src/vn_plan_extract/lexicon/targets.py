@@ -137,8 +137,8 @@ RANK_RE = regex.compile(
     regex.VERBOSE,
 )
 #: `RANK_RE`, tried only where one of its first words begins.
-RANK_PHRASES = FirstWords(RANK_RE, ("top", "Top", "TOP", "ToP", "tOP", "TOp", "tOp", "toP", "nhóm", "vào", "trong",
-                                    "xếp", "vị", "đứng"))
+RANK_PHRASES = FirstWords(RANK_RE, ("top", "Top", "TOP", "ToP", "tOP", "TOp", "tOp", "toP", "nhóm", "vào nhóm",
+                                    "trong nhóm", "xếp vị", "xếp thứ", "vị thứ", "đứng thứ"))
 RANK_UNIT = "hạng"
 
 # --- words around a target ------------------------------------------------------------------------
