@@ -83,3 +83,14 @@ def test_the_item_opener_pre_check_lets_through_every_line_that_opens_an_item() 
     # and it is a pre-check worth having: most lines that open nothing stop at it
     others = [t for t in _lines_to_try() if not _ITEM_OPENER_RE.match(t)]
     assert sum(1 for t in others if not _ITEM_START_HINT_RE.match(t)) > 0.5 * len(others)
+
+
+def test_a_numbered_item_opening_with_its_value_is_no_continuation() -> None:
+    """'1. 100% đội ngũ …' after a heading opens an item: a wrapped line never starts with a label and a
+    percentage."""
+    from vn_plan_extract import extract_text
+
+    doc = extract_text("**II. MỤC TIÊU\nCHỦ YẾU**\n\n**1. **100% đội ngũ cán bộ được bồi dưỡng.\n\n"
+                       "**2. **Tối thiểu 80% hồ sơ được số hóa.\n", fmt="md")
+    assert [(s.label, s.title) for s in doc.sections] == [("II", "MỤC TIÊU CHỦ YẾU")]
+    assert [i.target.value for i in doc.indicators] == [100, 80]

@@ -114,6 +114,8 @@ _HEADING_RE = any_of(PART_RE, APPENDIX_RE, ROMAN_RE, UPPER_LETTER_RE, DECIMAL_RE
 #: A numbering label or a bullet alone on its line ("1.", "III.", "b)", "-"): a heading or an item whose
 #: text a page's width (or a web page's list markup) pushed to the next line; it opens an item.
 _BARE_LABEL_RE = regex.compile(r"(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđA-ZĐ])\s*[.)]|[-–—+•*]")
+#: A numbered item that opens with its value ("1. 100% đội ngũ cán bộ …"): no wrapped line starts so.
+_NUMBERED_VALUE_ITEM_RE = regex.compile(r"\d{1,2}\.\s+\d{1,3}(?:[.,]\d+)?\s*%")
 #: A numbered heading ("I.", "A.", "2.", "2.1."): its title may wrap; an appendix's or a part's title is
 #: read apart, on its own line ("PHỤ LỤC II" ⏎ "DỰ TOÁN KINH PHÍ …").
 _NUMBERED_HEADING_RE = any_of(ROMAN_RE, UPPER_LETTER_RE, DECIMAL_RE, ARABIC_RE)
@@ -277,7 +279,8 @@ def _clean_line(number: int, raw: str, offset: int) -> _Line:
 def _starts_item(text: str) -> bool:
     """Does this line open a new item (heading, bullet, or a paragraph opener)?"""
     return _ITEM_START_HINT_RE.match(text) is not None and (
-        _ITEM_OPENER_RE.match(text) is not None or _BARE_LABEL_RE.fullmatch(text) is not None)
+        _ITEM_OPENER_RE.match(text) is not None or _BARE_LABEL_RE.fullmatch(text) is not None
+        or _NUMBERED_VALUE_ITEM_RE.match(text) is not None)
 
 
 def _mostly_upper(text: str) -> bool:
