@@ -62,6 +62,10 @@ SEED_CASES = [
      [("<=", 20, None, "hạng")]),
     ("- Phấn đấu thứ hạng của tỉnh vào nhóm 30/63 tỉnh, thành phố của cả nước.", [("<=", 30, None, "hạng")]),
     ("- Chỉ số PAR INDEX xếp vị thứ 20/63 tỉnh, thành phố.", [("<=", 20, None, "hạng")]),
+    # a list's next count shares its comparator; "ở mức" introduces a value, not a level
+    ("- Hình thành ít nhất 100 doanh nghiệp khởi nghiệp sáng tạo, 50 doanh nghiệp khoa học công nghệ.",
+     [(">=", 100, None, "doanh nghiệp"), (">=", 50, None, "doanh nghiệp")]),
+    ("- Tỷ lệ hộ nghèo duy trì ở mức 2% trở xuống.", [("<=", 2, None, "%")]),
     # a total with its parts in brackets, counting something else; "đã quy hoạch" describes, it reports nothing
     ("- Vận hành các dự án đã quy hoạch, nâng tổng công suất lên 4.758,5 MW (gồm 166 dự án thủy điện; "
      "03 dự án điện gió).", [("=", 4758.5, None, "MW"), ("=", 166, None, "dự án"), ("=", 3, None, "dự án")]),

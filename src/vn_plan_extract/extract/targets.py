@@ -251,6 +251,29 @@ def _whole_name(text: str, t: ProseTarget, lead: str) -> str:
     return name
 
 
+def _targets_of(found: list[Quantity], text: str, c_start: int, breakdown: frozenset[str],
+                listed_from: int) -> list[Quantity]:
+    """The quantities of a clause that are targets; a count listed right after a target, a comma between
+    ("ít nhất 100 doanh nghiệp khởi nghiệp sáng tạo, 50 doanh nghiệp khoa học công nghệ"), is one too."""
+    out: list[Quantity] = []
+    for q in found:
+        if _is_target(q, text, c_start, breakdown, q.start > listed_from):
+            out.append(q)
+        elif out and q.unit and _listed_after(text, out[-1], q, c_start):
+            # the list's comparator holds for its items: "ít nhất 100 …, 50 …" is ≥ 50 too
+            out.append(q if q.comparator_word else replace(q, comparator=out[-1].comparator))
+    return out
+
+
+def _listed_after(text: str, previous: Quantity, q: Quantity, c_start: int) -> bool:
+    return bool(_LISTED_AFTER_RE.fullmatch(text, previous.end, q.start)) and not RESULT_BEFORE_RE.search(
+        text, c_start, q.start)
+
+
+#: Between a target and the next count of its list: its name's end, then a comma.
+_LISTED_AFTER_RE = regex.compile(r"[^;:.,]{0,60},\s*")
+
+
 def _counted(words: str) -> str:
     """The counted noun of "Số <noun> …": the longest known one ("doanh nghiệp"), else the first word."""
     folded = words.lower().split()
@@ -324,7 +347,7 @@ def targets_in_block(index: int, block: Block, goal_context: bool) -> list[Prose
         listed_from = colon if colon >= 0 and GOAL_WORDS.search(text[s_start:colon]) else s_end
         for c_start, c_end in _clauses(text, s_start, s_end):
             found = find_quantities(text, c_start, c_end)
-            quantities = [q for q in found if _is_target(q, text, c_start, breakdown, q.start > listed_from)]
+            quantities = _targets_of(found, text, c_start, breakdown, listed_from)
             if quantities:
                 sentence_year_pos = min(sentence_year_pos, quantities[0].start)
                 found_in_sentence.extend(_clause_targets(index, text, c_start, c_end, quantities))

@@ -24,7 +24,7 @@ COMPARATOR_WORDS: dict[str, str] = {
     "=": "=", "đạt": "=", "là": "=", "còn": "=", "bằng": "=", "bảo đảm": "=", "đảm bảo": "=",
     # a count to reach or to add: "nâng tổng số lên 12 KCN", "có thêm 5 xã", "hình thành mới 05 khu
     # công nghiệp", "khoảng 2.989,5 MW"
-    "lên": "=", "thêm": "=", "mới": "=", "khoảng": "=",
+    "lên": "=", "thêm": "=", "mới": "=", "khoảng": "=", "ở mức": "=",
 }
 
 #: Words that may stand between the comparator and the value: "đạt tỷ lệ tối thiểu 30%".
