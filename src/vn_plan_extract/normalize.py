@@ -27,6 +27,7 @@ from .lexicon.markers import (
     CAPITALISED_OPENER_WORDS,
     CONTINUATION_BULLET_RE,
     DECIMAL_RE,
+    GROUP_LABEL_CELL_RE,
     HYPHEN_COMPOUNDS,
     LOWER_LETTER_RE,
     NUMBERED_ITEM_RE,
@@ -35,6 +36,8 @@ from .lexicon.markers import (
     ROMAN_RE,
     TABLE_HEADER_RE,
     UPPER_LETTER_RE,
+    fits,
+    stt_parts,
 )
 from .lexicon.text import fold
 
@@ -448,7 +451,7 @@ def _starts_row(cells: Sequence[list[_Line] | None], k: int, last: list[int] | N
         return k + 1 < len(cells) and _cell_text(cells[k + 1] or [])[:1] in _SUB_ROW_BULLETS
     if text[:1] in _SUB_ROW_BULLETS:
         return True
-    if _GROUP_LABEL_CELL_RE.fullmatch(text):
+    if GROUP_LABEL_CELL_RE.fullmatch(text):
         return True
     number = _row_number(text)
     return number is not None and _follows(number, last)
@@ -456,20 +459,15 @@ def _starts_row(cells: Sequence[list[_Line] | None], k: int, last: list[int] | N
 
 def _row_number(text: str) -> list[int] | None:
     m = _ROW_NUMBER_CELL_RE.fullmatch(text)
-    return [int(x) for x in m.group().rstrip(".").split(".")] if m else None
+    return stt_parts(m.group()) if m else None
 
 
 def _follows(number: list[int], last: list[int] | None) -> bool:
-    """Is `number` a row number that may come after `last`: the next one (a row or two may be lost), a
-    first sub-row (3 → 3.1), a return to the outer level (3.2 → 4), or 1 (numbering restarts)?"""
-    if number == [1] or last is None:
+    """Is `number` a row number that may come after `last` (the table stage's rule, `markers.fits`), or
+    1 (numbering restarts)? With no number before it, only a number of one level opens a row."""
+    if last is None:
         return len(number) == 1
-    if len(number) == len(last) and number[:-1] == last[:-1]:
-        return 0 < number[-1] - last[-1] <= _MAX_ROW_SKIP
-    if number == [*last, 1]:
-        return True
-    return len(number) < len(last) and number[:-1] == last[:len(number) - 1] and \
-        0 < number[-1] - last[len(number) - 1] <= _MAX_ROW_SKIP
+    return number == [1] or fits(number, last, after_group=False)
 
 
 def _rows_by_content(cells: Sequence[list[_Line] | None], width: int, consumed: list[int] | None = None,
@@ -491,7 +489,7 @@ def _rows_by_content(cells: Sequence[list[_Line] | None], width: int, consumed: 
         row = [first]
         last = _row_number(_cell_text(first)) or last
         # a group row ("I | Đào tạo, chuyển đổi nhận thức") may print only its label and title
-        shortest = 2 if _GROUP_LABEL_CELL_RE.fullmatch(_cell_text(first)) else width - 2
+        shortest = 2 if GROUP_LABEL_CELL_RE.fullmatch(_cell_text(first)) else width - 2
         if shortest == 2:
             last = None  # numbering restarts under a group
         k += 1
@@ -530,11 +528,8 @@ def _bordered_tables(lines: list[_Line]) -> list[_BorderedTable]:
 
 #: What the first cell of a row holds: a row number, a group label, a sub-row's bullet, or nothing.
 _ROW_START_CELL_RE = regex.compile(r"(?:\d{1,3}(?:\.\d{1,2}){0,2}\.?|[IVXLC]{1,5}\.?|[A-ZĐa-zđ][.)]?|[-–+•*].*)")
-#: A row number alone in a cell ("12", "3.1"), and a group label ("II", "B.").
+#: A row number alone in a cell ("12", "3.1").
 _ROW_NUMBER_CELL_RE = regex.compile(r"\d{1,3}(?:\.\d{1,2}){0,2}\.?")
-_GROUP_LABEL_CELL_RE = regex.compile(r"[IVXLC]{1,5}\.?|[A-ZĐ]\.?")
-#: Row numbers may skip this many (a row lost at a page break) and still open the next row.
-_MAX_ROW_SKIP = 3
 #: A sub-row's name opens with one of these ("- Nông Lâm Ngư nghiệp (%)").
 _SUB_ROW_BULLETS = frozenset("-–+•*")
 #: A bracketed remark alone on a line ("(Tỷ đồng)", "(%)"): the end of the cell above, never a cell.

@@ -170,6 +170,35 @@ RESPONSIBILITIES_TITLE_RE = regex.compile(
 #: Table header: the STT column starts the header row of every appendix table.
 TABLE_HEADER_RE = regex.compile(r"^(?:STT|TT|Stt)(?:\s|$)")
 
+#: A group row's number alone in its cell: "I", "II.", "A".
+GROUP_LABEL_CELL_RE = regex.compile(r"(?P<label>[IVX]{1,5}|[A-ZĐ])\.?")
+#: Row numbers may skip this many rows (a row lost at a page break) and still open the next row.
+MAX_ROW_SKIP = 3
+
+
+def stt_parts(stt: str) -> list[int]:
+    """ "3.1." → [3, 1]."""
+    return [int(x) for x in stt.split(".") if x]
+
+
+def fits(candidate: list[int], previous: list[int] | None, after_group: bool) -> bool:
+    """May the row number `candidate` follow `previous` in a table's STT column?
+
+    >>> fits([4], [3], False), fits([3, 1], [3], False), fits([4], [3, 2], False), fits([9], [3], False)
+    (True, True, True, False)
+    """
+    if previous is None:
+        return candidate[0] == 1 or len(candidate) == 1
+    if after_group and (candidate == [1] or candidate == previous):
+        return True  # numbering restarts in each group, or a number is printed again
+    if len(candidate) == len(previous) and candidate[:-1] == previous[:-1]:
+        return 0 < candidate[-1] - previous[-1] <= MAX_ROW_SKIP
+    if candidate == [*previous, 1]:
+        return True  # 3 → 3.1
+    if len(candidate) < len(previous) and candidate[:-1] == previous[: len(candidate) - 1]:
+        return 0 < candidate[-1] - previous[len(candidate) - 1] <= MAX_ROW_SKIP  # 3.10 → 4
+    return False
+
 #: The first word of every opener above that starts with a capital letter and is not a numbering
 #: letter: PHẦN / Chương, Phụ lục, STT, "Thực hiện …", a news page's "Thứ năm, …", and the paragraph
 #: openers. Normalisation tries the openers only on lines starting with one of them (or with a bullet,
