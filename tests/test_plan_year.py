@@ -57,3 +57,19 @@ def test_a_yearly_increase_of_a_period_plan_is_for_the_period_end() -> None:
     assert [i.target_year for i in period.indicators] == [2025]
     none = extract_text("Kế hoạch chuyển đổi số\n\n- Mỗi năm tăng tối thiểu 20% số hồ sơ trực tuyến.\n")
     assert [i.target_year for i in none.indicators] == [None]
+
+
+def test_the_year_after_a_change_is_its_base_and_the_next_targets() -> None:
+    doc = extract_text(_HEADER.format(title="Cải cách hành chính năm 2022").replace(
+        "- 100% hồ sơ công việc được xử lý trên môi trường mạng.",
+        "+ Chỉ số PAR INDEX phấn đấu tăng 10 bậc so với năm 2021, góp phần đến năm 2025 nằm trong TOP 20 tỉnh."))
+    assert [(i.target.value, i.target_year) for i in doc.indicators] == [(10, 2022), (20, 2025)]
+
+
+def test_a_goal_lead_in_before_a_first_target_sets_the_year_of_the_items_after_it() -> None:
+    page = ("Dự kiến các chỉ tiêu chủ yếu năm 2019\n\nĐăng ngày: 28/12/2018\n"
+            "Tổng sản phẩm trên địa bàn - GRDP tăng 8-9% so với năm 2018.\n\n"
+            "- Thu nhập bình quân đầu người khoảng 106 triệu đồng/người.\n")
+    doc = extract_text(page)
+    assert [(i.name, i.target_year) for i in doc.indicators] == [
+        ("Tổng sản phẩm trên địa bàn - GRDP tăng", 2019), ("Thu nhập bình quân đầu người", 2019)]

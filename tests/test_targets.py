@@ -72,6 +72,15 @@ SEED_CASES = [
     # "đã" describing the subject does not make the value a result when a goal word follows it
     ("- Các xã đã đạt chuẩn còn lại phấn đấu đạt thêm ít nhất 1 tiêu chí.", [(">=", 1, None, "tiêu chí")]),
     ("- GRDP bình quân đầu người đạt 105 triệu đồng (tương đương 4.510 USD).", [("=", 105, None, "triệu đồng")]),
+    # a change with its own subject is the target; written right after a value, it restates that value
+    ("- Kim ngạch xuất khẩu năm 2019 tăng 10% - 12% so với năm 2018.", [(">=", 10, 12, "%")]),
+    ("- Chỉ số PCI phấn đấu tăng 0,5-1 điểm so với năm 2021.", [(">=", 0.5, 1, "điểm")]),
+    ("- Thu nhập của hộ nghèo đến năm 2025 tăng lên 1,5 lần so với năm 2021.", [("=", 1.5, None, "lần")]),
+    ("- Số doanh nghiệp năm 2020: 60 doanh nghiệp, tăng 42,9% so với năm 2015.", [("=", 60, None, "doanh nghiệp")]),
+    ("- Tổng giá trị sản xuất năm 2020 đạt 1.184 tỷđ, tăng gấp 2 lần so với năm 2015.", [("=", 1184, None, "tỷđ")]),
+    ("- Tỷ lệ hộ nghèo còn 1% đến năm 2020 (theo chuẩn giai đoạn 2011 - 2015), giảm 2,7% so với năm 2015.",
+     [("=", 1, None, "%")]),
+    ("- Tỷ lệ khu phố có nhà văn hoá: 100%; tăng 9% so với năm 2015.", [("=", 100, None, "%")]),
 ]
 
 NOT_TARGETS = [
@@ -79,7 +88,7 @@ NOT_TARGETS = [
     "- Triển khai Đề án 06 trên địa bàn 28 khu phố theo mô hình 2 cấp.",
     "- Phát triển kinh tế số toàn diện với 4 trụ cột gồm: công nghiệp công nghệ số.",
     "- Áp dụng Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015.",
-    "- Tổng giá trị sản xuất tăng 42,9% so với năm 2015.",
+    "- Năm 2021, chỉ số DTI đã tăng 14 bậc so với năm 2020.",
     "- Vận động người dân từ 15 tuổi trở lên cài đặt VNeID mức độ 2.",
     "- Phủ sóng 4G/5G và tổ chức Chợ 4.0 tại phường.",
     "- Báo cáo UBND xã trước ngày 20 hằng tháng.",

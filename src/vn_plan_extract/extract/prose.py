@@ -161,6 +161,9 @@ def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None,
                 pass
             elif year is None:
                 earlier = [y for pos, y in goal_years if pos <= t.start and y]
+                if t.change:  # after a change comes its base year, then the next target's year
+                    earlier = [y for pos, _ in goal_years if pos <= t.start
+                               for y in [_year_of_text(text[pos:t.start])] if y]
                 year = earlier[-1] if earlier else None
             if year is None and not t.own_year_only:
                 year = next((y for y in context_years if y), plan_year)
@@ -175,7 +178,20 @@ def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None,
             else:
                 leads = list(required_bodies)
             out.append(_indicator(doc, source, i, t, year, leads))
+        # A goal sentence before a block's first target sets the year of the blocks after it too
+        # ("Một số chỉ tiêu chủ yếu năm 2018 · Tốc độ tăng trưởng … · Thu nhập bình quân …").
+        lead_year = _lead_in_year(text[:min(t.start for t in targets)])
+        if lead_year:
+            intro_years[h] = lead_year
     return out
+
+
+def _lead_in_year(text: str) -> int | None:
+    """The year nearest the end of the last goal sentence that names one, in the text before a block's first
+    target ("… kết quả thực hiện năm 2018, … đã đề ra chỉ tiêu cho năm 2019 …:" is for 2019)."""
+    years = [first_year(m.group(), 0, len(m.group()), last=True) for m in _SENTENCE_RE.finditer(text)
+             if GOAL_WORDS.search(m.group())]
+    return next((y for y in reversed(years) if y), None)
 
 
 def _block_lead(text: str) -> str | None:

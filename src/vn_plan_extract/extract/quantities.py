@@ -14,12 +14,15 @@ from ..document import frozen
 from ..lexicon.targets import (
     AFTER_COMPARATOR_RE,
     AFTER_COMPARATORS,
+    CHANGE_AGAINST_RE,
+    CHANGE_RESTATES_RE,
     COMPARATOR_RE,
     COMPARATOR_WORDS,
     COUNTED_NOUNS,
     FILLER_RE,
     FIXED_UNIT_RE,
     GLUED_UNIT_RE,
+    MULTIPLE_AFTER_RE,
     MULTIPLE_BEFORE_RE,
     NOT_UNIT_WORDS,
     NOT_VALUE_AFTER_RE,
@@ -28,7 +31,6 @@ from ..lexicon.targets import (
     RANGE_JOINERS,
     RANK_PHRASES,
     RANK_UNIT,
-    RESTATEMENT_RE,
     UNIT_MAX_WORDS,
     UNIT_STOP_WORDS,
 )
@@ -57,6 +59,8 @@ _AT_LEVEL_RE = regex.compile(r"ở\s+mức\s*$", regex.IGNORECASE | regex.REVERS
 _FRACTION_RE = regex.compile(r"/(\d{1,3})(?![\d/])")
 _DAY_BEFORE_RE = regex.compile(r"ngày\s*$", regex.IGNORECASE | regex.REVERSE)
 _TIMES_AFTER_RE = regex.compile(r"\s*lần")
+#: The last comma, semicolon or bracket before a change: what stands after it is the change's own part.
+_PART_START_RE = regex.compile(r"[,;(][^,;(]*$", regex.REVERSE)
 
 @frozen
 class Quantity:
@@ -73,6 +77,7 @@ class Quantity:
     fixed_unit: bool  # a money or measure unit from the lexicon ("tỷ đồng", "596tỷđ")
     after_comparator: bool
     fraction: bool = False  # "4/5 trường học": 4 of the 5
+    change: bool = False  # "tăng 9-11% so với năm 2017", "tăng gấp 2 lần": a change against a base
 
 
 def _unit_case(word: str) -> str:
@@ -212,8 +217,8 @@ def find_quantities(text: str, lo: int, hi: int) -> list[Quantity]:
             continue  # "mức độ 2", "lần thứ 3" … but "ở mức 107 trẻ sơ sinh trai/100 …" is a value
         if NOT_VALUE_BEFORE_RE.match(after):
             continue
-        if MULTIPLE_BEFORE_RE.search(before) and _TIMES_AFTER_RE.match(after):
-            continue
+        multiple = bool((MULTIPLE_BEFORE_RE.search(before) and _TIMES_AFTER_RE.match(after))
+                        or MULTIPLE_AFTER_RE.match(after))
         value_max = None
         r = _RANGE_RE.match(text, pos, hi)
         if r and not fraction:
@@ -237,8 +242,12 @@ def find_quantities(text: str, lo: int, hi: int) -> list[Quantity]:
         if unit and unit.split()[0].lower() in NOT_UNIT_WORDS and not percent:
             continue
         rest = text[pos:hi]
-        if RESTATEMENT_RE.match(rest):
-            continue
+        change = multiple or bool(CHANGE_AGAINST_RE.match(rest))
+        if change:
+            previous_end = max((q.end for q in found if q.end <= s), default=lo)
+            part = _PART_START_RE.search(text, previous_end, s)
+            if CHANGE_RESTATES_RE.fullmatch(text, part.start() + 1 if part else previous_end, s):
+                continue  # "đạt 1.184 tỷđ, tăng gấp 2 lần so với năm 2015" restates the value before it
         comparator, word, cstart = _comparator_before(text, lo, s)
         after_cmp = False
         a = AFTER_COMPARATOR_RE.match(rest)
@@ -251,7 +260,7 @@ def find_quantities(text: str, lo: int, hi: int) -> list[Quantity]:
         if comparator == ">" and percent and value == 100:
             comparator = "="  # "trên 100% máy tính" is "on 100% of computers", nothing can exceed it
         found.append(Quantity(cstart, s, pos, value, value_max, comparator, word, unit, percent,
-                              False, fixed, after_cmp, bool(fraction)))
+                              False, fixed, after_cmp, bool(fraction), change))
         skip_to = pos
     found.sort(key=lambda q: q.start)
     return found

@@ -49,6 +49,7 @@ class ProseTarget:
     sentence_year: int | None
     deadline_text: str | None
     own_year_only: bool = False
+    change: bool = False  # a change against a base ("tăng 10 bậc so với năm 2021")
 
 
 _ITEM_MARKER_RE = regex.compile(
@@ -133,10 +134,16 @@ def _cut_at_goal_words(text: str, s: int, e: int) -> int:
     return s
 
 
+#: A date opening a name is a web page's posting stamp ("Đăng ngày: 28/12/2018 Tổng sản phẩm …"), not
+#: part of what is measured.
+_STAMP_RE = regex.compile(r"^(?:\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM))?)?[\s,]*)+")
+
+
 def _name_of(text: str, s: int, e: int) -> str:
     name = text[s:e]
     name = _YEAR_PHRASE_RE.sub("", name)
     name = _CONNECTIVE_EDGE_RE.sub("", " ".join(name.split()).strip(" ,;:-–")).strip(" ,;:-–")
+    name = _STAMP_RE.sub("", name)
     return name[1:].lstrip() if name.startswith("(") and ")" not in name else name  # "(trồng mới …" cut open
 
 
@@ -465,11 +472,11 @@ def _clause_targets(index: int, text: str, c_start: int, c_end: int,
             sep = _SEPARATOR_RE.search(text, previous_end, q.start) if previous_end else None
             year_from = sep.end() if sep else sg.seg_start
             year = first_year(text, year_from, q.start, last=True)
-            if year is None:
+            if year is None and not q.change:  # after a change comes its base, then the next target
                 tail = max(qe, q.end) if sg.value_first else min(sg.next_start, q.end + 40)
                 year = first_year(text, q.end, tail)
         out.append(ProseTarget(index, name, q.comparator, q.value, q.value_max, unit, False,
-                               text[q.start:q.end], qs, qe, year, None, None, yearly))
+                               text[q.start:q.end], qs, qe, year, None, None, yearly, q.change))
         previous_end = q.end
     return out
 

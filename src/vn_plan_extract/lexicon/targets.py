@@ -49,14 +49,22 @@ NOT_VALUE_AFTER = (
     "loại", "hạng", "nhóm", "top", "tầng", "km", "quốc lộ", "tỉnh lộ", "đường",
 )
 
-#: A number followed by one of these is an age, a duration or a multiple, not a target value.
-NOT_VALUE_BEFORE = ("tuổi", "năm tuổi", "tháng tuổi", "lần so với", "giờ", "phút")
+#: A number followed by one of these is an age or a duration, not a target value.
+NOT_VALUE_BEFORE = ("tuổi", "năm tuổi", "tháng tuổi", "giờ", "phút")
 
-#: A quantity followed by "so với …" restates a change against a base year: not a target.
-RESTATEMENT_RE = regex.compile(r"^\s*(?:%\s*)?so\s+với", regex.IGNORECASE)
+#: A quantity followed by "so với …" is a change against a base ("GRDP tăng 8-9% so với năm 2018").
+CHANGE_AGAINST_RE = regex.compile(r"^\s*(?:%\s*)?so\s+với", regex.IGNORECASE)
 
-#: "tăng gấp 2 lần", "tăng 3,76 lần", "gấp 2,2 lần": multiples restate, they are not targets.
-MULTIPLE_BEFORE_RE = regex.compile(r"(?:gấp|tăng)\s*$", regex.IGNORECASE | regex.REVERSE)
+#: "tăng gấp 2 lần", "tăng 3,76 lần", "gấp 2,2 lần", "tăng lên 1,5 lần so với năm 2021": a multiple, a change too.
+MULTIPLE_BEFORE_RE = regex.compile(r"(?:gấp|tăng(?:\s+lên)?)\s*$", regex.IGNORECASE | regex.REVERSE)
+MULTIPLE_AFTER_RE = regex.compile(r"\s*lần\s+so\s+với", regex.IGNORECASE)
+
+#: A change written right after a value restates that value against its base ("đạt 1.184 tỷđ, tăng gấp
+#: 2 lần so với năm 2015", "845 hộ, tăng 80 hộ so với năm 2015", "100%; tăng 6,7% so với năm 2015"): not a
+#: target. With its own subject ("Kim ngạch xuất khẩu tăng 9-11% so với năm 2017") the change is the target.
+CHANGE_RESTATES_RE = regex.compile(
+    r"\W*(?:và\s+|cũng\s+)?(?:(?:kéo\s+)?(?:tăng|giảm)(?:\s+(?:gấp|lên|xuống|thêm|khoảng|từ))*|gấp)?\W*",
+    regex.IGNORECASE)
 
 #: Spending is a budget item, not a target (revenue is kept): "Chi ngân sách (năm 2020): 8tỷđ", "Dự kiến
 #: tổng kinh phí thực hiện kế hoạch", "nguồn vốn ngân sách Trung ương giao".
