@@ -149,6 +149,15 @@ def test_qualitative_targets_are_flagged() -> None:
     assert ind.target.value is None
 
 
+def test_an_item_of_specific_goals_opening_with_a_verb_of_completion_is_an_end_state() -> None:
+    goals = ("2. Mục tiêu cụ thể đến năm 2030\n- Hoàn thành đánh giá hiện trạng hạ tầng giao thông.\n"
+             "- Xây dựng hành chính điện tử hiện đại.\n- Hoàn thiện cơ sở dữ liệu tập trung về hạ tầng.\n")
+    found = [(i.qualitative, i.target_year) for i in extract_text(goals).indicators]
+    assert found == [(True, 2030), (True, 2030)]  # "Xây dựng …" opens aims as often as end states
+    tasks = "III. NHIỆM VỤ, GIẢI PHÁP\n- Hoàn thành đánh giá hiện trạng hạ tầng giao thông.\n"
+    assert extract_text(tasks).indicators == []
+
+
 def test_lead_unit_from_the_responsibilities_section() -> None:
     text = "V. TỔ CHỨC THỰC HIỆN\n6. Công an xã\nChủ trì đảm bảo tỷ lệ người dân có tài khoản VNeID đạt từ 80% trở lên."
     (ind,) = extract_text(text).indicators

@@ -12,7 +12,7 @@ import regex
 
 from ..document import SourceText, frozen, span_of
 from ..lexicon.agencies import AGENCY_HEAD_RE, agency_is_exact, canonical_agency, leading_agency
-from ..lexicon.targets import CONDITIONS_HEADING_RE, GOAL_WORDS
+from ..lexicon.targets import CONDITIONS_HEADING_RE, EXISTENCE_RE, GOAL_WORDS
 from ..models import Comparator, Indicator, Origin, Source, Target
 from ..structure import Role, StructuredDocument
 from .deadlines import parse_deadline
@@ -128,7 +128,7 @@ def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None,
         existence_goal = any(heading_goal[a] for a in chain) if has_headings else doc_goal_seen
         targets = targets_in_block(i, block, goal)
         if not existence_goal:
-            targets = [t for t in targets if not (t.qualitative and t.name and t.text.startswith(("Có", "có")))]
+            targets = [t for t in targets if not (t.qualitative and t.name and EXISTENCE_RE.match(t.text))]
 
         # An introduction ending with ":" sets the year (and maybe the bodies) of what follows it.
         if not targets and goal_words_here:

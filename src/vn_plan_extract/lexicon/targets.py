@@ -212,8 +212,12 @@ AIM_BEFORE_RE = regex.compile(r"(?:hướng\s+tới|hướng\s+đến|tiến\s+t
 YEARLY_INCREASE_RE = regex.compile(r"(?:mỗi|hằng|hàng)\s+năm(?:\s+tiếp\s+theo)?\s+tăng", regex.IGNORECASE)
 #: "… 500 hộ, trong đó …": the counts that follow break the total down and are targets too.
 BREAKDOWN_RE = regex.compile(r"\btrong\s+đó\b|\(\s*(?:bao\s+)?gồm\b", regex.IGNORECASE)
-#: In a goal section, an item opening with "Có" states an existence target ("Có sản phẩm dự thi …").
-EXISTENCE_RE = regex.compile(r"(?:Có|có)\s+(?!thể\b)")
+#: In a section of specific goals, an item opening with "Có" states an existence target ("Có sản phẩm dự
+#: thi …"), and one opening with a verb of completion an end state to reach ("Hoàn thành đánh giá hiện
+#: trạng …", "Hoàn thiện cơ sở dữ liệu …", "Thành lập Ban Chỉ đạo …"; "Xây dựng …", "Thí điểm …" open aims and
+#: activities as often as end states, so they do not).
+EXISTENCE_RE = regex.compile(
+    r"(?:Có|có)\s+(?!thể\b)|(?:[Hh]oàn\s+thành|[Hh]oàn\s+thiện|[Hh]ình\s+thành|[Tt]hành\s+lập)\s+")
 
 # The patterns below end with "$" and are searched in the text just before a value: REVERSE makes the
 # search start at the end instead of trying every earlier position (same match: the longest phrase wins).
