@@ -244,3 +244,15 @@ def test_an_end_state_repeated_by_a_caption_is_one_target() -> None:
             "(Ảnh) Xã Thái Bình đạt chuẩn xã nông thôn mới kiểu mẫu trong năm 2021.\n")
     doc = extract_text(text)
     assert [i.qualitative for i in doc.indicators] == [True]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("- Tỷ trọng kinh tế số đạt tối thiểu 30% GRDP;", ["Tỷ trọng kinh tế số"]),
+    ("- Giá trị thương mại dịch vụ đạt 298 tỉ đồng, chiếm 48%;",
+     ["Giá trị thương mại dịch vụ", "tỷ trọng giá trị thương mại dịch vụ"]),
+    ("- Tốc độ tăng trưởng kinh tế bình quân 5 năm phấn đấu tăng 9,5%/năm;",
+     ["Tốc độ tăng trưởng kinh tế bình quân 5 năm tăng"]),
+    ("- Đến năm 2030 đạt 100% “xã, phường không ma túy”.", ["“xã, phường không ma túy”"]),
+])
+def test_a_name_says_what_is_measured_never_a_verb_or_the_whole_a_share_is_of(text: str, names: list[str]) -> None:
+    assert [i.name for i in extract_text("I. MỤC TIÊU\n" + text).indicators] == names

@@ -67,7 +67,7 @@ _SENTENCE_END_RE = regex.compile(
 )
 _SEPARATOR_RE = regex.compile(r"(?:,\s+(?:và\s+|còn\s+)?|\s+và\s+|\s+hoặc\s+|;\s*)")
 _YEAR_PHRASE_RE = regex.compile(
-    r"\s*\(?\b(?:(?:vào|đến|trong|tới|đến\s+hết|đến\s+cuối|hết|cuối)\s+)?(?:năm\s+)(?:19|20)\d{2}\)?[,:]?",
+    r"\s*\(?\b(?:ngay\s+)?(?:(?:vào|đến|trong|tới|đến\s+hết|đến\s+cuối|hết|cuối)\s+)?(?:năm\s+)(?:19|20)\d{2}\)?[,:]?",
     regex.IGNORECASE,
 )
 #: A connective at either end of a name joins it to the next target, it is no part of it ("GRDP và").
@@ -126,8 +126,8 @@ def _cut_at_goal_words(text: str, s: int, e: int) -> int:
         last = None
         for m in pattern.finditer(segment):
             rest_s, rest_e = _trim(text, s + m.end(), e)
-            if rest_s < rest_e:
-                last = m
+            if rest_s < rest_e and not _ELLIPTICAL_RE.fullmatch(text, rest_s, rest_e):
+                last = m  # "… bình quân 5 năm phấn đấu tăng 9,5%/năm": the name is before "phấn đấu"
         if last is not None:
             s = s + (last.start() if keep else last.end())
             segment = text[s:e]
@@ -139,11 +139,17 @@ def _cut_at_goal_words(text: str, s: int, e: int) -> int:
 _STAMP_RE = regex.compile(r"^(?:\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM))?)?[\s,]*)+")
 
 
+_STRIVE_INSIDE_RE = regex.compile(r"(?<=\w)\s+phấn\s+đấu\s+(?=\w)", regex.IGNORECASE)
+
+
 def _name_of(text: str, s: int, e: int) -> str:
     name = text[s:e]
     name = _YEAR_PHRASE_RE.sub("", name)
     name = _CONNECTIVE_EDGE_RE.sub("", " ".join(name.split()).strip(" ,;:-–")).strip(" ,;:-–")
     name = _STAMP_RE.sub("", name)
+    name = _STRIVE_INSIDE_RE.sub(" ", name)  # "… bình quân 5 năm phấn đấu tăng": the goal word is no part of it
+    if name.count("“") != name.count("”"):
+        name = name.strip("“”")  # a quotation around a whole list: "Cơ cấu kinh tế: “Công nghiệp- xây dựng …"
     return name[1:].lstrip() if name.startswith("(") and ")" not in name else name  # "(trồng mới …" cut open
 
 
@@ -171,7 +177,7 @@ def first_year(text: str, s: int, e: int, last: bool = False) -> int | None:
 
 
 def _has_noun_after(text: str, pos: int, hi: int) -> bool:
-    rest = text[pos:hi].lstrip()
+    rest = text[pos:hi].lstrip().lstrip("“\"'")  # 100% “xã, phường không ma túy”
     return bool(rest[:1].isalpha()) and not NOT_NAME_AFTER_RE.match(rest)
 
 
@@ -218,6 +224,9 @@ _GENERIC_NAME_RE = regex.compile(
     r"(?:kết\s+nạp|hình\s+thành|thành\s+lập|tổ\s+chức|đầu\s+tư|tăng|giảm|chiếm|bao\s+gồm|so\s+với|trở\s+lên|"
     r"đồng\s+thời|mỗi\s+năm|hằng\s+năm|hàng\s+năm|sản\s+phẩm|cấp\s+\w+|\(?\s*trồng|xây\s+dựng|phát\s+triển)",
     regex.IGNORECASE)
+#: A name that is only the verb of a share or a change: the thing is the one named just before ("Giá trị
+#: thương mại dịch vụ đạt 298 tỉ đồng, chiếm 48%").
+_ELLIPTICAL_RE = regex.compile(r"chiếm|tăng|giảm", regex.IGNORECASE)
 #: A lead-in longer than this many words is a sentence, not a list's title.
 _MAX_LEAD_WORDS = 6
 _DIGITS_RE = regex.compile(r"\d")
@@ -452,9 +461,10 @@ def _clause_targets(index: int, text: str, c_start: int, c_end: int,
         else:
             qs, qe = (ps if ps < pe else q.start), q.end
             name = _name_of(text, ps, pe)
-            if not name and out:
+            if (not name or _ELLIPTICAL_RE.fullmatch(name)) and out:
                 previous = out[-1].name  # elliptical: ", chiếm 8%", "cấp xã đạt 15%"
-                name = f"tỷ trọng {previous[:1].lower()}{previous[1:]}" if q.comparator_word == "chiếm" else previous
+                share = q.comparator_word == "chiếm" or name.lower() == "chiếm"
+                name = f"tỷ trọng {previous[:1].lower()}{previous[1:]}" if share else previous
         if not name and q.unit and q.unit != "%":
             name = q.unit
         unit = q.unit

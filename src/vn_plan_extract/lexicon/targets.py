@@ -163,9 +163,10 @@ TRAILING_INTRO = (
     "giảm xuống", "xuống", "giữ ở mức", "chiếm", "bằng", "bảo đảm", "đảm bảo", "có", "được", "với",
     "đạt khoảng", "khoảng", "tối thiểu", "tối tiểu", "thuộc", "nằm trong", "trong", "vào",
 )
-#: Words after a percentage that are not its measured thing: time phrases, notes.
+#: Words after a percentage that are not its measured thing: time phrases, notes, and the whole a share is
+#: of ("Tỷ trọng kinh tế số đạt tối thiểu 30% GRDP" measures the share, not "GRDP").
 NOT_NAME_AFTER_RE = regex.compile(
-    r"^(?:vào|đến|trong|từ|trở|so|năm|hằng|hàng|mỗi|/|\(|,|;|\.|trên\s+tổng|của\s+(?:tỉnh|cả))",
+    r"^(?:vào|đến|trong|từ|trở|so|năm|hằng|hàng|mỗi|/|\(|,|;|\.|trên\s+tổng|của\s+(?:tỉnh|cả)|GRDP|GDP)",
     regex.IGNORECASE,
 )
 
