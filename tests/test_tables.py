@@ -297,3 +297,56 @@ def test_a_table_whose_rows_cannot_be_recovered_is_reported_with_its_lines() -> 
     assert warnings[0].source.line_start == 2
     assert warnings[0].source.quote.startswith("STT")
     assert doc.tasks == []
+
+
+def _bounded(rows: list[list[str]]) -> str:
+    """A web page's table as text: each cell on its own lines, closed by a "|" line, each row opened by
+    one more "|" (so an empty cell and the end of a row both read as two "|" lines)."""
+    out = []
+    for row in rows:
+        out.append("|")
+        for cell in row:
+            out.extend([cell, "|"] if cell else ["|"])
+    return "\n".join(out)
+
+
+_SERIES = "PHỤ LỤC 01\n\nVÙNG NGUYÊN LIỆU GIAI ĐOẠN 2026 - 2030\n\n" + _bounded([
+    ["**TT**", "**Chỉ tiêu**", "**ĐVT**", "**ƯTH Năm 2025**", "**GIAI ĐOẠN 2026 - 2030**"],
+    ["**Năm 2026**", "**Năm 2027**", "**Năm 2028**"],
+    ["*1*", "*2*", "*3*", "*4*", "*5*", "*6*", "*7*"],
+    ["**I**", "**CÂY CÔNG NGHIỆP**", "", "", "", "", ""],
+    ["**1**", "**Cà Phê**", "", "", "", "", ""],
+    ["-", "Diện tích", "Ha", "26.120", "27.000", "27.500", "28.000"],
+    ["-", "Sản lượng cà phê nhân", "Tấn", "37.724", "39.800", "", "45.225"],
+    ["**2**", "**Chè**", "", "", "", "", ""],
+    ["-", "Diện tích", "Ha", "6.132", "6.500", "6.700", "7.100"],
+]) + "\n\nPHỤ LỤC 02\n\n" + _bounded([
+    ["**TT**", "**Sản phẩm**", "**Kế hoạch 2026**", "**Kế hoạch 2027**"],
+    ["**Lượng** **(Tấn)**", "**Giá trị (Nghìn USD)**", "**Lượng** **(Tấn)**", "**Giá trị (Nghìn USD)**"],
+    ["", "**Tổng I + II**", "", "240.000", "", "270.000"],
+    ["**I**", "**Mặt hàng nông sản**", "", "235.000", "", "265.000"],
+    ["1", "Xoài", "13.500", "7.000", "14.800", "7.800"],
+])
+
+
+def test_a_year_series_under_a_two_row_header_gives_one_target_per_year_and_measure() -> None:
+    """Rows closed by an empty-looking cell, a header cell spanning the years under it, a row numbering
+    the columns, parent rows over dash sub-rows, group rows with subtotals, a total row (issue 11)."""
+    doc = extract_text(_SERIES, fmt="md")
+    found = [(i.name, i.target.value, i.target.unit, i.target_year) for i in doc.indicators]
+    assert found[:6] == [
+        ("Cà Phê: Diện tích", 27000, "Ha", 2026), ("Cà Phê: Diện tích", 27500, "Ha", 2027),
+        ("Cà Phê: Diện tích", 28000, "Ha", 2028),
+        ("Cà Phê: Sản lượng cà phê nhân", 39800, "Tấn", 2026),  # an empty year cell is no target
+        ("Cà Phê: Sản lượng cà phê nhân", 45225, "Tấn", 2028), ("Chè: Diện tích", 6500, "Ha", 2026)]
+    assert 26120 not in [i.target.value for i in doc.indicators]  # the baseline column ("ƯTH Năm 2025")
+    assert ("Tổng I + II: Giá trị", 270000, "Nghìn USD", 2027) in found
+    assert ("Mặt hàng nông sản: Giá trị", 235000, "Nghìn USD", 2026) in found
+    assert [f for f in found if f[0].startswith("Xoài")] == [
+        ("Xoài: Lượng", 13500, "Tấn", 2026), ("Xoài: Giá trị", 7000, "Nghìn USD", 2026),
+        ("Xoài: Lượng", 14800, "Tấn", 2027), ("Xoài: Giá trị", 7800, "Nghìn USD", 2027)]
+    xoai = next(i for i in doc.indicators if i.name.startswith("Xoài"))
+    assert xoai.group is not None
+    assert xoai.group.title == "Mặt hàng nông sản"
+    lines = _SERIES.split("\n")
+    assert lines[xoai.source.line_start - 1] == "Xoài"

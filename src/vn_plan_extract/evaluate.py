@@ -394,20 +394,30 @@ def _score_tables(name: str, gold: dict[str, Any], plan: dict[str, Any], doc: _C
             score.budget_totals_gold += 1
             score.budget_totals_right += _same("value", g_budget["total"], p_budget.get("total"))
 
+    # the k-th table of the gold is the k-th table that gives rows (layout tables, such as a page's header
+    # block, have an index but no rows); a row is counted once, however many targets it holds (a year series)
+    def rows_by_table(items: list[dict[str, Any]]) -> dict[int, set[int]]:
+        found: dict[int, set[int]] = {}
+        for item in items:
+            ref = item["source"].get("table")
+            if ref:
+                found.setdefault(ref["index"], set()).add(ref["row"])
+        return found
+
+    table_items = [i for i in plan.get("indicators", []) if i.get("origin") == "table"]
+    predicted = {kind: [rows for _, rows in sorted(rows_by_table(items).items())]
+                 for kind, items in (("indicators", table_items), ("tasks", p_tasks))}
     for table in gold.get("tables") or []:
-        index, kind = table["index"], table["kind"]
-        if kind == "indicators":
-            count = sum(1 for i in plan.get("indicators", [])
-                        if (i["source"].get("table") or {}).get("index") == index and i.get("origin") == "table")
-        elif kind == "tasks":
-            count = sum(1 for t in p_tasks if (t["source"].get("table") or {}).get("index") == index)
-        else:
-            count = len(p_budget.get("items", []))
+        kind = table["kind"]
+        nth = sum(1 for t in (gold.get("tables") or []) if t["kind"] == kind and t["index"] < table["index"])
+        rows_of_kind = predicted.get(kind)
+        count = len(p_budget.get("items", [])) if rows_of_kind is None else (
+            len(rows_of_kind[nth]) if nth < len(rows_of_kind) else 0)
         score.tables_gold += 1
         if count == table["data_rows"]:
             score.tables_rows_right += 1
         else:
-            score.misses.append(f"{name}: TABLE {index} ROWS {count} != {table['data_rows']}")
+            score.misses.append(f"{name}: TABLE {table['index']} ROWS {count} != {table['data_rows']}")
 
 
 def _document_of(gold_path: Path, gold: dict[str, Any]) -> Path:

@@ -373,6 +373,12 @@ _MAX_CELL_LINES = 40
 _MAX_HEADER_CELL = 80
 #: A first row naming at least this many columns ("STT", "Nội dung", "Đơn vị chủ trì" …) opens a table of data.
 _MIN_HEADER_PHRASES = 2
+#: A group's label and title in one cell: "I. NÂNG CAO NHẬN THỨC", "A. Nhiệm vụ chung".
+_GROUP_TITLE_RE = regex.compile(r"(?:[IVXLC]{1,5}|[A-ZĐ])[.)]\s")
+#: A number that is a value, not a year or a bracketed unit: "13.500", "95%", "5".
+_VALUE_CELL_RE = regex.compile(r"(?<![\w(])\d+(?:[.,]\d+)*\s*%?(?![\w)])")
+#: A header cell naming the year or period its column is for ("Năm 2026", "GIAI ĐOẠN 2026 - 2030", "2027").
+_YEAR_COLUMN_RE = regex.compile(r"^(?:[^\W\d]+\s+){0,3}(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*$")
 
 
 @dataclass(slots=True)
@@ -392,9 +398,11 @@ def _is_border(ln: _Line) -> bool:
 
 
 def _names_a_column(cell: list[_Line]) -> bool:
-    """A header cell: short, naming a column ("STT", "Đơn vị chủ trì", "KH năm 2024")."""
+    """A header cell: short, naming a column ("STT", "Đơn vị chủ trì", "KH năm 2024") or the year it is
+    for ("Năm 2026", "GIAI ĐOẠN 2026 - 2030")."""
     text = " ".join(ln.text for ln in cell)
-    return len(text) <= _MAX_HEADER_CELL and bool(TABLE_HEADER_RE.match(text) or HEADER_PHRASE_RE.search(text))
+    return len(text) <= _MAX_HEADER_CELL and bool(TABLE_HEADER_RE.match(text) or HEADER_PHRASE_RE.search(text)
+                                                   or _YEAR_COLUMN_RE.search(text))
 
 
 def _cell_stream(lines: list[_Line], i: int) -> tuple[list[list[_Line]], int, int]:
@@ -425,18 +433,88 @@ def _rows_of(cells: list[list[_Line]], consumed: list[int] | None = None) -> lis
     if width < _MIN_HEADER_PHRASES:
         return []
     if width < len(cells) and not cells[width]:
-        rows: list[list[list[_Line]]] = []
-        row: list[list[_Line]] = []
-        for cell in cells:
-            if cell:
-                row.append(cell)
-            elif row:
-                rows.append(row)
-                row = []
-        return [*rows, row] if row else rows
+        return _rows_between_bounds(cells, width)
     if consumed is not None:
         consumed.append(width)
     return _rows_by_content(cells, width, consumed)
+
+
+def _rows_between_bounds(cells: list[list[_Line]], width: int) -> list[list[list[_Line]]]:
+    """Rows of a table whose every row is opened and closed by a "|": a row's closing border and the next
+    row's opening one read as an empty cell, so an empty cell inside a row and the end of a row look
+    alike. The header rows end at the first such bound (a second header row names the years or parts
+    of the columns a first-row cell spans: "GIAI ĐOẠN 2026 - 2030" over "Năm 2026" … "Năm 2030"); the
+    width of the data rows is the one that reads the most cells as rows each closed by a bound (one
+    global choice, not a guess row by row); a row that does not fit it (a row-number cell merged over
+    two rows) ends at the next bound."""
+    headers = [cells[:width]]
+    k = width + 1
+    while k < len(cells):
+        end = next((j for j in range(k, len(cells)) if not cells[j]), len(cells))
+        part = cells[k:end]
+        if (len(part) < 2 or not all(_heads_a_column(c) for c in part)
+                or _ROW_START_CELL_RE.fullmatch(_cell_text(part[0])) or _GROUP_TITLE_RE.match(_cell_text(part[0]))):
+            break  # a second header row names two columns at least; "I. NÂNG CAO NHẬN THỨC …" opens a group
+        headers.append(part)
+        k = end + 1
+    data_width = _data_width(cells, k, width)
+    rows = [_merged_header(headers, data_width)]
+    while k < len(cells):
+        if k + data_width <= len(cells) and (k + data_width == len(cells) or not cells[k + data_width]):
+            row, k = cells[k:k + data_width], k + data_width + 1
+        else:
+            end = next((j for j in range(k, len(cells)) if not cells[j]), len(cells))
+            row, k = cells[k:end], end + 1
+        if any(row):
+            rows.append(row + [[] for _ in range(data_width - len(row))])
+    return rows
+
+
+def _heads_a_column(cell: list[_Line]) -> bool:
+    """A cell of a second header row: a short name with no value in it ("Lượng (Tấn)", "Năm 2026")."""
+    text = _cell_text(cell)
+    return len(text) <= _MAX_HEADER_CELL and (_names_a_column(cell) or not _VALUE_CELL_RE.search(text))
+
+
+def _data_width(cells: list[list[_Line]], start: int, header_width: int) -> int:
+    """The row width under which the most rows from `start` are read with exactly that width, each
+    closed by a bound (rows that do not fit, such as a group's title merged over the whole row, end at
+    the next bound); of equals, the one whose rows hold more filled cells, then the narrowest."""
+    best, best_fitted = header_width, (-1, -1)
+    for width in range(2, _MAX_COLUMNS + 1):
+        k, rows, filled = start, 0, 0
+        while k < len(cells):
+            if k + width <= len(cells) and (k + width == len(cells) or not cells[k + width]) and any(cells[k:k + width]):
+                rows += 1
+                filled += sum(1 for c in cells[k:k + width] if c)
+                k += width + 1
+            else:
+                k = next((j for j in range(k, len(cells)) if not cells[j]), len(cells)) + 1
+        if (rows, filled) > best_fitted:
+            best, best_fitted = width, (rows, filled)
+    return best
+
+
+def _merged_header(headers: list[list[list[_Line]]], width: int) -> list[list[_Line]]:
+    """One header row as wide as the data: the first-row cells that span several columns are written
+    over the second-row cells under them ("Kế hoạch 2026" over "Lượng (Tấn)" and "Giá trị … (Nghìn
+    USD)"). The spanning cells are the run that makes the widths add up, preferring cells that name a
+    year or a plan."""
+    first = headers[0]
+    if len(headers) < 2:
+        return first[:width] + [[] for _ in range(width - len(first))]
+    second = [c for h in headers[1:] for c in h]
+    spans = len(first) + len(second) - width
+    if spans <= 0 or spans > len(first) or len(second) % spans:
+        return first[:width] + [[] for _ in range(width - len(first))]
+    per = len(second) // spans
+
+    def plan_like(cell: list[_Line]) -> bool:
+        return bool(_YEAR_COLUMN_RE.search(_cell_text(cell)))
+
+    at = max(range(len(first) - spans + 1), key=lambda i: (sum(plan_like(c) for c in first[i:i + spans]), i))
+    spanned = [first[at + r] + second[r * per + c] for r in range(spans) for c in range(per)]
+    return first[:at] + spanned + first[at + spans:]
 
 
 def _cell_text(cell: list[_Line]) -> str:

@@ -141,8 +141,8 @@ def _compatible(a: Indicator, comparator: str | None, value: float | None, unit:
     t = a.target
     if t.value is None or value is None or float(t.value) != float(value):
         return False
-    if (t.unit or "%") != (unit or "%"):
-        return False
+    if fold(t.unit or "%") != fold(unit or "%"):
+        return False  # "Tấn" in a unit column, "tấn" in the text
     mine = t.comparator.value if t.comparator else None
     return mine == comparator or "=" in (mine, comparator)
 
@@ -153,6 +153,14 @@ def _overlap(name: str, text: str) -> float:
         return 0.0
     shared = len(a & b)
     return shared / min(len(a), len(b)) if shared >= _MIN_SHARED_WORDS else 0.0
+
+
+def _names_the_row(text: str, table_name: str) -> bool:
+    """Does a statement name the thing of a row of a series table ("Chuối" of "Chuối: Lượng")?"""
+    if ": " not in table_name:
+        return False
+    thing = _words(table_name.split(": ", 1)[0])
+    return bool(thing) and thing <= _words(text)
 
 
 def _narrower(specific: str, general: str) -> bool:
@@ -185,6 +193,8 @@ def merge_prose_into_tables(prose: list[Indicator], table: list[Indicator]) -> l
             if _narrower(p.name, t.name):
                 continue  # "… không dùng tiền mặt trong khám chữa bệnh" is not the general cashless target
             s = _overlap(p.name, t.name)
+            if _names_the_row(p.name, t.name):
+                s = max(s, _RESTATEMENT_OVERLAP)  # "Tổng sản phẩm Chuối tham gia xuất khẩu" and row "Chuối: Lượng"
             if s > score:
                 best, score = t, s
         if best is None or score < _RESTATEMENT_OVERLAP:

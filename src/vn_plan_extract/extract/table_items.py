@@ -232,6 +232,42 @@ def _heading_year(doc: StructuredDocument, block: int) -> int | None:
     return None
 
 
+def _is_series(table: Table) -> bool:
+    """Several plan columns, each for its own year or measure ("Năm 2026" … "Năm 2030"; "Kế hoạch 2026
+    Lượng (Tấn)", "Kế hoạch 2026 Giá trị (Nghìn USD)" …): each cell of a row is a target of its own."""
+    columns = [k for k, r in enumerate(table.roles) if r == "target"]
+    if len(columns) < 2 or len(table.column_years) < len(table.roles):
+        return False
+    return len({(table.column_years[k], table.column_units[k]) for k in columns}) == len(columns)
+
+
+def _series_indicators(source: SourceText, table: Table, row: Row, row_number: int, year: int | None,
+                       path: list[str], group: Group | None) -> list[Indicator]:
+    """One indicator per filled plan cell of a row, for the year its column names, in the unit of the
+    row ("ĐVT") or of the column's header."""
+    out = []
+    name = row.text("name")
+    if row.stt is None and group is not None and group.title:
+        name = f"{group.title}: {name}"  # "Cà Phê: Diện tích": a sub-row is named with its parent row
+    measures = table.column_measures
+    for cell in table.cells_of(row, "target"):
+        unit = row.text("unit") or table.column_units[cell.column] or _unit_in_name(row.text("name"))
+        comparator, value, value_max, unit = parse_table_target(cell.text, unit)
+        if value is None and _DASHES_RE.fullmatch(cell.text.strip()):
+            continue  # "-": nothing planned for that year
+        measure = measures[cell.column] if cell.column < len(measures) else None
+        out.append(Indicator(
+            id="", name=f"{name}: {measure}" if measure else name,
+            target=Target(comparator=Comparator(comparator) if comparator else None, value=value,
+                          value_max=value_max, unit=unit, text=cell.text),
+            qualitative=value is None, target_year=table.column_years[cell.column] or year, section_path=path,
+            lead_units=split_units(row.text("lead")), support_units=split_units(row.text("support")),
+            monitor_units=split_units(row.text("monitor")), deadline=_deadline(row.text("deadline")),
+            origin=Origin.table, group=group, source=_source(source, row, table, row_number, [row.cell("name")]),
+        ))
+    return out
+
+
 def extract_table_items(doc: StructuredDocument, tables: tuple[Table, ...], plan_year: int | None) -> TableItems:
     source = doc.normalised.source
     indicators: list[Indicator] = []
@@ -267,6 +303,9 @@ def extract_table_items(doc: StructuredDocument, tables: tuple[Table, ...], plan
                 src = _source(source, row, table, row_number, [])
                 warnings.append(Warning(code="W005", message=f"table {table.index} row {row.stt}: cells assigned by guess",
                                         source=src))
+            if table.kind == "indicators" and _is_series(table):
+                indicators.extend(_series_indicators(source, table, row, row_number, year, path, group))
+                continue
             if table.kind == "indicators":
                 if "target" in table.roles and not row.text("target"):
                     continue  # a row with an empty plan column promises nothing ("Cơ cấu kinh tế" over its parts)

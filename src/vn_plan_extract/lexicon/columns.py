@@ -40,7 +40,7 @@ COLUMN_PHRASES: tuple[tuple[str, str], ...] = (
     ("Thời gian hoàn thành", "deadline"), ("Thời gian thực hiện", "deadline"), ("Thời hạn", "deadline"),
     ("Tiến độ", "deadline"), ("Lộ trình", "deadline"), ("Thời gian", "deadline"),
     ("Thực hiện", "baseline"), ("Ước thực hiện", "baseline"), ("Ước đạt", "baseline"), ("Ước TH", "baseline"),
-    ("TH", "baseline"),
+    ("TH", "baseline"), ("ƯTH", "baseline"), ("UTH", "baseline"),
     ("Tốc độ tăng", "growth"),
     ("Ghi chú", "note"), ("Đánh giá", "note"),
     ("Tổng kinh phí", "amount"), ("Kinh phí", "amount"), ("Dự toán", "amount"), ("Số tiền", "amount"),
@@ -56,6 +56,8 @@ ROLE_OF_PHRASE = {" ".join(p.split()).lower(): r for p, r in COLUMN_PHRASES}
 HEADER_YEAR_RE = regex.compile(r"(?:năm|Năm|NĂM|hoạch|HOẠCH|KH)\s+(?P<year>(?:19|20)\d{2})")
 #: Any year in the target column's own header cell ("KH 2022", "Mục tiêu 2030").
 CELL_YEAR_RE = regex.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)")
+#: The unit a column's header writes in brackets at its end ("Lượng (Tấn)", "Giá trị xuất khẩu (Nghìn USD)").
+HEADER_UNIT_RE = regex.compile(r"\((?P<unit>[^()\d]{1,24})\)\s*$")
 
 #: What a unit column holds ("Đơn vị tính"), written as in real tables; spaces match any line break.
 TABLE_UNITS = (

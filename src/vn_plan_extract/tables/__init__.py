@@ -19,7 +19,7 @@ from ..document import BlockKind
 from ..lexicon.columns import CELL_YEAR_RE, HEADER_YEAR_RE, MONEY_UNIT_RE, TOTAL_ROW_RE
 from ..structure import StructuredDocument
 from .anchors import DATA_ANCHOR_RE, GROUP_ANCHOR_RE
-from .header import AGENCY_ROLES, kind_of, roles_of_header, roles_of_header_cells
+from .header import AGENCY_ROLES, column_measures, column_units, column_years, kind_of, roles_of_header, roles_of_header_cells
 from .model import Cell, Piece, Row, Table
 from .rows import delimited_rows, flattened_rows, parents_to_groups
 
@@ -44,6 +44,8 @@ def tables_of(doc: StructuredDocument) -> tuple[Table, ...]:
             header_cells = norm.cells[lines[head].line_start]
             header = " ".join(c.text for c in header_cells)
             roles = roles_of_header_cells([c.text for c in header_cells])
+            texts = [c.text for c in header_cells]
+            years, units, measures = column_years(texts), column_units(texts), column_measures(texts)
             body = lines[head + 1:]
             header_lines = {lines[head].text}
         else:
@@ -57,6 +59,7 @@ def tables_of(doc: StructuredDocument) -> tuple[Table, ...]:
                 header_parts.append(ln.text)
             header = " ".join(header_parts)
             roles = roles_of_header(header)
+            years, units, measures = (), (), ()
             body = lines[body_start:]
             header_lines = set(header_parts)
         kind = kind_of(roles)
@@ -74,5 +77,6 @@ def tables_of(doc: StructuredDocument) -> tuple[Table, ...]:
             money = " ".join(mm.group("unit").lower().split()) if mm else None
         out.append(Table(len(out), kind, tuple(roles), lines[0].line_start, tuple(rows), first,
                          int(year_match.group("year")) if year_match else None, money,
-                         last_line=lines[-1].line_start))
+                         last_line=lines[-1].line_start, column_years=years, column_units=units,
+                         column_measures=measures))
     return tuple(out)

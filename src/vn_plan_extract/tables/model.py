@@ -28,6 +28,7 @@ class Piece:
 class Cell:
     role: str
     pieces: tuple[Piece, ...]
+    column: int = -1  # its column in a delimited table (several columns may share a role: a year series)
     #: the pieces' text joined, kept once read (the extraction reads a cell several times)
     _text: str | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -72,6 +73,15 @@ class Table:
     money_unit: str | None = None
     groups: dict[int, tuple[str, str]] = field(default_factory=dict)  # row index → (label, title)
     last_line: int = 0  # the region's last line
+    #: per column of a delimited table: the year its header names and the unit it writes in brackets
+    #: ("Kế hoạch 2026 Lượng (Tấn)" → 2026, "Tấn"); empty for a flattened table
+    column_years: tuple[int | None, ...] = ()
+    column_units: tuple[str | None, ...] = ()
+    column_measures: tuple[str | None, ...] = ()
+
+    def cells_of(self, row: Row, role: str) -> list[Cell]:
+        """The row's cells of every column with this role, in column order."""
+        return [c for c in row.cells if c.role == role]
 
 
 # --- text helpers -----------------------------------------------------------------------------------

@@ -28,8 +28,8 @@ def delimited_rows(doc: StructuredDocument, lines: tuple[Block, ...], roles: lis
             continue
         texts = [c.text for c in cells]
         filled = [t for t in texts if t]
-        if not filled or all(RULE_CELL_RE.fullmatch(t) for t in filled):
-            continue  # an empty row, or the "|---|---|" line under a markdown header
+        if not filled or all(RULE_CELL_RE.fullmatch(t) for t in filled) or _numbers_the_columns(filled):
+            continue  # an empty row, the "|---|---|" line under a markdown header, or "1 | 2 | 3 …" under a header
         first = texts[0]
         g = GROUP_ANCHOR_RE.match(first)
         if len(filled) == 1 and g and (is_roman(g.group("label")) or len(g.group("label")) == 1):
@@ -38,23 +38,36 @@ def delimited_rows(doc: StructuredDocument, lines: tuple[Block, ...], roles: lis
                             ln.line_start, ln.line_start))
             continue
         label = GROUP_LABEL_CELL_RE.fullmatch(first)
-        if label and len(filled) == 2:  # "I | Về phát triển hạ tầng số" merged over the other columns
+        if label and len(filled) >= 2:  # "I | Về phát triển hạ tầng số" merged over the other columns
             title_cell = next(c for c in cells[1:] if c.text)
             rows.append(Row("group", label.group("label"), (Cell("title", (Piece(title_cell, 0, len(title_cell.text)),)),),
                             ln.line_start, ln.line_start))
-            continue
+            if len(filled) == 2 or kind != "indicators":
+                continue
+            # "I | Mặt hàng nông sản | 235.000 | …": the group's subtotals are targets of their own
         d = DATA_ANCHOR_RE.match(first)
-        if not d and not (not first and _is_sub_row(texts, roles, rows[-1] if rows else None)):
+        bulleted = first in _SUB_ROW_STT  # "- | Diện tích | Ha | 26.120 | …": a sub-row numbered by a dash
+        total = not first and kind == "indicators" and bool(TOTAL_ROW_RE.match(_name_text(texts, roles)))
+        if not (d or label or bulleted or total) and not (not first and _is_sub_row(texts, roles, rows[-1] if rows else None)):
             if not first and rows and rows[-1].kind == "data":
                 rows[-1] = _continued(rows[-1], roles, cells, ln.line_start)
             continue
         out = []
-        for role, c in zip(roles, cells, strict=False):
+        for column, (role, c) in enumerate(zip(roles, cells, strict=False)):
             if role == "stt" or not c.text:
                 continue
-            out.append(Cell(role, (Piece(c, 0, len(c.text)),)))
-        rows.append(Row("data", d.group("stt") if d else None, tuple(out), ln.line_start, ln.line_start))
+            out.append(Cell(role, (Piece(c, 0, len(c.text)),), column))
+        stt = d.group("stt") if d else label.group("label") if label else None
+        rows.append(Row("data", stt, tuple(out), ln.line_start, ln.line_start))
     return rows
+
+
+#: What stands in the STT cell of a sub-row ("-", "+").
+_SUB_ROW_STT = frozenset({"-", "–", "+", "*", "•"})
+
+
+def _name_text(texts: list[str], roles: list[str]) -> str:
+    return next((t for t, r in zip(texts, roles, strict=False) if r in {"name", "task"}), "")
 
 
 #: A sub-row's name opens with a bullet ("- Nông Lâm Ngư nghiệp (%)" under "Tốc độ tăng GRDP, trong đó:").
@@ -72,20 +85,27 @@ def _is_sub_row(texts: list[str], roles: list[str], above: Row | None) -> bool:
     return bool(name and target and above is not None and above.kind == "data" and above.text("target"))
 
 
+def _numbers_the_columns(filled: list[str]) -> bool:
+    """ "1 | 2 | 3 | … | 11" (or "(1) | (2) …") under a header numbers its columns: no row of data."""
+    numbers = [t.strip("()*") for t in filled]
+    return len(numbers) >= _MIN_NUMBERED_COLUMNS and numbers == [str(k) for k in range(1, len(numbers) + 1)]
+
+
+#: A row numbering the columns has at least this many cells.
+_MIN_NUMBERED_COLUMNS = 3
+
+
 def _continued(row: Row, roles: list[str], cells: tuple[Block, ...], line: int) -> Row:
     """`row` with the text of a continuation row's cells added to its own, column by column."""
-    merged = {c.role: list(c.pieces) for c in row.cells}
-    order = [c.role for c in row.cells]
-    for role, c in zip(roles, cells, strict=False):
+    merged = {c.column: list(c.pieces) for c in row.cells}
+    role_of = {c.column: c.role for c in row.cells}
+    for column, (role, c) in enumerate(zip(roles, cells, strict=False)):
         if role == "stt" or not c.text:
             continue
-        if role not in merged:
-            merged[role] = []
-            order.append(role)
-        merged[role].append(Piece(c, 0, len(c.text)))
-    ordered = sorted(order, key=lambda r: roles.index(r) if r in roles else len(roles))
-    return Row(row.kind, row.stt, tuple(Cell(r, tuple(merged[r])) for r in ordered), row.line_start, line,
-               row.guessed)
+        merged.setdefault(column, []).append(Piece(c, 0, len(c.text)))
+        role_of.setdefault(column, role)
+    return Row(row.kind, row.stt, tuple(Cell(role_of[k], tuple(merged[k]), k) for k in sorted(merged)),
+               row.line_start, line, row.guessed)
 
 
 def flattened_rows(lines: tuple[Block, ...], roles: list[str], kind: str,
@@ -156,11 +176,15 @@ def flattened_rows(lines: tuple[Block, ...], roles: list[str], kind: str,
 
 
 def parents_to_groups(rows: list[Row]) -> list[Row]:
-    """A numbered row with sub-rows (3 → 3.1, 3.2 …) is their group, not an item of its own."""
+    """A numbered row with sub-rows (3 → 3.1, 3.2 …, or "1 | Cà Phê" over "- | Diện tích | …") is their
+    group, not an item of its own."""
     out = []
     for k, row in enumerate(rows):
         nxt = next((r for r in rows[k + 1:] if r.kind == "data"), None)
-        if row.kind == "data" and row.stt and nxt is not None and nxt.stt and nxt.stt.startswith(row.stt + "."):
+        named_only = all(c.role in {"name", "task"} for c in row.cells)
+        if row.kind == "data" and row.stt and nxt is not None and (
+                (nxt.stt and nxt.stt.startswith(row.stt + ".")) or (named_only and nxt.stt is None
+                                                                   and rows[k + 1] is nxt)):
             pieces = tuple(p for c in row.cells for p in c.pieces)
             out.append(Row("group", row.stt, (Cell("title", pieces),), row.line_start, row.line_end))
         else:
