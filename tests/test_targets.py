@@ -81,6 +81,10 @@ SEED_CASES = [
     ("- Tỷ lệ hộ nghèo còn 1% đến năm 2020 (theo chuẩn giai đoạn 2011 - 2015), giảm 2,7% so với năm 2015.",
      [("=", 1, None, "%")]),
     ("- Tỷ lệ khu phố có nhà văn hoá: 100%; tăng 9% so với năm 2015.", [("=", 100, None, "%")]),
+    ("- Tổng giá trị giao dịch thanh toán không dùng tiền mặt gấp 30 lần GRDP;", [("=", 30, None, "lần")]),
+    # "hàng năm 5 - 7%" is how often, not "năm 5"; a base year's value in brackets is the starting point
+    ("- Tỷ lệ hộ nghèo giảm hàng năm 5 - 7%.", [(">=", 5, 7, "%")]),
+    ("- Đến năm 2020 tỷ lệ hộ nghèo đa chiều còn 32,28% (năm 2017 là 47,24).", [("=", 32.28, None, "%")]),
 ]
 
 NOT_TARGETS = [
@@ -89,6 +93,9 @@ NOT_TARGETS = [
     "- Phát triển kinh tế số toàn diện với 4 trụ cột gồm: công nghiệp công nghệ số.",
     "- Áp dụng Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015.",
     "- Năm 2021, chỉ số DTI đã tăng 14 bậc so với năm 2020.",
+    # the parts of the plan's cost are spending, like the cost itself
+    ("UBND tỉnh phê duyệt đề án với tổng kinh phí thực hiện gần 670 tỷ đồng, từ các nguồn: chương trình 30a "
+     "(gần 70 tỷ đồng); ngân sách tỉnh (gần 193 tỷ đồng)."),
     "- Vận động người dân từ 15 tuổi trở lên cài đặt VNeID mức độ 2.",
     "- Phủ sóng 4G/5G và tổ chức Chợ 4.0 tại phường.",
     "- Báo cáo UBND xã trước ngày 20 hằng tháng.",
@@ -156,6 +163,20 @@ def test_an_item_of_specific_goals_opening_with_a_verb_of_completion_is_an_end_s
     assert found == [(True, 2030), (True, 2030)]  # "Xây dựng …" opens aims as often as end states
     tasks = "III. NHIỆM VỤ, GIẢI PHÁP\n- Hoàn thành đánh giá hiện trạng hạ tầng giao thông.\n"
     assert extract_text(tasks).indicators == []
+
+
+def test_items_of_one_list_alike_but_each_naming_its_own_thing_are_distinct_targets() -> None:
+    text = ("I. MỤC TIÊU\n(6) Tỷ lệ cơ sở du lịch sử dụng nền tảng số phục vụ quản trị, kinh doanh du lịch đạt "
+            "tối thiểu 70%;\n\n(7) Tỷ lệ cảng biển sử dụng nền tảng số phục vụ quản trị, khai thác cảng đạt tối "
+            "thiểu 70%;\n\n(8) Tỷ lệ cửa khẩu sử dụng nền tảng số phục vụ quản trị, khai thác cửa khẩu đạt tối "
+            "thiểu 70%;")
+    assert len(extract_text(text).indicators) == 3
+
+
+def test_a_year_phrase_after_the_goal_word_leaves_the_name_before_it() -> None:
+    text = "I. MỤC TIÊU\n+ Tổng sản phẩm Xoài tham gia\nxuất khẩu phấn đấu đến năm 2030 đạt 18.000 tấn;"
+    (ind,) = extract_text(text).indicators
+    assert (ind.name, ind.target.value, ind.target_year) == ("Tổng sản phẩm Xoài tham gia xuất khẩu", 18000, 2030)
 
 
 def test_lead_unit_from_the_responsibilities_section() -> None:

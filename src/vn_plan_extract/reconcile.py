@@ -29,6 +29,8 @@ _SAME_NAME_OVERLAP = 0.7
 _SAME_NAME_CONTAINED = 0.9
 _MIN_CONTAINED_WORDS = 5
 _NON_WORD_RE = regex.compile(r"[^\w/]+")
+#: Two names that each have this many content words the other lacks name two things, however alike.
+_OWN_WORDS = 2
 
 
 @frozen
@@ -82,6 +84,9 @@ def _same_target(a: Indicator, b: Indicator) -> bool:
     wa, wb = set(fold(a.name).split()), set(fold(b.name).split())
     if not wa or not wb:
         return False
+    own_a, own_b = _syllables(a.name), _syllables(b.name)
+    if len(own_a - own_b) >= _OWN_WORDS and len(own_b - own_a) >= _OWN_WORDS:
+        return False  # "Tỷ lệ cảng biển sử dụng nền tảng số …" and "Tỷ lệ cửa khẩu …": each names its own thing
     common = len(wa & wb)
     overlap = common / min(len(wa), len(wb))
     if overlap >= _SAME_NAME_CONTAINED and min(len(wa), len(wb)) >= _MIN_CONTAINED_WORDS:
@@ -127,6 +132,20 @@ _TASK_LINK_OVERLAP = 0.5
 _FUNCTION_WORDS = frozenset({
     "ty", "ti", "le", "tren", "dia", "ban", "xa", "phuong", "cua", "cac", "duoc", "va", "co", "cho", "trong", "tai",
     "voi", "dat", "tu", "den", "la", "nhung", "mot", "muc", "do", "nguoi", "so", "dam", "bao",
+})
+
+
+@lru_cache(maxsize=4096)
+def _syllables(text: str) -> frozenset[str]:
+    """A name's syllables with their marks ("cửa" is not "của"), less the words every name has."""
+    return frozenset(w for w in _NON_WORD_RE.split(expand_abbreviations(text).lower()) if len(w) > 1 and not w.isdigit()
+                     and w not in _NAME_FUNCTION_SYLLABLES)
+
+
+#: Syllables of every target name, with their marks: they say nothing about which thing it is.
+_NAME_FUNCTION_SYLLABLES = frozenset({
+    "tỷ", "tỉ", "lệ", "của", "các", "và", "được", "có", "cho", "trong", "tại", "với", "đạt", "từ", "đến", "là",
+    "những", "một", "trên", "địa", "bàn", "số", "người", "đảm", "bảo",
 })
 
 

@@ -55,6 +55,8 @@ _UNIT_TOKEN_RE = regex.compile(r"[^\W\d_][\w&]*\.?(?:/[\w.]*\w)*|/[\w.]*\w")
 
 #: "ở mức" before a number: the value a measure is to stay at, not a level's name.
 _AT_LEVEL_RE = regex.compile(r"ở\s+mức\s*$", regex.IGNORECASE | regex.REVERSE)
+#: "giảm hàng năm 5 - 7%": how often, so the number after it is no year's number.
+_FREQUENCY_BEFORE_RE = regex.compile(r"(?:hàng|hằng|mỗi)\s+năm\s*$", regex.IGNORECASE | regex.REVERSE)
 #: "4/5 trường học": four of the five.
 _FRACTION_RE = regex.compile(r"/(\d{1,3})(?![\d/])")
 _DAY_BEFORE_RE = regex.compile(r"ngày\s*$", regex.IGNORECASE | regex.REVERSE)
@@ -213,8 +215,9 @@ def find_quantities(text: str, lo: int, hi: int) -> list[Quantity]:
         value = parse_vn_number(digits)
         if not percent and isinstance(value, int) and 1900 <= value <= 2100 and glued_unit is None and digits.isdigit():
             continue  # a year ("2.000 ha" with its thousands dot is no year)
-        if not percent and NOT_VALUE_AFTER_RE.search(before) and not _AT_LEVEL_RE.search(before):
-            continue  # "mức độ 2", "lần thứ 3" … but "ở mức 107 trẻ sơ sinh trai/100 …" is a value
+        if (not percent and NOT_VALUE_AFTER_RE.search(before) and not _AT_LEVEL_RE.search(before)
+                and not _FREQUENCY_BEFORE_RE.search(before)):
+            continue  # "mức độ 2", "lần thứ 3" … but "ở mức 107 trẻ sơ sinh trai/100 …", "hàng năm 5 - 7%" are values
         if NOT_VALUE_BEFORE_RE.match(after):
             continue
         multiple = bool((MULTIPLE_BEFORE_RE.search(before) and _TIMES_AFTER_RE.match(after))

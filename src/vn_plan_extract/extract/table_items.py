@@ -316,8 +316,9 @@ def extract_table_items(doc: StructuredDocument, tables: tuple[Table, ...], plan
                     # a table of targets with no target column: its name cell states the target
                     # ("Tỷ lệ hồ sơ dịch vụ công trực tuyến toàn trình đạt 80%.")
                     stated = _stated_target(row.text("name"))
-                    if stated is not None:
-                        comparator, value, value_max, unit, target_text = stated
+                    if stated is None:
+                        continue  # a list of names with no target ("Mẫu nước nguồn cấp", a site, a cost line)
+                    comparator, value, value_max, unit, target_text = stated
                 deadline = _deadline(row.text("deadline")) or _deadline(row.text("note"), "note")
                 indicators.append(Indicator(
                     id="", name=row.text("name"),

@@ -15,6 +15,7 @@ import regex
 from ..document import Block, frozen
 from ..lexicon.targets import (
     AIM_BEFORE_RE,
+    BASE_VALUE_BEFORE_RE,
     BREAKDOWN_RE,
     COUNTED_NOUNS,
     EXISTENCE_RE,
@@ -85,6 +86,8 @@ _EVENT_DATE_RE = regex.compile(
     r"(?<!(?<!từ\s+ngày\s+\d{1,2}\s+)(?:đến|trước|hết|vào|chậm\s+nhất)\s+)"
     r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+$", regex.IGNORECASE | regex.REVERSE)
 _PART_SPLIT_RE = regex.compile(r",\s+|\s+và\s+")
+#: "(năm 2017 là 47,24)" from its year on: the year of a base value.
+_BASE_BRACKET_RE = regex.compile(r"(?<=\(\s*)(?:năm|cuối\s+năm)\s+(?:19|20)\d{2}\s*,?\s*(?:là|đạt|có)(?!\w)", regex.IGNORECASE)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -126,7 +129,8 @@ def _cut_at_goal_words(text: str, s: int, e: int) -> int:
         last = None
         for m in pattern.finditer(segment):
             rest_s, rest_e = _trim(text, s + m.end(), e)
-            if rest_s < rest_e and not _ELLIPTICAL_RE.fullmatch(text, rest_s, rest_e):
+            rest = _name_of(text, rest_s, rest_e) if rest_s < rest_e else ""
+            if rest and not _ELLIPTICAL_RE.fullmatch(rest) and _trim(rest, 0, len(rest))[1] > 0:
                 last = m  # "… bình quân 5 năm phấn đấu tăng 9,5%/năm": the name is before "phấn đấu"
         if last is not None:
             s = s + (last.start() if keep else last.end())
@@ -139,7 +143,7 @@ def _cut_at_goal_words(text: str, s: int, e: int) -> int:
 _STAMP_RE = regex.compile(r"^(?:\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM))?)?[\s,]*)+")
 
 
-_STRIVE_INSIDE_RE = regex.compile(r"(?<=\w)\s+phấn\s+đấu\s+(?=\w)", regex.IGNORECASE)
+_STRIVE_INSIDE_RE = regex.compile(r"(?<=\w)\s+phấn\s+đấu(?:\s+(?=\w)|\s*$)", regex.IGNORECASE)
 
 
 def _name_of(text: str, s: int, e: int) -> str:
@@ -147,7 +151,7 @@ def _name_of(text: str, s: int, e: int) -> str:
     name = _YEAR_PHRASE_RE.sub("", name)
     name = _CONNECTIVE_EDGE_RE.sub("", " ".join(name.split()).strip(" ,;:-–")).strip(" ,;:-–")
     name = _STAMP_RE.sub("", name)
-    name = _STRIVE_INSIDE_RE.sub(" ", name)  # "… bình quân 5 năm phấn đấu tăng": the goal word is no part of it
+    name = _STRIVE_INSIDE_RE.sub(" ", name).rstrip()  # "… 5 năm phấn đấu tăng": the goal word is no part of it
     if name.count("“") != name.count("”"):
         name = name.strip("“”")  # a quotation around a whole list: "Cơ cấu kinh tế: “Công nghiệp- xây dựng …"
     return name[1:].lstrip() if name.startswith("(") and ")" not in name else name  # "(trồng mới …" cut open
@@ -162,8 +166,8 @@ def first_year(text: str, s: int, e: int, last: bool = False) -> int | None:
     points: list[int] = []
     periods: list[int] = []
     for m in YEAR_PHRASES.finditer(text, s, e):
-        if _BASE_YEAR_RE.search(text, max(s, m.start() - 14), m.start()):
-            continue
+        if _BASE_YEAR_RE.search(text, max(s, m.start() - 14), m.start()) or _BASE_BRACKET_RE.match(text, m.start()):
+            continue  # "so với năm 2015", "(năm 2017 là 47,24)": a base year
         if m.group("year") and _EVENT_DATE_RE.search(text, max(s, m.start() - 24), m.start()):
             continue  # "diễn ra … ngày 16 tháng 10 năm 2020": the day of an event or a document
         if m.group("year") or m.group("bare"):
@@ -301,14 +305,14 @@ def _counted(words: str) -> str:
 
 def _is_target(q: Quantity, text: str, clause_start: int, breakdown_units: frozenset[str],
                listed: bool = False) -> bool:
-    if RESULT_BEFORE_RE.search(text, clause_start, q.start):
-        return False  # "Hiện nay toàn tỉnh có …", "đã đạt …", "(tương đương 4.510 USD)": reached or restated
+    if RESULT_BEFORE_RE.search(text, clause_start, q.start) or BASE_VALUE_BEFORE_RE.search(text, clause_start, q.number_start):
+        return False  # "Hiện nay toàn tỉnh có …", "đã đạt …", "(tương đương 4.510 USD)", "(năm 2017 là 47,24)"
     if RESULT_AFTER_RE.match(text, q.end) and not _STRIVE_BEFORE_RE.search(text, clause_start, q.start):
         return False  # "100% huyện, thành phố đều đã có xã đạt chuẩn": reached
     if q.percent or q.rank or q.value_max is not None or q.after_comparator or q.fixed_unit or q.fraction:
         return True
-    if q.comparator_word:
-        return True
+    if q.comparator_word or (q.change and q.unit == "lần"):
+        return True  # … "Tổng giá trị giao dịch thanh toán không dùng tiền mặt gấp 30 lần GRDP"
     if q.unit is None:
         return False  # a bare number with no noun and no target word ("Hôm nay: 110")
     if q.unit in breakdown_units:
@@ -361,8 +365,11 @@ def targets_in_block(index: int, block: Block, goal_context: bool) -> list[Prose
         # "Chỉ tiêu sản xuất trồng trọt: Diện tích lúa 22.540 ha; ngô 4.850 ha": a goal lead-in and a colon
         colon = text.find(":", s_start, s_end)
         listed_from = colon if colon >= 0 and GOAL_WORDS.search(text[s_start:colon]) else s_end
+        # "… với tổng kinh phí thực hiện gần 670 tỷ đồng, từ các nguồn: chương trình 30a (gần 70 tỷ đồng); …":
+        # the parts of the plan's cost are spending too
+        spent_from = colon if colon >= 0 and SPENDING_NAME_RE.search(text, s_start, colon) else s_end
         for c_start, c_end in _clauses(text, s_start, s_end):
-            found = find_quantities(text, c_start, c_end)
+            found = [q for q in find_quantities(text, c_start, c_end) if q.start < spent_from]
             quantities = _targets_of(found, text, c_start, breakdown, listed_from)
             if quantities:
                 sentence_year_pos = min(sentence_year_pos, quantities[0].start)

@@ -44,6 +44,7 @@ COLUMN_PHRASES: tuple[tuple[str, str], ...] = (
     ("Tốc độ tăng", "growth"),
     ("Ghi chú", "note"), ("Đánh giá", "note"),
     ("Tổng kinh phí", "amount"), ("Kinh phí", "amount"), ("Dự toán", "amount"), ("Số tiền", "amount"),
+    ("Thành tiền", "amount"), ("Đơn giá", "note"),
 )
 
 #: Headers are written in any case ("CHỦ TRÌ", "Thời gian").

@@ -108,6 +108,11 @@ UNIT_STOP_WORDS = frozenset({
 #: At most this many words make a unit ("lớp tập huấn/năm", "bé trai/100 bé gái").
 UNIT_MAX_WORDS = 3
 
+#: Before a value: a bracket giving the value of a base year ("còn 32,28% (năm 2017 là 47,24)", "(năm 2017
+#: đạt tỷ lệ bình quân 9,82 tiêu chí/xã)"): the starting point, not a target.
+BASE_VALUE_BEFORE_RE = regex.compile(
+    r"\(\s*(?:năm|cuối\s+năm)\s+(?:19|20)\d{2}\s*(?:,\s*)?(?:là|đạt|có|ước\s+đạt)(?!\w)[^()]{0,60}$",
+    regex.IGNORECASE | regex.REVERSE)
 #: After a value, in its clause part: what it counts has already been reached ("100% huyện … đều đã có xã
 #: đạt chuẩn"), a report, not a target.
 RESULT_AFTER_RE = regex.compile(r"[^;:,.]{0,60}?(?<!\w)(?:đều\s+)?đã\s+(?:có|đạt|hoàn\s+thành|được)(?!\w)",
