@@ -277,3 +277,11 @@ def test_an_end_state_repeated_by_a_caption_is_one_target() -> None:
 ])
 def test_a_name_says_what_is_measured_never_a_verb_or_the_whole_a_share_is_of(text: str, names: list[str]) -> None:
     assert [i.name for i in extract_text("I. MỤC TIÊU\n" + text).indicators] == names
+
+
+def test_an_amount_after_a_count_is_a_target_of_its_own_and_a_unit_ends_a_sentence() -> None:
+    text = ("I. MỤC TIÊU\n- Thu hút khoảng 20 dự án lớn với tổng vốn đăng ký 10.000 tỷ đồng; trong đó, 5-10 dự án "
+            "FDI với vốn đăng ký 200 triệu USD. Khởi công tối thiểu 12 dự án trong năm 2021.")
+    found = [(i.name, i.target.value, i.target.unit) for i in extract_text(text).indicators]
+    assert found[:5] == [("dự án lớn", 20, "dự án"), ("tổng vốn đăng ký", 10000, "tỷ đồng"),
+                         ("dự án FDI", 5, "dự án"), ("vốn đăng ký", 200, "triệu USD"), ("Khởi công", 12, "dự án")]

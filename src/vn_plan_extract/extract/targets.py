@@ -60,7 +60,7 @@ _ITEM_MARKER_RE = regex.compile(
 #: The end of a sentence. Written to start with the punctuation (a pattern starting with a lookbehind is
 #: tried at every position of the text, three times slower).
 _SENTENCE_END_RE = regex.compile(
-    r"""\.(?<!(?:[A-ZĐ][a-zđ]?|\b[A-ZĐ]{1,3}|v\.v)\.)   # a full stop not after "Tp." "UBND." "v.v."
+    r"""\.(?<!(?:[A-ZĐ][a-zđ]?|\b(?!USD|GDP|VND)[A-ZĐ]{1,3}|v\.v)\.)   # not after "Tp." "TW." "v.v." (a unit ends a sentence)
         \s+(?=[A-ZĐÀ-Ỹ"“(])                           # … before a capitalised word
       | [!?]\K\s+                                     # the spaces after "!" or "?"
     """,
@@ -86,6 +86,10 @@ _EVENT_DATE_RE = regex.compile(
     r"(?<!(?<!từ\s+ngày\s+\d{1,2}\s+)(?:đến|trước|hết|vào|chậm\s+nhất)\s+)"
     r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+$", regex.IGNORECASE | regex.REVERSE)
 _PART_SPLIT_RE = regex.compile(r",\s+|\s+và\s+")
+#: A name after a count this short qualifies the counted noun ("lớn", "FDI"), which it then opens with.
+_SHORT_NAME_WORDS = 2
+#: Between a count and an amount written after it without a separator: where one name ends and the next begins.
+_JOINT_RE = regex.compile(r"\s+(?:với|có)\s+(?!.*\s(?:với|có)\s)", regex.IGNORECASE)
 #: "(năm 2017 là 47,24)" from its year on: the year of a base value.
 _BASE_BRACKET_RE = regex.compile(r"(?<=\(\s*)(?:năm|cuối\s+năm)\s+(?:19|20)\d{2}\s*,?\s*(?:là|đạt|có)(?!\w)", regex.IGNORECASE)
 
@@ -465,6 +469,8 @@ def _clause_targets(index: int, text: str, c_start: int, c_end: int,
             ns, ne = _trim(text, q.end, sg.name_end)
             qs, qe = q.start, max(q.end, ne)
             name = _name_of(text, ns, ne)
+            if name and q.unit and q.unit != "%" and not q.fixed_unit and len(name.split()) <= _SHORT_NAME_WORDS:
+                name = f"{q.unit} {name}"  # "20 dự án lớn": "dự án lớn", not "lớn"
         else:
             qs, qe = (ps if ps < pe else q.start), q.end
             name = _name_of(text, ps, pe)
@@ -512,13 +518,19 @@ def _divide_clause(text: str, c_start: int, c_end: int, quantities: list[Quantit
             # split the gap after a value-first target between its name and this target's prefix
             sep = _last_separator(text, open_value_first.q.end, q.start)
             if sep is None:
-                if not (q.percent or q.rank):
-                    continue  # "≥ 60% người dùng … tốc độ trên 01 Gbps/s": part of the name
+                if not (q.percent or q.rank or (q.fixed_unit and q.comparator_word != "trên")):
+                    continue  # "≥ 60% người dùng … tốc độ trên 01 Gbps/s": part of the name (an amount of money
+                    # is not: "20 dự án lớn với tổng vốn đăng ký 10.000 tỷ đồng")
                 open_value_first.name_end = q.start
                 cursor = q.start
             else:
                 open_value_first.name_end = sep[0]
                 cursor = sep[1]
+            if sep is None:
+                # "20 dự án lớn với tổng vốn đăng ký 10.000 tỷ đồng": the first name ends at the connective
+                joint = _JOINT_RE.search(text, open_value_first.q.end, q.start)
+                if joint:
+                    open_value_first.name_end, cursor = joint.start(), joint.end()
             open_value_first = None
         seg_start = _cut_at_goal_words(text, cursor, q.start)
         ps, pe = _trim(text, seg_start, q.start)
