@@ -97,6 +97,7 @@ NOT_TARGETS = [
     ("UBND tỉnh phê duyệt đề án với tổng kinh phí thực hiện gần 670 tỷ đồng, từ các nguồn: chương trình 30a "
      "(gần 70 tỷ đồng); ngân sách tỉnh (gần 193 tỷ đồng)."),
     "- Vận động người dân từ 15 tuổi trở lên cài đặt VNeID mức độ 2.",
+    "- Chính sách đối với cơ sở giáo dục mầm non nhận trẻ em từ 06 tháng đến 36 tháng tuổi.",
     "- Phủ sóng 4G/5G và tổ chức Chợ 4.0 tại phường.",
     "- Báo cáo UBND xã trước ngày 20 hằng tháng.",
     # a result already reached, a restatement in another currency, the plan's own cost

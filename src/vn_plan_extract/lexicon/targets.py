@@ -230,7 +230,9 @@ EXISTENCE_RE = regex.compile(
 COMPARATOR_RE = regex.compile(r"(?:" + alternation(tuple(COMPARATOR_WORDS)) + r")\s*$", regex.IGNORECASE | regex.REVERSE)
 FILLER_RE = regex.compile(r"(?:" + alternation(FILLER_WORDS) + r")\s*$", regex.IGNORECASE | regex.REVERSE)
 NOT_VALUE_AFTER_RE = regex.compile(r"(?<!\w)" + alternation(NOT_VALUE_AFTER) + r"\s*$", regex.IGNORECASE | regex.REVERSE)
-NOT_VALUE_BEFORE_RE = regex.compile(r"^\s*" + alternation(NOT_VALUE_BEFORE) + r"(?!\w)", regex.IGNORECASE)
+NOT_VALUE_BEFORE_RE = regex.compile(
+    r"^\s*(?:(?:tháng|năm|tuổi)\s*(?:đến|tới|[-–])\s*\d{1,3}\s*)?"  # "từ 06 tháng đến 36 tháng tuổi": an age range
+    + alternation(NOT_VALUE_BEFORE) + r"(?!\w)", regex.IGNORECASE)
 AFTER_COMPARATOR_RE = regex.compile(r"^\s*(?P<word>" + alternation(tuple(AFTER_COMPARATORS)) + r")(?!\w)",
                                     regex.IGNORECASE)
 FIXED_UNIT_RE = regex.compile(r"\s*(?P<unit>" + alternation(FIXED_UNITS) + r"(?:/[\w.]*\w)*)(?!\w)")
