@@ -286,3 +286,14 @@ def test_an_amount_after_a_count_is_a_target_of_its_own_and_a_unit_ends_a_senten
     found = [(i.name, i.target.value, i.target.unit) for i in extract_text(text).indicators]
     assert found[:5] == [("dự án lớn", 20, "dự án"), ("tổng vốn đăng ký", 10000, "tỷ đồng"),
                          ("dự án FDI", 5, "dự án"), ("vốn đăng ký", 200, "triệu USD"), ("Khởi công", 12, "dự án")]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("- Có 12 huyện, thành phố có Trung tâm điều hành thông minh.", "huyện, thành phố"),
+    ("- 04/09 thôn, làng đạt chuẩn nông thôn mới.", "thôn, làng"),
+    ("- Lựa chọn ít nhất 01 doanh nghiệp, hợp tác xã đóng vai trò đơn vị thu gom.", "doanh nghiệp, hợp tác xã"),
+    ("- Có 15 cơ sở giáo dục, đào tạo của tỉnh có hoạt động đào tạo.", "cơ sở giáo dục, đào tạo"),
+    ("- Có 5 xã, 3 phường đạt chuẩn.", "xã"),  # a second count is no part of the first one's unit
+])
+def test_nouns_counted_together_make_one_unit(text: str, unit: str) -> None:
+    assert extract_text("I. MỤC TIÊU\n" + text).indicators[0].target.unit == unit

@@ -18,6 +18,7 @@ from ..lexicon.targets import (
     CHANGE_RESTATES_RE,
     COMPARATOR_RE,
     COMPARATOR_WORDS,
+    COORDINATED_NOUNS,
     COUNTED_NOUNS,
     FILLER_RE,
     FIXED_UNIT_RE,
@@ -53,6 +54,17 @@ def _spaces_end(text: str, pos: int) -> int:
 _LABEL_AFTER_RE = regex.compile(r"\s*(?:[^\s:]+\s+){0,2}[^\s:]+:")
 _UNIT_TOKEN_RE = regex.compile(r"[^\W\d_][\w&]*\.?(?:/[\w.]*\w)*|/[\w.]*\w")
 
+#: ", thành phố" after a counted noun: the next noun of a list counted together (three words, two or one).
+_COORDINATED_RES = tuple(regex.compile(r",\s*(?P<noun>[^\W\d_]+" + r"\s+[^\W\d_]+" * extra + r")(?!\w)")
+                         for extra in (2, 1, 0))
+
+
+def _coordinated(text: str, pos: int) -> regex.Match[str] | None:
+    for pattern in _COORDINATED_RES:
+        m = pattern.match(text, pos)
+        if m and m.group("noun").lower() in COORDINATED_NOUNS:
+            return m
+    return None
 #: "ở mức" before a number: the value a measure is to stay at, not a level's name.
 _AT_LEVEL_RE = regex.compile(r"ở\s+mức\s*$", regex.IGNORECASE | regex.REVERSE)
 #: "giảm hàng năm 5 - 7%": how often, so the number after it is no year's number.
@@ -99,7 +111,7 @@ def _read_unit(text: str, pos: int) -> tuple[str | None, int]:
     cursor = pos
     first = _spaces_end(text, pos)
     first_upper = text[first:first + 1].isupper()
-    while len(words) < UNIT_MAX_WORDS + any("/" in w for w in words):
+    while len(words) < UNIT_MAX_WORDS + any("/" in w for w in words) or _opens_counted_noun(words):
         cursor = _spaces_end(text, cursor)
         m = _UNIT_TOKEN_RE.match(text, cursor)
         if not m:
@@ -118,7 +130,21 @@ def _read_unit(text: str, pos: int) -> tuple[str | None, int]:
     if kept < len(words):
         end = _end_of_words(text, pos, kept)
         words = words[:kept]
-    return " ".join(words).replace(" /", "/"), end
+    unit = " ".join(words).replace(" /", "/")
+    if unit.lower() in COORDINATED_NOUNS or unit.lower() in COUNTED_NOUNS:
+        # "huyện, thành phố", "thôn, làng", "sở, ban, ngành": nouns counted together make one unit
+        while (m := _coordinated(text, end)) is not None:
+            unit, end = f"{unit}, {_unit_case(m.group('noun'))}", m.end()
+    return unit, end
+
+
+#: Every proper beginning of a counted noun of several words ("cơ sở giáo" of "cơ sở giáo dục").
+_COUNTED_NOUN_STARTS = frozenset(" ".join(n.split()[:k]) for n in COUNTED_NOUNS for k in range(1, len(n.split())))
+
+
+def _opens_counted_noun(words: list[str]) -> bool:
+    """Are the words read so far the beginning of a longer counted noun (read on to its end)?"""
+    return " ".join(w.lower() for w in words) in _COUNTED_NOUN_STARTS
 
 
 def _counted_noun(words: list[str]) -> int:

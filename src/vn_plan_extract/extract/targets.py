@@ -418,7 +418,7 @@ def _qualitatives(index: int, text: str, s: int, e: int, item_start: int,
     bounds.append(e)
     out = []
     for ps, pe in zip(bounds[::2], bounds[1::2], strict=True):
-        if any(ps <= q.number_start < pe for q in quantities) or (quality is None and ps != s):
+        if any(ps <= q.number_start < pe or ps < q.end <= pe for q in quantities) or (quality is None and ps != s):
             continue
         found = _qualitative(index, text, ps, pe, item_start if ps == s else -1)
         if found:

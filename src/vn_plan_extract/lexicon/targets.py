@@ -125,12 +125,20 @@ COUNTED_NOUNS = frozenset({
     "trường học", "đơn vị", "cán bộ", "công chức", "đảng viên", "nền tảng", "hệ thống", "thủ tục",
     "dịch vụ", "hồ sơ", "văn bản", "chương trình", "đề tài", "lớp học", "tổ chức", "nhà ở", "giường bệnh",
     "bác sĩ", "bác sỹ", "học sinh", "sinh viên", "cơ sở dữ liệu", "tổ dân phố", "khu dân cư", "điểm đến",
-    "kịch bản", "câu lạc bộ", "tuyến đường", "công trình", "ứng dụng", "người dân",
+    "kịch bản", "câu lạc bộ", "tuyến đường", "công trình", "ứng dụng", "người dân", "cơ sở giáo dục",
+    "thuê bao",
 })
 #: Counted nouns of one syllable: the unit is that word alone ("12 xã NTM kiểu mẫu" counts "xã").
 ONE_WORD_UNITS = frozenset({
     "xã", "hộ", "con", "tấn", "tạ", "ha", "vùng", "mỏ", "thôn", "làng", "ấp", "huyện", "phường",
     "trường", "lượt", "lần", "cặp", "căn", "cây", "chiếc", "bậc", "điểm", "cuộc", "bài", "tin", "khu", "cụm",
+})
+#: Nouns counted together with the one before them, a comma between ("12 huyện, thành phố", "04/09 thôn,
+#: làng", "100% sở, ban, ngành", "01 doanh nghiệp, hợp tác xã"): the unit is the whole list.
+COORDINATED_NOUNS = frozenset({
+    "xã", "phường", "thị trấn", "huyện", "thị xã", "thành phố", "quận", "thôn", "làng", "ấp", "bản", "tổ dân phố",
+    "khu phố", "sở", "ban", "ngành", "đoàn thể", "địa phương", "doanh nghiệp", "hợp tác xã", "tổ hợp tác",
+    "hộ kinh doanh", "cơ quan", "đơn vị", "trường", "đào tạo",
 })
 #: Nouns that never are a unit by themselves after a number (the number is then not a count).
 NOT_UNIT_WORDS = frozenset({"năm", "tháng", "ngày", "tuổi", "giờ", "phút", "lần thứ"})
