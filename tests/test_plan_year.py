@@ -73,3 +73,14 @@ def test_a_goal_lead_in_before_a_first_target_sets_the_year_of_the_items_after_i
     doc = extract_text(page)
     assert [(i.name, i.target_year) for i in doc.indicators] == [
         ("Tổng sản phẩm trên địa bàn - GRDP tăng", 2019), ("Thu nhập bình quân đầu người", 2019)]
+
+
+def test_a_target_with_no_year_in_a_list_whose_others_name_one_year_is_for_that_year() -> None:
+    page = ("A- PHƯƠNG HƯỚNG, MỤC TIÊU CHỦ YẾU\n\nI- PHƯƠNG HƯỚNG CHUNG\n\nĐẩy mạnh xây dựng nông thôn mới.\n\n"
+            "II- CÁC CHỈ TIÊU CHỦ YẾU\n\n1. Giá trị sản xuất nông nghiệp đến năm 2020 đạt trên 272 triệu đồng.\n\n"
+            "2. Sản lượng lương thực có hạt bình quân hàng năm đạt trên 3.098 tấn.\n\n"
+            "3. Diện tích, các cây trồng chủ yếu năm 2020 (Lúa: diện tích đạt 207 ha).\n\n"
+            "4. Tổng đàn trâu, bò đạt 500 con, lợn đạt 1.300 con.\n")
+    assert [i.target_year for i in extract_text(page).indicators] == [2020] * 5
+    mixed = page.replace("chủ yếu năm 2020", "chủ yếu năm 2019")
+    assert [i.target_year for i in extract_text(mixed).indicators] == [2020, None, 2019, None, None]

@@ -108,6 +108,7 @@ def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None,
     doc_goal_seen = False
     required_bodies: list[str] = []
     out: list[Indicator] = []
+    section_of_target: list[int] = []  # the heading each target is under, by its place in `out`
     # sections of award and evaluation rules: their numbers are conditions, not targets ("IV. KHEN THƯỞNG",
     # "3. Tiêu chí đánh giá, xếp loại"); a nearer heading of contents or goals ("1. Nội dung thi đua")
     # under a heading that names both is not one
@@ -178,12 +179,26 @@ def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None,
             else:
                 leads = list(required_bodies)
             out.append(_indicator(doc, source, i, t, year, leads))
+            section_of_target.append(h)
         # A goal sentence before a block's first target sets the year of the blocks after it too
         # ("Một số chỉ tiêu chủ yếu năm 2018 · Tốc độ tăng trưởng … · Thu nhập bình quân …").
         lead_year = _lead_in_year(text[:min(t.start for t in targets)])
         if lead_year:
             intro_years[h] = lead_year
-    return out
+    return _years_of_siblings(out, section_of_target)
+
+
+def _years_of_siblings(indicators: list[Indicator], sections: list[int]) -> list[Indicator]:
+    """A target with no year at all, in a list of targets whose others all name one and the same year
+    ("1. … đến năm 2020 đạt …", "3. Diện tích … năm 2020 …", "4. Tổng đàn trâu, bò đạt 500 con"), is for
+    that year: the list is the plan's targets for it."""
+    years: dict[int, set[int]] = {}
+    for ind, h in zip(indicators, sections, strict=True):
+        if ind.target_year is not None:
+            years.setdefault(h, set()).add(ind.target_year)
+    return [ind.model_copy(update={"target_year": next(iter(years[h]))})
+            if ind.target_year is None and len(years.get(h, ())) == 1 else ind
+            for ind, h in zip(indicators, sections, strict=True)]
 
 
 def _lead_in_year(text: str) -> int | None:
