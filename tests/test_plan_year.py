@@ -84,3 +84,11 @@ def test_a_target_with_no_year_in_a_list_whose_others_name_one_year_is_for_that_
     assert [i.target_year for i in extract_text(page).indicators] == [2020] * 5
     mixed = page.replace("chủ yếu năm 2020", "chủ yếu năm 2019")
     assert [i.target_year for i in extract_text(mixed).indicators] == [2020, None, 2019, None, None]
+
+
+def test_a_base_year_on_a_web_page_is_not_the_plan_year() -> None:
+    page = ("Kế hoạch được triển khai nhằm nâng cao nhận thức của người tham gia giao thông; giảm tai nạn giao thông "
+            "từ 5 - 10% số vụ, số người chết, bị thương so với năm 2019.")
+    doc = extract_text(page)
+    assert doc.metadata.year is None
+    assert [i.target_year for i in doc.indicators] == [None]

@@ -98,6 +98,7 @@ NOT_TARGETS = [
      "(gần 70 tỷ đồng); ngân sách tỉnh (gần 193 tỷ đồng)."),
     "- Vận động người dân từ 15 tuổi trở lên cài đặt VNeID mức độ 2.",
     "- Chính sách đối với cơ sở giáo dục mầm non nhận trẻ em từ 06 tháng đến 36 tháng tuổi.",
+    "- Xử lý các điểm nước tù đọng trong 24-48 giờ sau khi nước rút.",
     "- Phủ sóng 4G/5G và tổ chức Chợ 4.0 tại phường.",
     "- Báo cáo UBND xã trước ngày 20 hằng tháng.",
     # a result already reached, a restatement in another currency, the plan's own cost
@@ -297,3 +298,10 @@ def test_an_amount_after_a_count_is_a_target_of_its_own_and_a_unit_ends_a_senten
 ])
 def test_nouns_counted_together_make_one_unit(text: str, unit: str) -> None:
     assert extract_text("I. MỤC TIÊU\n" + text).indicators[0].target.unit == unit
+
+
+def test_the_nouns_a_percentage_counts_are_no_qualitative_target_of_their_own() -> None:
+    text = ("I. MỤC TIÊU\nPhấn đấu duy trì 100% xã, phường, thị trấn đạt chuẩn phổ cập giáo dục mầm non cho trẻ em "
+            "5 tuổi; tỉ lệ trẻ 11-14 tuổi hoàn thành chương trình tiểu học đạt 95%.")
+    found = [(i.target.value, i.qualitative) for i in extract_text(text).indicators]
+    assert found == [(100, False), (95, False)]

@@ -34,6 +34,9 @@ _BEFORE_PLACE_RE = regex.compile(r"^.*/\S*\s+")
 _RECIPIENTS_RE = regex.compile(r"^Nơi\s+nhận\s*:?\s*", regex.IGNORECASE)
 _ANNEX_RE = regex.compile(r"Kèm\s+theo")
 
+_COMPARED_WITH_RE = regex.compile(r"so\s+với\s+$", regex.IGNORECASE)
+
+
 def _title_year(title: str | None) -> int | None:
     """The first year or period end a title names, the dates of documents it cites left out
     ("… Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 … năm 2026" is for 2026).
@@ -160,7 +163,9 @@ def extract_metadata(doc: StructuredDocument) -> tuple[Metadata, Span | None]:
         # "(Kèm theo Kế hoạch số … năm 2026)", and for a web page its first lines
         annex = [b.text for b in blocks if _ANNEX_RE.search(b.text)]
         for text in ([meta.title] if meta.title else []) + header_text[-1:] + annex + [b.text for b in blocks[:3]]:
-            m = YEAR_PHRASES.search(text or "")
+            # a base year ("giảm 5 - 10% … so với năm 2019") is the year compared with, not the plan's
+            m = next((m for m in YEAR_PHRASES.finditer(text or "")
+                      if not _COMPARED_WITH_RE.search(text, max(0, m.start() - 14), m.start())), None)
             if m:
                 meta.year = int(m.group("year") or m.group("end") or m.group("bare"))
                 break

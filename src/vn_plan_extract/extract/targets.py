@@ -17,6 +17,7 @@ from ..lexicon.targets import (
     AIM_BEFORE_RE,
     BASE_VALUE_BEFORE_RE,
     BREAKDOWN_RE,
+    COORDINATED_NOUNS,
     COUNTED_NOUNS,
     EXISTENCE_RE,
     GOAL_WORDS,
@@ -418,7 +419,8 @@ def _qualitatives(index: int, text: str, s: int, e: int, item_start: int,
     bounds.append(e)
     out = []
     for ps, pe in zip(bounds[::2], bounds[1::2], strict=True):
-        if any(ps <= q.number_start < pe or ps < q.end <= pe for q in quantities) or (quality is None and ps != s):
+        if (any(ps <= q.number_start < pe or ps < q.end <= pe or _counted_with(text, q.end, ps) for q in quantities)
+                or (quality is None and ps != s)):
             continue
         found = _qualitative(index, text, ps, pe, item_start if ps == s else -1)
         if found:
@@ -426,6 +428,14 @@ def _qualitatives(index: int, text: str, s: int, e: int, item_start: int,
     if len(out) > 1 and quality is None:
         out = out[:1]
     return out
+
+
+def _counted_with(text: str, value_end: int, part_start: int) -> bool:
+    """Is a part the last of the nouns a value counts ("100% xã, phường, | thị trấn đạt chuẩn …")?"""
+    if part_start <= value_end:
+        return False
+    nouns = [n.strip().lower() for n in text[value_end:part_start].split(",")]
+    return bool(nouns) and all(not n or n in COORDINATED_NOUNS for n in nouns) and any(nouns)
 
 
 def _qualitative(index: int, text: str, s: int, e: int, item_start: int) -> ProseTarget | None:

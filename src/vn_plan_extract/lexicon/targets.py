@@ -239,7 +239,8 @@ COMPARATOR_RE = regex.compile(r"(?:" + alternation(tuple(COMPARATOR_WORDS)) + r"
 FILLER_RE = regex.compile(r"(?:" + alternation(FILLER_WORDS) + r")\s*$", regex.IGNORECASE | regex.REVERSE)
 NOT_VALUE_AFTER_RE = regex.compile(r"(?<!\w)" + alternation(NOT_VALUE_AFTER) + r"\s*$", regex.IGNORECASE | regex.REVERSE)
 NOT_VALUE_BEFORE_RE = regex.compile(
-    r"^\s*(?:(?:tháng|năm|tuổi)\s*(?:đến|tới|[-–])\s*\d{1,3}\s*)?"  # "từ 06 tháng đến 36 tháng tuổi": an age range
+    # "từ 06 tháng đến 36 tháng tuổi", "trẻ 11-14 tuổi", "trong 24-48 giờ": a range of ages or of hours
+    r"^\s*(?:(?:tháng|năm|tuổi)?\s*(?:đến|tới|[-–])\s*\d{1,3}\s*)?"
     + alternation(NOT_VALUE_BEFORE) + r"(?!\w)", regex.IGNORECASE)
 AFTER_COMPARATOR_RE = regex.compile(r"^\s*(?P<word>" + alternation(tuple(AFTER_COMPARATORS)) + r")(?!\w)",
                                     regex.IGNORECASE)
