@@ -84,6 +84,7 @@ SEED_CASES = [
     ("- Tổng giá trị giao dịch thanh toán không dùng tiền mặt gấp 30 lần GRDP;", [("=", 30, None, "lần")]),
     # "hàng năm 5 - 7%" is how often, not "năm 5"; a base year's value in brackets is the starting point
     ("- Tỷ lệ hộ nghèo giảm hàng năm 5 - 7%.", [(">=", 5, 7, "%")]),
+    ("- Phấn đấu có 16 sản phẩm OCOP được chuẩn hóa đạt từ 3 sao trở lên.", [("=", 16, None, "sản phẩm")]),
     ("- Đến năm 2020 tỷ lệ hộ nghèo đa chiều còn 32,28% (năm 2017 là 47,24).", [("=", 32.28, None, "%")]),
 ]
 
@@ -99,6 +100,7 @@ NOT_TARGETS = [
     "- Vận động người dân từ 15 tuổi trở lên cài đặt VNeID mức độ 2.",
     "- Chính sách đối với cơ sở giáo dục mầm non nhận trẻ em từ 06 tháng đến 36 tháng tuổi.",
     "- Xử lý các điểm nước tù đọng trong 24-48 giờ sau khi nước rút.",
+    "II. NỘI DUNG\nHỗ trợ các chủ thể hoàn thiện hồ sơ sản phẩm OCOP đạt 3 sao.",
     "- Phủ sóng 4G/5G và tổ chức Chợ 4.0 tại phường.",
     "- Báo cáo UBND xã trước ngày 20 hằng tháng.",
     # a result already reached, a restatement in another currency, the plan's own cost

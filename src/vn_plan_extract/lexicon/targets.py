@@ -49,8 +49,9 @@ NOT_VALUE_AFTER = (
     "loại", "hạng", "nhóm", "top", "tầng", "km", "quốc lộ", "tỉnh lộ", "đường",
 )
 
-#: A number followed by one of these is an age or a duration, not a target value.
-NOT_VALUE_BEFORE = ("tuổi", "năm tuổi", "tháng tuổi", "giờ", "phút")
+#: A number followed by one of these is an age, a duration or a class of products ("sản phẩm OCOP đạt từ 3
+#: sao trở lên": the count of products is the target, the stars say which), not a target value.
+NOT_VALUE_BEFORE = ("tuổi", "năm tuổi", "tháng tuổi", "giờ", "phút", "sao")
 
 #: A quantity followed by "so với …" is a change against a base ("GRDP tăng 8-9% so với năm 2018").
 CHANGE_AGAINST_RE = regex.compile(r"^\s*(?:%\s*)?so\s+với", regex.IGNORECASE)
