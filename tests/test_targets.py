@@ -307,3 +307,11 @@ def test_the_nouns_a_percentage_counts_are_no_qualitative_target_of_their_own() 
             "5 tuổi; tỉ lệ trẻ 11-14 tuổi hoàn thành chương trình tiểu học đạt 95%.")
     found = [(i.target.value, i.qualitative) for i in extract_text(text).indicators]
     assert found == [(100, False), (95, False)]
+
+
+def test_a_state_to_keep_stated_in_the_aims_is_a_target_and_a_completion_there_is_an_aim() -> None:
+    text = ("I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Hoàn thành các nhiệm vụ trọng tâm được giao trong Chỉ thị.\n"
+            "- Chủ động xử lý môi trường, không để bùng phát dịch sau lụt bão.\n")
+    (ind,) = extract_text(text).indicators
+    assert ind.qualitative
+    assert ind.source.quote.startswith("không để bùng phát dịch")

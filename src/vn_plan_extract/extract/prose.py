@@ -38,7 +38,9 @@ _SEMICOLON_RE = regex.compile(r"\s*;\s*")
 #: "… UBND các huyện, thành, thị và các cơ quan liên quan": "và" before another body separates two.
 _AND_BODY_RE = regex.compile(r"\s+và\s+(?=các\s|UBND|Ủy\s+ban|Sở|Phòng)")
 #: "Mục tiêu chung": general aims, no checkable targets.
-_GENERAL_RE = regex.compile(r"chung\b", regex.IGNORECASE)
+#: Headings of general aims ("Mục tiêu chung", "Mục đích, yêu cầu"): a state to keep ("không để xảy ra …")
+#: stated there is a target, an item opening with "Có …" or "Hoàn thành …" is an aim.
+_GENERAL_RE = regex.compile(r"chung\b|mục\s+đích", regex.IGNORECASE)
 _SENTENCE_RE = regex.compile(r"[^.]+")
 
 @frozen

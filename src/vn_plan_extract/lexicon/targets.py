@@ -204,7 +204,7 @@ CONDITIONS_HEADING_RE = regex.compile(
     regex.IGNORECASE)
 
 #: Goal words: a heading or intro with them sets the year of the targets under it.
-GOAL_PHRASES = ("mục tiêu", "chỉ tiêu", "phấn đấu", "phương hướng", "định hướng", "kết quả chủ yếu", "mốc")
+GOAL_PHRASES = ("mục tiêu", "mục đích", "chỉ tiêu", "phấn đấu", "phương hướng", "định hướng", "kết quả chủ yếu", "mốc")
 GOAL_WORDS_RE = regex.compile(alternation(GOAL_PHRASES), regex.IGNORECASE)
 GOAL_WORDS = FirstWords(GOAL_WORDS_RE, GOAL_PHRASES)
 
@@ -215,7 +215,7 @@ QUALITATIVE_RE = regex.compile(
         | (?:đạt|giữ\s+vững)\s+(?:chuẩn|danh\s+hiệu)
         | hoàn\s+thành\s+tốt
         | [Mm]ức\s+[Kk]há
-        | không\s+để\s+(?:xảy\s+ra|phát\s+sinh)                      # a state to keep: "không để phát sinh điểm nóng"
+        | không\s+để\s+(?:xảy\s+ra|phát\s+sinh|bùng\s+phát|tái\s+phát)  # a state to keep: "không để phát sinh điểm nóng"
         | trở\s+thành\s+(?:huyện|xã|thị\s+xã|phường)\s+(?:nông\s+thôn\s+mới|NTM|đạt\s+chuẩn)  # "trở thành huyện NTM kiểu mẫu"
         | trở\s+thành\s+địa\s+bàn\s+(?:trong\s+sạch|không)                          # "trở thành địa bàn không có ma túy"
         )""",
