@@ -120,3 +120,28 @@ def test_bad_word_and_pdf_files_name_the_file_and_the_reason(name: str, reason: 
     err = capsys.readouterr().err
     assert f"{name}: " in err
     assert "Traceback" not in err
+
+
+def test_an_annex_after_the_signature_with_word_numbered_rows_gives_its_task_rows(tmp_path: Path) -> None:
+    """Word numbers the "TT" cells itself (an empty numbered paragraph shows its number), the annex has no
+    "Phụ lục" word but its "(Kèm theo Kế hoạch số …)" line, and "Người thực hiện" names who leads."""
+    import docx
+
+    d = docx.Document()
+    for text in ("KẾ HOẠCH", "Kiểm tra, cấp giấy chứng nhận năm 2026", "I. NỘI DUNG", "Tổ chức kiểm tra.",
+                 "Nơi nhận:", "- Lưu: VT.", "PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC",
+                 "(Kèm theo Kế hoạch số 12/KH-SCT ngày 27/5/2026 của Sở Công Thương)"):
+        d.add_paragraph(text)
+    table = d.add_table(rows=3, cols=4)
+    for cell, text in zip(table.rows[0].cells, ["TT", "Nhiệm vụ thực hiện", "Người thực hiện", "Ghi chú"], strict=True):
+        cell.text = text
+    for row, (task, who) in zip(table.rows[1:], [("Rà soát hồ sơ", "Đỗ Mạnh Cường; Vũ Việt Linh"),
+                                                 ("Tổ chức kiểm tra", "Vũ Việt Linh")], strict=True):
+        row.cells[0].paragraphs[0].style = d.styles["List Number"]
+        row.cells[1].text, row.cells[2].text = task, who
+    path = tmp_path / "annex.docx"
+    d.save(str(path))
+    plan = extract(path)
+    assert [(t.stt, t.title, t.lead_units) for t in plan.tasks] == [
+        ("1", "Rà soát hồ sơ", ["Đỗ Mạnh Cường", "Vũ Việt Linh"]), ("2", "Tổ chức kiểm tra", ["Vũ Việt Linh"])]
+    assert [s.kind.value for s in plan.sections][-1] == "appendix"

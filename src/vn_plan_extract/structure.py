@@ -165,6 +165,19 @@ def _predecessor(kind: str, label: str) -> str | None:
     return None
 
 
+#: The line under an appendix's title saying what it is attached to ("(Kèm theo Kế hoạch số …)").
+_ANNEX_NOTE_RE = regex.compile(
+    r"^\(?\s*\*?\s*Kèm\s+theo\s+(?:Kế\s+hoạch|Quyết\s+định|Nghị\s+quyết|Chương\s+trình|Công\s+văn|Văn\s+bản)",
+    regex.IGNORECASE)
+
+
+def _titles_an_annex(blocks: tuple[Block, ...], i: int) -> bool:
+    """After the signature, an upper-case title whose next line says "(Kèm theo Kế hoạch số …)"."""
+    b = blocks[i]
+    return (b.kind is BlockKind.TEXT and _mostly_upper(b.text) and i + 1 < len(blocks)
+            and bool(_ANNEX_NOTE_RE.match(blocks[i + 1].text)))
+
+
 def _is_table_header(blocks: tuple[Block, ...], i: int) -> bool:
     b = blocks[i]
     if b.kind is BlockKind.TABLE_LINE:
@@ -234,6 +247,9 @@ def structure(doc: NormalisedDocument) -> StructuredDocument:
         if roles[i] in {Role.HEADER, Role.LEGAL_BASIS}:
             continue
         cand = candidates[i]
+        if in_closing and cand is None and _titles_an_annex(blocks, i):
+            # "PHÂN CÔNG NHIỆM VỤ …" over "(Kèm theo Kế hoạch số …)": an appendix with no "Phụ lục" word
+            cand = candidates[i] = _Candidate("appendix", "", _clean_title(blocks[i].text), "")
         if in_closing:
             if cand and cand.kind == "appendix":
                 in_closing = False

@@ -74,6 +74,8 @@ def split_units(cell: str) -> list[str]:
     ['Trung tâm PVHCC', 'Văn phòng HĐND & UBND']
     >>> split_units("Sở Công Thương; Ban Quản lý khu Kinh tế tỉnh")
     ['Sở Công Thương', 'Ban Quản lý khu Kinh tế tỉnh']
+    >>> split_units("Đỗ Mạnh Cường; Vũ Việt Linh")
+    ['Đỗ Mạnh Cường', 'Vũ Việt Linh']
     """
     cell = " ".join(cell.split()).strip(" ,;.")
     if not cell:
@@ -87,7 +89,7 @@ def split_units(cell: str) -> list[str]:
         piece = cell[pos:m.start()]
         current = f"{current}{piece}" if current else piece
         nxt = cell[m.end():]
-        if (m.group().startswith(";") or _starts_body(nxt)) and agency_is_complete(current):
+        if m.group().startswith(";") or (_starts_body(nxt) and agency_is_complete(current)):
             parts.append(current)
             current = ""
         else:

@@ -23,6 +23,7 @@ COLUMN_PHRASES: tuple[tuple[str, str], ...] = (
     ("Bộ phận chủ trì tham mưu theo dõi", "lead"), ("Đơn vị chủ trì thực hiện", "lead"),
     ("Trách nhiệm thực hiện", "lead"), ("Cơ quan/Đơn vị thực hiện", "lead"), ("Cơ quan, đơn vị thực hiện", "lead"),
     ("Đơn vị thực hiện", "lead"), ("Cơ quan thực hiện", "lead"), ("Đơn vị thực hiện chính", "lead"),
+    ("Người thực hiện", "lead"), ("Cán bộ thực hiện", "lead"), ("Người phụ trách", "lead"),
     ("Đơn vị chủ trì", "lead"), ("Bộ phận chủ trì", "lead"), ("Cơ quan chủ trì", "lead"), ("Chủ trì", "lead"),
     ("Đơn vị phối hợp", "support"), ("Cơ quan phối hợp", "support"), ("Bộ phận phối hợp", "support"),
     ("Phối hợp", "support"),

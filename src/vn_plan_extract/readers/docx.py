@@ -188,7 +188,8 @@ def _cell_text(tc: Any, numbering: _Numbering, styles: dict[str, tuple[str, int]
         pr = _num_pr(p, styles)
         if pr is not None:
             label = numbering.label(*pr)
-            text = f"{label} {text}".strip() if text else text
+            # an empty numbered paragraph shows its number: a table's "TT" cell numbered by Word itself
+            text = f"{label} {text}".strip() if text else label.strip()
         if text:
             out.append(text)
     return out
