@@ -315,3 +315,11 @@ def test_a_state_to_keep_stated_in_the_aims_is_a_target_and_a_completion_there_i
     (ind,) = extract_text(text).indicators
     assert ind.qualitative
     assert ind.source.quote.startswith("không để bùng phát dịch")
+
+
+def test_revenue_up_to_the_estimate_is_an_end_state_and_levels_apart_are_two_targets() -> None:
+    text = ("I. MỤC TIÊU\n- Tổng thu ngân sách đạt dự toán được giao.\n"
+            "- Duy trì 100% xã, phường đạt chuẩn phổ cập giáo dục tiểu học mức độ 3.\n"
+            "- Duy trì 100% xã, phường đạt chuẩn phổ cập giáo dục trung học cơ sở mức độ 2.\n")
+    found = [(i.qualitative, i.target.value) for i in extract_text(text).indicators]
+    assert found == [(True, None), (False, 100), (False, 100)]

@@ -29,6 +29,7 @@ _SAME_NAME_OVERLAP = 0.7
 _SAME_NAME_CONTAINED = 0.9
 _MIN_CONTAINED_WORDS = 5
 _NON_WORD_RE = regex.compile(r"[^\w/]+")
+_NUMBER_RE = regex.compile(r"\d+")
 #: Two names that each have this many content words the other lacks name two things, however alike.
 _OWN_WORDS = 2
 
@@ -84,6 +85,9 @@ def _same_target(a: Indicator, b: Indicator) -> bool:
     wa, wb = set(fold(a.name).split()), set(fold(b.name).split())
     if not wa or not wb:
         return False
+    numbers_a, numbers_b = set(_NUMBER_RE.findall(a.name)), set(_NUMBER_RE.findall(b.name))
+    if numbers_a and numbers_b and numbers_a != numbers_b:
+        return False  # "… tiểu học mức độ 3" and "… trung học cơ sở mức độ 2", "trẻ 5 tuổi" and "trẻ 11 tuổi"
     own_a, own_b = _syllables(a.name), _syllables(b.name)
     if len(own_a - own_b) >= _OWN_WORDS and len(own_b - own_a) >= _OWN_WORDS:
         return False  # "Tỷ lệ cảng biển sử dụng nền tảng số …" and "Tỷ lệ cửa khẩu …": each names its own thing

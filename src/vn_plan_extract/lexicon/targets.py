@@ -216,6 +216,7 @@ QUALITATIVE_RE = regex.compile(
         | hoàn\s+thành\s+tốt
         | [Mm]ức\s+[Kk]há
         | không\s+để\s+(?:xảy\s+ra|phát\s+sinh|bùng\s+phát|tái\s+phát)  # a state to keep: "không để phát sinh điểm nóng"
+        | (?:đạt|hoàn\s+thành)(?:\s+(?:và\s+)?vượt)?\s+(?:dự\s+toán|kế\s+hoạch\s+thu|chỉ\s+tiêu\s+thu)  # "thu ngân sách đạt dự toán"
         | trở\s+thành\s+(?:huyện|xã|thị\s+xã|phường)\s+(?:nông\s+thôn\s+mới|NTM|đạt\s+chuẩn)  # "trở thành huyện NTM kiểu mẫu"
         | trở\s+thành\s+địa\s+bàn\s+(?:trong\s+sạch|không)                          # "trở thành địa bàn không có ma túy"
         )""",
