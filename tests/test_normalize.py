@@ -94,3 +94,13 @@ def test_a_numbered_item_opening_with_its_value_is_no_continuation() -> None:
                        "**2. **Tối thiểu 80% hồ sơ được số hóa.\n", fmt="md")
     assert [(s.label, s.title) for s in doc.sections] == [("II", "MỤC TIÊU CHỦ YẾU")]
     assert [i.target.value for i in doc.indicators] == [100, 80]
+
+
+def test_a_web_page_furniture_line_is_left_out_and_said() -> None:
+    from vn_plan_extract import extract_text
+
+    page = ("I. MỤC TIÊU\n- Tỷ lệ rác thải sinh hoạt được thu gom: 95%\n\n\n"
+            "Số lượt đọc: 513 Về trang trước Về đầu trang\nCác tin khác\n")
+    doc = extract_text(page)
+    assert [(i.name, i.target.value) for i in doc.indicators] == [("Tỷ lệ rác thải sinh hoạt được thu gom", 95)]
+    assert [(w.code, w.source.line_start) for w in doc.warnings if w.source] == [("W008", 5), ("W008", 6)]

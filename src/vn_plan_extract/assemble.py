@@ -88,6 +88,9 @@ def assemble(doc: StructuredDocument, metadata: Metadata, reconciled: Reconciled
     for line in doc.normalised.removed_page_numbers:
         warnings.append(Warning(code="W001", message=WARNING_CODES["W001"],
                                 source=Source(line_start=line, line_end=line, quote=source.line_text(line))))
+    for line in doc.normalised.removed_chrome:
+        warnings.append(Warning(code="W008", message=WARNING_CODES["W008"],
+                                source=Source(line_start=line, line_end=line, quote=source.line_text(line))))
     for code, message in source.notes:
         warnings.append(Warning(code=code, message=f"{WARNING_CODES[code]}: {message}"))
     warnings.extend(_numbering_warnings(doc))

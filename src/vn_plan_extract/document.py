@@ -170,6 +170,7 @@ class NormalisedDocument:
     source: SourceText
     blocks: tuple[Block, ...]
     removed_page_numbers: tuple[int, ...] = field(default=())
+    removed_chrome: tuple[int, ...] = field(default=())  # lines of a web page's furniture ("Số lượt đọc: 513")
     #: every non-blank physical line, cleaned, in line order (tables are rebuilt from these)
     physical_lines: tuple[PhysicalLine, ...] = field(default=())
     #: for lines of tab- or pipe-separated tables: line number → its cells, cleaned, one `Block` each

@@ -36,4 +36,5 @@ WARNING_CODES: dict[str, str] = {
     "W005": "table cells assigned to columns by guess",
     "W006": "no text layer",
     "W007": "table rows could not be recovered",
+    "W008": "web page furniture removed",
 }

@@ -84,6 +84,12 @@ _MD_HEADING_RE = regex.compile(r"^\s{0,3}#{1,6}\s+")
 _PAGE_NUMBER_RE = regex.compile(
     r"^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$|^(?:Trang|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?$", regex.IGNORECASE
 )
+#: A line made only of a web page's furniture: reading counters, navigation, sharing (never the plan's text).
+_PAGE_CHROME_RE = regex.compile(
+    r"(?:\s*(?:Số\s+lượt\s+(?:đọc|xem)\s*:?\s*\d[\d.,]*|Lượt\s+(?:xem|truy\s+cập)\s*:?\s*\d[\d.,]*"
+    r"|Về\s+trang\s+trước|Về\s+đầu\s+trang|Trở\s+về|In\s+bài\s+viết|Gửi\s+bài\s+viết|Chia\s+sẻ"
+    r"|Các\s+tin\s+(?:khác|đã\s+đưa|mới\s+hơn|cũ\s+hơn)\s*:?|\[\s*Trở\s+về\s*\]|Bản\s+in)\s*[|:]?)+",
+    regex.IGNORECASE)
 #: The longest cleaned line `_PAGE_NUMBER_RE` can match ("Trang 123 / 456"); longer lines are not tried.
 _PAGE_NUMBER_MAX_LENGTH = 15
 #: A run of at least this many blank lines is a page break in text extracted from PDF or Word.
@@ -795,7 +801,11 @@ def normalise(source: SourceText) -> NormalisedDocument:
 
     # Page numbers: a lone number beside a page break (a run of blank lines) or at either end.
     removed: list[int] = []
+    chrome: list[int] = []
     for i, ln in enumerate(lines):
+        if ln.number not in in_bordered and _PAGE_CHROME_RE.fullmatch(ln.text):
+            chrome.append(ln.number)  # "Số lượt đọc: 513 Về trang trước Về đầu trang": a web page's furniture
+            continue
         if len(ln.text) > _PAGE_NUMBER_MAX_LENGTH or not _PAGE_NUMBER_RE.match(ln.text) or ln.number in in_bordered:
             continue
         before = ln.blanks_before
@@ -803,7 +813,7 @@ def normalise(source: SourceText) -> NormalisedDocument:
         # at the very start a lone number is a page number; at the end it may be a table's last cell
         if before >= _PAGE_BREAK_BLANKS or after >= _PAGE_BREAK_BLANKS or i == 0:
             removed.append(ln.number)  # its neighbours still see it: "10" then "14" are not both pages
-    removed_set = set(removed)
+    removed_set = set(removed) | set(chrome)
 
     widths = sorted(len(ln.text) for ln in lines if not ln.table)
     full_line = (int(_FULL_LINE_SHARE * widths[int(0.9 * (len(widths) - 1))])
@@ -866,6 +876,7 @@ def normalise(source: SourceText) -> NormalisedDocument:
         for ln in lines if ln.number not in removed_set
     )
     return NormalisedDocument(source=source, blocks=tuple(blocks), removed_page_numbers=tuple(removed),
+                              removed_chrome=tuple(chrome),
                               physical_lines=physical, cells=cells)
 
 

@@ -38,7 +38,8 @@ from ..lexicon.targets import (
 from .numbers import DIGIT_RE, NUMBER_PATTERN, parse_vn_number
 
 #: A number standing on its own: not glued to a word, a code or a date on its left.
-_NUMBER_RE = regex.compile(rf"(?<![\w.,/:\-–]){NUMBER_PATTERN}(?!\d)")
+#: ("Sản lượng lúa:2.961 tấn": a colon after a word opens a value; after a digit it is a time or a ratio)
+_NUMBER_RE = regex.compile(rf"(?:(?<![\w.,/:\-–])|(?<=[^\W\d_]:)){NUMBER_PATTERN}(?!\d)")
 _RANGE_RE = regex.compile(
     rf"\s*%?\s*(?:{'|'.join(regex.escape(j) for j in RANGE_JOINERS)})\s*(?P<num>{NUMBER_PATTERN})(?![\d/])"
 )

@@ -236,6 +236,7 @@ _GENERIC_NAME_RE = regex.compile(
 #: A name that is only the verb of a share or a change: the thing is the one named just before ("Giá trị
 #: thương mại dịch vụ đạt 298 tỉ đồng, chiếm 48%").
 _ELLIPTICAL_RE = regex.compile(r"chiếm|tăng|giảm", regex.IGNORECASE)
+_VALUE_AFTER_COLON_RE = regex.compile(r"\s*\d")
 #: A lead-in longer than this many words is a sentence, not a list's title.
 _MAX_LEAD_WORDS = 6
 _DIGITS_RE = regex.compile(r"\d")
@@ -369,6 +370,8 @@ def targets_in_block(index: int, block: Block, goal_context: bool) -> list[Prose
         breakdown: frozenset[str] = frozenset()
         # "Chỉ tiêu sản xuất trồng trọt: Diện tích lúa 22.540 ha; ngô 4.850 ha": a goal lead-in and a colon
         colon = text.find(":", s_start, s_end)
+        if colon >= 0 and _VALUE_AFTER_COLON_RE.match(text, colon + 1):
+            colon = -1  # "Sản lượng lúa:2.961 tấn; Sản lượng bắp: 14 tấn": a value's colon, not a list's title
         listed_from = colon if colon >= 0 and GOAL_WORDS.search(text[s_start:colon]) else s_end
         # "… với tổng kinh phí thực hiện gần 670 tỷ đồng, từ các nguồn: chương trình 30a (gần 70 tỷ đồng); …":
         # the parts of the plan's cost are spending too

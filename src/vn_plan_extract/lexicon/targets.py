@@ -180,7 +180,8 @@ TRAILING_INTRO = (
 #: Words after a percentage that are not its measured thing: time phrases, notes, and the whole a share is
 #: of ("Tỷ trọng kinh tế số đạt tối thiểu 30% GRDP" measures the share, not "GRDP").
 NOT_NAME_AFTER_RE = regex.compile(
-    r"^(?:vào|đến|trong|từ|trở|so|năm|hằng|hàng|mỗi|/|\(|,|;|\.|trên\s+tổng|của\s+(?:tỉnh|cả)|GRDP|GDP)",
+    r"^(?:vào|đến|trong|từ|trở|so|năm|hằng|hàng|mỗi|/|\(|,|;|\.|trên\s+tổng|của\s+(?:tỉnh|cả)|GRDP|GDP"
+    r"|chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)",  # "đạt 100% chỉ tiêu": the share of the plan, the name is before
     regex.IGNORECASE,
 )
 
@@ -244,8 +245,10 @@ NOT_VALUE_BEFORE_RE = regex.compile(
     # "từ 06 tháng đến 36 tháng tuổi", "trẻ 11-14 tuổi", "trong 24-48 giờ": a range of ages or of hours
     r"^\s*(?:(?:tháng|năm|tuổi)?\s*(?:đến|tới|[-–])\s*\d{1,3}\s*)?"
     + alternation(NOT_VALUE_BEFORE) + r"(?!\w)", regex.IGNORECASE)
-AFTER_COMPARATOR_RE = regex.compile(r"^\s*(?P<word>" + alternation(tuple(AFTER_COMPARATORS)) + r")(?!\w)",
-                                    regex.IGNORECASE)
+#: "80% trở lên", and "đạt 100% chỉ tiêu trở lên" (of the estimate or the plan: the share is still ≥ 100%).
+AFTER_COMPARATOR_RE = regex.compile(
+    r"^\s*(?:(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)(?:\s+được\s+giao)?\s+)?(?P<word>"
+    + alternation(tuple(AFTER_COMPARATORS)) + r")(?!\w)", regex.IGNORECASE)
 FIXED_UNIT_RE = regex.compile(r"\s*(?P<unit>" + alternation(FIXED_UNITS) + r"(?:/[\w.]*\w)*)(?!\w)")
 GLUED_UNIT_RE = regex.compile(r"^(?P<unit>" + alternation(GLUED_UNITS) + r"(?:/[\w.]*\w)*)(?!\w)")
 LEADING_INTRO_RE = regex.compile(r"(?:" + alternation(LEADING_INTRO) + r")(?!\w)[\s,:]*", regex.IGNORECASE)
