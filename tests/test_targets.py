@@ -325,3 +325,11 @@ def test_revenue_up_to_the_estimate_is_an_end_state_and_levels_apart_are_two_tar
             "- Duy trì 100% xã, phường đạt chuẩn phổ cập giáo dục trung học cơ sở mức độ 2.\n")
     found = [(i.qualitative, i.target.value) for i in extract_text(text).indicators]
     assert found == [(True, None), (False, 100), (False, 100)]
+
+
+def test_an_item_of_a_list_of_targets_states_its_value_without_a_target_word() -> None:
+    text = ("I. CÁC CHỈ TIÊU CHỦ YẾU NĂM 2022\n\n2. Chỉ tiêu về xã hội:\n\n- Dân số trung bình 7.129 người\n\n"
+            "- Mức hưởng thụ văn hoá 45 lần/người/năm.\n\nII. THÔNG SỐ (CHỈ TIÊU), TẦN SUẤT QUAN TRẮC\n\n"
+            "- Mẫu trầm tích 18 đợt/năm.\n")
+    found = [(i.target.value, i.target.unit) for i in extract_text(text).indicators]
+    assert found == [(7129, "người"), (45, "lần/người/năm")]

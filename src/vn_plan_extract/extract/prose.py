@@ -38,6 +38,9 @@ _SEMICOLON_RE = regex.compile(r"\s*;\s*")
 #: "… UBND các huyện, thành, thị và các cơ quan liên quan": "và" before another body separates two.
 _AND_BODY_RE = regex.compile(r"\s+và\s+(?=các\s|UBND|Ủy\s+ban|Sở|Phòng)")
 #: "Mục tiêu chung": general aims, no checkable targets.
+#: A heading over a list of targets ("CÁC CHỈ TIÊU CHỦ YẾU CỦA NĂM 2022", "1. Chỉ tiêu về kinh tế").
+#: ("Thông số (chỉ tiêu), tần suất quan trắc" names measured parameters, not targets.)
+_TARGETS_LIST_RE = regex.compile(r"(?<!\(\s*)chỉ\s+tiêu(?!\s*\))", regex.IGNORECASE)
 #: Headings of general aims ("Mục tiêu chung", "Mục đích, yêu cầu"): a state to keep ("không để xảy ra …")
 #: stated there is a target, an item opening with "Có …" or "Hoàn thành …" is an aim.
 _GENERAL_RE = regex.compile(r"chung\b|mục\s+đích", regex.IGNORECASE)
@@ -103,6 +106,7 @@ def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None,
     heading_goal = [bool(GOAL_WORDS.search(h.title)) and not _GENERAL_RE.search(h.title)
                     for h in doc.headings]
     heading_goal_any = [bool(GOAL_WORDS.search(h.title)) for h in doc.headings]
+    heading_list = [bool(_TARGETS_LIST_RE.search(h.title)) for h in doc.headings]
     owners = responsibility_sections(doc)
     has_headings = bool(doc.headings)
 
@@ -129,7 +133,7 @@ def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None,
         goal = (any(heading_goal_any[a] for a in chain) if chain and has_headings
                 else doc_goal_seen)
         existence_goal = any(heading_goal[a] for a in chain) if has_headings else doc_goal_seen
-        targets = targets_in_block(i, block, goal)
+        targets = targets_in_block(i, block, goal, any(heading_list[a] for a in chain) if has_headings else False)
         if not existence_goal:
             targets = [t for t in targets if not (t.qualitative and t.name and EXISTENCE_RE.match(t.text))]
 

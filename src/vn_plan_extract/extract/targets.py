@@ -346,8 +346,10 @@ def _last_separator(text: str, s: int, e: int) -> tuple[int, int] | None:
     return last
 
 
-def targets_in_block(index: int, block: Block, goal_context: bool) -> list[ProseTarget]:
-    """Every prose target a body block states."""
+def targets_in_block(index: int, block: Block, goal_context: bool, targets_list: bool = False) -> list[ProseTarget]:
+    """Every prose target a body block states; in an item of a list of targets (under "Các chỉ tiêu chủ
+    yếu", "Chỉ tiêu về kinh tế") a value with its unit is a target without a target word ("+ Lúa 507 ha",
+    "- Dân số trung bình 7.129 người")."""
     text = block.text
     has_digit = DIGIT_RE.search(text) is not None
     if not goal_context and not has_digit:
@@ -373,6 +375,8 @@ def targets_in_block(index: int, block: Block, goal_context: bool) -> list[Prose
         if colon >= 0 and _VALUE_AFTER_COLON_RE.match(text, colon + 1):
             colon = -1  # "Sản lượng lúa:2.961 tấn; Sản lượng bắp: 14 tấn": a value's colon, not a list's title
         listed_from = colon if colon >= 0 and GOAL_WORDS.search(text[s_start:colon]) else s_end
+        if targets_list and marker is not None:
+            listed_from = min(listed_from, s_start)
         # "… với tổng kinh phí thực hiện gần 670 tỷ đồng, từ các nguồn: chương trình 30a (gần 70 tỷ đồng); …":
         # the parts of the plan's cost are spending too
         spent_from = colon if colon >= 0 and SPENDING_NAME_RE.search(text, s_start, colon) else s_end
