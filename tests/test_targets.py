@@ -86,6 +86,7 @@ SEED_CASES = [
     ("- Tỷ lệ hộ nghèo giảm hàng năm 5 - 7%.", [(">=", 5, 7, "%")]),
     ("- Phấn đấu có 16 sản phẩm OCOP được chuẩn hóa đạt từ 3 sao trở lên.", [("=", 16, None, "sản phẩm")]),
     ("- Sản lượng lúa:2.961 tấn; Sản lượng bắp: 14 tấn.", [("=", 2961, None, "tấn"), ("=", 14, None, "tấn")]),
+    ("- Tổng vốn đầu tư toàn xã hội 5 năm đạt: 187,2 tỷ.đ.", [("=", 187.2, None, "tỷ.đ")]),
     ("- Tổng thu ngân sách trên địa bàn đạt 100% chỉ tiêu trở lên.", [(">=", 100, None, "%")]),
     ("- Đến năm 2020 tỷ lệ hộ nghèo đa chiều còn 32,28% (năm 2017 là 47,24).", [("=", 32.28, None, "%")]),
 ]

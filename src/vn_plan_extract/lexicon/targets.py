@@ -89,12 +89,13 @@ RESULT_BEFORE_RE = regex.compile(
 # --- units ----------------------------------------------------------------------------------------
 
 #: Units glued to the number in real files ("596tỷđ", "60trđ/người/năm", "01Gbps").
-GLUED_UNITS = ("tỷđ", "tỉđ", "trđ", "tr.đ", "tỷ", "tỉ", "triệu", "ha", "km", "kg", "Gb", "Mb", "Gbps",
+GLUED_UNITS = ("tỷđ", "tỉđ", "tỷ.đ", "tỉ.đ", "trđ", "tr.đ", "tỷ", "tỉ", "triệu", "ha", "km", "kg", "Gb", "Mb", "Gbps",
                "Mbps", "MW", "kW", "m2", "m²", "m3", "tấn", "tạ", "người", "hộ", "lượt")
 
 #: Multi-word units that contain a comma or a dot, matched before the generic unit rule.
 FIXED_UNITS = (
     "xã, phường, thị trấn", "huyện, thị xã, thành phố", "phường, xã, thị trấn", "Tr. đồng", "tr. đồng",
+    "tỷ.đ", "tỉ.đ", "tr.đ",
     "nghìn tỷ đồng", "nghìn tỉ đồng", "tỷ đồng", "tỉ đồng", "triệu đồng", "nghìn đồng", "tỷ USD",
     "triệu USD", "USD",
 )
