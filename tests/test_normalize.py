@@ -104,3 +104,13 @@ def test_a_web_page_furniture_line_is_left_out_and_said() -> None:
     doc = extract_text(page)
     assert [(i.name, i.target.value) for i in doc.indicators] == [("Tỷ lệ rác thải sinh hoạt được thu gom", 95)]
     assert [(w.code, w.source.line_start) for w in doc.warnings if w.source] == [("W008", 5), ("W008", 6)]
+
+
+def test_a_heading_wrapped_inside_an_emphasis_run_is_one_heading() -> None:
+    from vn_plan_extract import extract_text
+
+    text = ("III. NỘI DUNG\n\n1. Thị trường\n\n*đ) Thị trường châu Đại\nDương*\n\nĐẩy mạnh xúc tiến thương mại.\n\n"
+            "**2. Đề nghị\nLiên minh Hợp tác xã tỉnh, Hội nông dân tỉnh\nphối hợp thực hiện**\n\n- Tuyên truyền.\n")
+    titles = [s.title for s in extract_text(text, fmt="md").sections[0].children]
+    assert titles == ["Thị trường", "Đề nghị Liên minh Hợp tác xã tỉnh, Hội nông dân tỉnh phối hợp thực hiện"]
+    assert [c.title for c in extract_text(text, fmt="md").sections[0].children[0].children] == ["Thị trường châu Đại Dương"]

@@ -151,6 +151,8 @@ class _Line:
     blanks_before: int = 0
     #: "open" when the line opens a bold run ("**") it does not close, "close" when it closes one
     strong_edge: str = ""
+    #: the same for an italic run ("*")
+    em_edge: str = ""
     # what `_continues` asks of a line, computed once: each line is asked about as `prev` and as `nxt`
     opens_item: bool | None = None
     heading: bool | None = None
@@ -282,6 +284,10 @@ def _clean_line(number: int, raw: str, offset: int) -> _Line:
     strong = raw.count("**")
     if strong % 2:  # "**5. Chuyển đổi" ⏎ "AI**": a bold run left open here, or closed here
         line.strong_edge = "open" if raw.lstrip().startswith("**") else "close"
+    single = raw.replace("**", "").count("*")
+    stripped = raw.replace("**", "").lstrip()
+    if single % 2 and not stripped.startswith("* "):  # "*đ) Thị trường châu Đại" ⏎ "Dương*": italic
+        line.em_edge = "open" if stripped.startswith("*") else "close"
     return line
 
 
@@ -320,6 +326,10 @@ def _continues(first_line: _Line, prev: _Line, nxt: _Line, blanks: int, full_lin
         return False
     if prev.strong_edge == "open" and nxt.strong_edge == "close" and blanks == 0:
         return True  # "**5. Chuyển đổi ⏎ AI**": one bold heading wrapped by the page's width
+    if blanks == 0 and not nxt.is_item_opener() and any(
+            getattr(first_line, edge) == "open" and getattr(prev, edge) in ("", "open") and getattr(nxt, edge) != "open"
+            and (prev is first_line or getattr(prev, edge) == "") for edge in ("strong_edge", "em_edge")):
+        return True  # "**8. Đề nghị ⏎ Liên minh … ⏎ …**", "*đ) Thị trường châu Đại ⏎ Dương*": a run still open
     terminal = prev.text[-1] in _TERMINAL_LAST_CHARS and _TERMINAL_RE.search(prev.text)
     if not terminal and nxt.text[0] in "-–—" and (CONTINUATION_BULLET_RE.match(nxt.text)
                                                   or _completes_compound(prev.text, nxt.text)):
