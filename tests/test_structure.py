@@ -103,3 +103,13 @@ def test_headings_wrapped_by_a_web_page_keep_their_whole_title() -> None:
     titles = [(s.label, s.title) for s in doc.sections[0].children]
     assert doc.sections[0].title == "MỤC ĐÍCH, YÊU CẦU"
     assert titles == [("1", "Mục đích"), ("2", "Chuyển đổi AI"), ("3", "Ban Quản lý các khu công nghiệp")]
+
+
+def test_the_last_item_of_a_list_run_on_after_a_colon_with_nothing_beneath_is_no_section() -> None:
+    from vn_plan_extract import extract_text
+
+    text = ("II. NHIỆM VỤ\n\n1. Xây dựng cơ sở dữ liệu\n\na) Nhiệm vụ:\n\n- Tham mưu UBND thành phố.\n\n"
+            "b) Thời gian thực hiện: Hoàn thành trong năm 2025.\n\n2. Kết nối dữ liệu\n\n- Kết nối với Trung ương.\n")
+    first = extract_text(text).sections[0].children[0]
+    assert [c.label for c in first.children] == ["a"]
+    assert [c.label for c in extract_text(text).sections[0].children] == ["1", "2"]

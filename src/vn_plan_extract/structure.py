@@ -297,6 +297,7 @@ def structure(doc: NormalisedDocument) -> StructuredDocument:
                 kind = "upper_letter"
         if kind in {"arabic", "decimal", "lower_letter"} and (
                 _is_list_item(blocks, candidates, i, cand)
+                or _closes_its_list(blocks, candidates, i, cand, {k for k, _ in stack})
                 or (last_item is not None and last_item == (kind, _predecessor(kind, cand.label))
                     and _SENTENCE_END_RE.search(cand.title))):
             list_items.add(i)
@@ -333,6 +334,18 @@ def structure(doc: NormalisedDocument) -> StructuredDocument:
         section_of[i] = current
     return StructuredDocument(doc, tuple(roles), tuple(headings), tuple(section_of),
                               frozenset(list_items), tuple(tables))
+
+
+def _closes_its_list(blocks: tuple[Block, ...], candidates: list[_Candidate | None], i: int,
+                     cand: _Candidate, open_kinds: set[str]) -> bool:
+    """The last item of a list, its text run on after a colon and nothing beneath it ("c) Thời gian thực
+    hiện: Hoàn thành trong năm 2025." then "2. …" of the level above): an item, not a section."""
+    _, colon, rest = cand.title.partition(":")
+    if not colon or not rest.strip() or not _SENTENCE_END_RE.search(rest):
+        return False
+    nxt = next((c for b, c in zip(blocks[i + 1:], candidates[i + 1:], strict=False)
+                if b.kind is BlockKind.TEXT), None)
+    return nxt is not None and nxt.kind != cand.kind and nxt.kind in open_kinds
 
 
 def _is_list_item(blocks: tuple[Block, ...], candidates: list[_Candidate | None], i: int,
