@@ -114,3 +114,11 @@ def test_a_heading_wrapped_inside_an_emphasis_run_is_one_heading() -> None:
     titles = [s.title for s in extract_text(text, fmt="md").sections[0].children]
     assert titles == ["Thị trường", "Đề nghị Liên minh Hợp tác xã tỉnh, Hội nông dân tỉnh phối hợp thực hiện"]
     assert [c.title for c in extract_text(text, fmt="md").sections[0].children[0].children] == ["Thị trường châu Đại Dương"]
+
+
+def test_a_line_ending_with_the_head_of_a_body_s_name_runs_on() -> None:
+    from vn_plan_extract import extract_text
+
+    text = "III. TỔ CHỨC THỰC HIỆN\n\n1. Giao Sở\nNông nghiệp và Môi trường chủ trì:\n\n- Hướng dẫn các xã.\n"
+    (section,) = extract_text(text).sections[0].children
+    assert section.title.startswith("Giao Sở Nông nghiệp và Môi trường")

@@ -107,6 +107,8 @@ _FULL_LINE_SHARE = 0.9
 _MIN_LINES_FOR_WIDTH = 40
 #: A line ending in a comma or a word that cannot end a sentence runs on into the next line.
 _JOINER_END_RE = regex.compile(r"(?:,|\s(?:và|của|cho|các|với|về|trong|theo|đến|tại|từ|là|được|những|hoặc))$", regex.REVERSE)
+_AGENCY_HEAD_END_RE = regex.compile(
+    r"\s(?:Bộ|Sở|Ban|Phòng|Cục|Chi\s+cục|Ủy\s+ban|Uỷ\s+ban|Văn\s+phòng|Trung\s+tâm)$", regex.REVERSE)
 #: A line that is only a date or a time ("22/08/2022", "05:13 22/02/2021"): a web page's timestamp,
 #: unless the line before ends with "ngày" (a date broken from its sentence).
 _STANDALONE_DATE_RE = regex.compile(r"^(?:\d{1,2}[:/]\d{1,2}(?:[:/]\d{2,4})?\s*)+(?:SA|CH|AM|PM)?$")
@@ -353,8 +355,8 @@ def _continues(first_line: _Line, prev: _Line, nxt: _Line, blanks: int, full_lin
         return (prev.text.endswith(".") and not prev.text.endswith("./.") and blanks == 0
                 and len(prev.text) <= _WRAPPED_LINE_MAX
                 and not nxt.text.endswith(":"))  # "Định hướng đến năm 2030:" after a sentence introduces a list
-    if _JOINER_END_RE.search(prev.text):
-        return True
+    if _JOINER_END_RE.search(prev.text) or _AGENCY_HEAD_END_RE.search(prev.text):
+        return True  # "… với Bộ ⏎ Công an, …": a body's name is not cut after its first word
     if len(nxt.text.split()) <= 2 and _TERMINAL_RE.search(nxt.text):
         return True  # "… quá trình giải quyết ⏎ TTHC.": the last word of a sentence
     if prev.is_upper() != nxt.is_upper():
