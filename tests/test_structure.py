@@ -113,3 +113,14 @@ def test_the_last_item_of_a_list_run_on_after_a_colon_with_nothing_beneath_is_no
     first = extract_text(text).sections[0].children[0]
     assert [c.label for c in first.children] == ["a"]
     assert [c.label for c in extract_text(text).sections[0].children] == ["1", "2"]
+
+
+def test_an_appendix_title_wrapped_over_lines_leaves_out_what_it_is_attached_to() -> None:
+    from vn_plan_extract import extract_text
+
+    text = ("KẾ HOẠCH\nQuan trắc môi trường năm 2026\nI. MỤC TIÊU\n- Quan trắc 15 vị trí.\n\n**PHỤ LỤC I**\n\n"
+            "ĐỐI TƯỢNG, ĐỊA ĐIỂM QUAN TRẮC MÔI TRƯỜNG NUÔI TRỒNG THỦY\nSẢN TẠI CÁC XÃ, PHƯỜNG NĂM 2026\n\n"
+            "*(kèm theo Kế hoạch 235/KH-UBND ngày 18/11/2025 của UBND tỉnh)*\n\n1. Xã Hoa Lộc\n\n- Vùng nuôi tôm.\n")
+    appendix = extract_text(text, fmt="md").sections[-1]
+    assert (appendix.label, appendix.title) == (
+        "I", "ĐỐI TƯỢNG, ĐỊA ĐIỂM QUAN TRẮC MÔI TRƯỜNG NUÔI TRỒNG THỦY SẢN TẠI CÁC XÃ, PHƯỜNG NĂM 2026")

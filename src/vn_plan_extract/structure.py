@@ -89,6 +89,10 @@ _COLUMN_WORDS_RE = regex.compile(
     r"Chỉ\s+tiêu|Nội\s+dung|Nhiệm\s+vụ|Đơn\s+vị|Kết\s+quả|Thời\s+gian|Kinh\s+phí|Sản\s+phẩm",
     regex.IGNORECASE,
 )
+#: "(kèm theo Kế hoạch 235/KH-UBND ngày 18/11/2025 …)" after an appendix's title says what it is attached to.
+_ANNEX_NOTE_TAIL_RE = regex.compile(r"\s*\(\s*(?:ban\s+hành\s+)?kèm\s+theo[^()]*\)\s*$", regex.IGNORECASE)
+#: An appendix's title runs over at most this many more upper-case lines.
+_APPENDIX_TITLE_MAX_BLOCKS = 3
 #: A numbered paragraph longer than this many words, ending like a sentence, is a list item.
 _LIST_ITEM_MIN_WORDS = 12
 #: A numbered line followed straight by its next sibling is a list item once it is this long.
@@ -314,10 +318,19 @@ def structure(doc: NormalisedDocument) -> StructuredDocument:
             if (nxt < n and roles[nxt] is Role.BODY and not candidates[nxt]
                     and not blocks[nxt].text.startswith(("(", "-", "–", "+", "•"))
                     and len(blocks[nxt].text) < 200):
-                title = _clean_title(_UNIT_NOTE_RE.sub("", blocks[nxt].text))
-                title_blocks = (nxt,)
-                roles[nxt] = Role.HEADING
-                skip_until = nxt
+                # an upper-case title wrapped over several lines ("ĐỐI TƯỢNG … NUÔI TRỒNG THỦY ⏎ SẢN TẠI …")
+                last = nxt
+                while (last + 1 < n and _mostly_upper(blocks[last].text) and _mostly_upper(blocks[last + 1].text)
+                       and roles[last + 1] is Role.BODY and not candidates[last + 1]
+                       and blocks[last + 1].kind is BlockKind.TEXT and blocks[last + 1].blank_before == 0
+                       and last - nxt < _APPENDIX_TITLE_MAX_BLOCKS):
+                    last += 1
+                title = _clean_title(_UNIT_NOTE_RE.sub("", _ANNEX_NOTE_TAIL_RE.sub(
+                    "", " ".join(b.text for b in blocks[nxt:last + 1]))))
+                title_blocks = tuple(range(nxt, last + 1))
+                for k in title_blocks:
+                    roles[k] = Role.HEADING
+                skip_until = last
             elif not title:
                 title = _clean_title(blocks[i].text)
             stack = []
