@@ -119,6 +119,8 @@ def test_a_heading_wrapped_inside_an_emphasis_run_is_one_heading() -> None:
 def test_a_line_ending_with_the_head_of_a_body_s_name_runs_on() -> None:
     from vn_plan_extract import extract_text
 
-    text = "III. TỔ CHỨC THỰC HIỆN\n\n1. Giao Sở\nNông nghiệp và Môi trường chủ trì:\n\n- Hướng dẫn các xã.\n"
-    (section,) = extract_text(text).sections[0].children
-    assert section.title.startswith("Giao Sở Nông nghiệp và Môi trường")
+    text = ("III. TỔ CHỨC THỰC HIỆN\n\n1. Giao Sở\nNông nghiệp và Môi trường chủ trì:\n\n- Hướng dẫn các xã.\n\n"
+            "2. Bộ Tư lệnh\nThành phố chủ trì:\n\n- Bồi dưỡng kiến thức.\n")
+    first, second = extract_text(text).sections[0].children
+    assert first.title.startswith("Giao Sở Nông nghiệp và Môi trường")
+    assert second.title.startswith("Bộ Tư lệnh Thành phố")

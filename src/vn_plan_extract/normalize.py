@@ -108,7 +108,8 @@ _MIN_LINES_FOR_WIDTH = 40
 #: A line ending in a comma or a word that cannot end a sentence runs on into the next line.
 _JOINER_END_RE = regex.compile(r"(?:,|\s(?:và|của|cho|các|với|về|trong|theo|đến|tại|từ|là|được|những|hoặc))$", regex.REVERSE)
 _AGENCY_HEAD_END_RE = regex.compile(
-    r"\s(?:Bộ|Sở|Ban|Phòng|Cục|Chi\s+cục|Ủy\s+ban|Uỷ\s+ban|Văn\s+phòng|Trung\s+tâm)$", regex.REVERSE)
+    r"\s(?:Bộ|Sở|Ban|Phòng|Cục|Chi\s+cục|Ủy\s+ban|Uỷ\s+ban|Văn\s+phòng|Trung\s+tâm|Bộ\s+Tư\s+lệnh"
+    r"|Bộ\s+Chỉ\s+huy|Mặt\s+trận)$", regex.REVERSE)
 #: A line that is only a date or a time ("22/08/2022", "05:13 22/02/2021"): a web page's timestamp,
 #: unless the line before ends with "ngày" (a date broken from its sentence).
 _STANDALONE_DATE_RE = regex.compile(r"^(?:\d{1,2}[:/]\d{1,2}(?:[:/]\d{2,4})?\s*)+(?:SA|CH|AM|PM)?$")
