@@ -334,3 +334,9 @@ def test_an_item_of_a_list_of_targets_states_its_value_without_a_target_word() -
             "- Mẫu trầm tích 18 đợt/năm.\n")
     found = [(i.target.value, i.target.unit) for i in extract_text(text).indicators]
     assert found == [(7129, "người"), (45, "lần/người/năm")]
+
+
+def test_a_part_of_a_breakdown_named_by_a_body_is_that_body_s_share() -> None:
+    text = ("I. MỤC TIÊU\n+ Lắp đặt mới trạm 3G/4G: 58 trạm (Trong đó: VNPT: 25 trạm, Viettel: 33 trạm).\n")
+    found = [(i.target.value, i.lead_units) for i in extract_text(text).indicators]
+    assert found == [(58, []), (25, ["VNPT"]), (33, ["Viettel"])]

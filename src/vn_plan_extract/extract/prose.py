@@ -184,6 +184,9 @@ def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None,
                 leads = _split_units(assigned.group("units"))
             else:
                 leads = list(required_bodies)
+            part = t.name.rpartition(": ")[2]
+            if not leads and agency_is_exact(part):
+                leads = [part]  # "Lắp đặt mới trạm 3G/4G: 58 trạm (Trong đó: VNPT: 25 trạm, …)": each body's share
             out.append(_indicator(doc, source, i, t, year, leads))
             section_of_target.append(h)
         # A goal sentence before a block's first target sets the year of the blocks after it too
