@@ -340,3 +340,9 @@ def test_a_part_of_a_breakdown_named_by_a_body_is_that_body_s_share() -> None:
     text = ("I. MỤC TIÊU\n+ Lắp đặt mới trạm 3G/4G: 58 trạm (Trong đó: VNPT: 25 trạm, Viettel: 33 trạm).\n")
     found = [(i.target.value, i.lead_units) for i in extract_text(text).indicators]
     assert found == [(58, []), (25, ["VNPT"]), (33, ["Viettel"])]
+
+
+def test_the_amounts_of_the_plan_s_own_cost_section_are_spending() -> None:
+    text = ("I. MỤC TIÊU\n- Quan trắc tối thiểu 15 vị trí.\n\nIII. DỰ TOÁN KINH PHÍ THỰC HIỆN\n\n1. Kinh phí hằng năm:\n\n"
+            "- Thu và phân tích mẫu: 1.364.329.243 đồng/năm.\n- Thuê dịch vụ tin nhắn: 50.000.000 đồng/năm.\n")
+    assert [i.target.value for i in extract_text(text).indicators] == [15]

@@ -202,7 +202,9 @@ YEAR_PHRASES = FirstWords(YEAR_RE, (
 #: Headings of award and evaluation rules ("Khen thưởng", "Tiêu chí đánh giá, xếp loại", "Cách thức xếp
 #: hạng", "Thang điểm"): the numbers under them are conditions of an emulation, not targets of the plan.
 CONDITIONS_HEADING_RE = regex.compile(
-    r"khen\s+thưởng|xếp\s+hạng|xếp\s+loại|thang\s+điểm|bình\s+xét|tiêu\s+chí\s+đánh\s+giá|cách\s+thức\s+xếp",
+    r"khen\s+thưởng|xếp\s+hạng|xếp\s+loại|thang\s+điểm|bình\s+xét|tiêu\s+chí\s+đánh\s+giá|cách\s+thức\s+xếp"
+    # the plan's own cost ("III. DỰ TOÁN KINH PHÍ THỰC HIỆN", "Kinh phí thực hiện"): its amounts are spending
+    r"|^(?:dự\s+toán\s+)?kinh\s+phí(?:\s+thực\s+hiện)?\s*[.:]?$|^dự\s+toán\s+kinh\s+phí",
     regex.IGNORECASE)
 
 #: Goal words: a heading or intro with them sets the year of the targets under it.
