@@ -85,6 +85,7 @@ SEED_CASES = [
     # "hàng năm 5 - 7%" is how often, not "năm 5"; a base year's value in brackets is the starting point
     ("- Tỷ lệ hộ nghèo giảm hàng năm 5 - 7%.", [(">=", 5, 7, "%")]),
     ("- Phấn đấu có 16 sản phẩm OCOP được chuẩn hóa đạt từ 3 sao trở lên.", [("=", 16, None, "sản phẩm")]),
+    ("- Lượng khách du lịch đến năm 2025 ước đạt 200 nghìn người.", [("=", 200, None, "nghìn người")]),
     ("- Sản lượng lúa:2.961 tấn; Sản lượng bắp: 14 tấn.", [("=", 2961, None, "tấn"), ("=", 14, None, "tấn")]),
     ("- Tổng vốn đầu tư toàn xã hội 5 năm đạt: 187,2 tỷ.đ.", [("=", 187.2, None, "tỷ.đ")]),
     ("- Tổng thu ngân sách trên địa bàn đạt 100% chỉ tiêu trở lên.", [(">=", 100, None, "%")]),
@@ -97,6 +98,8 @@ NOT_TARGETS = [
     "- Phát triển kinh tế số toàn diện với 4 trụ cột gồm: công nghiệp công nghệ số.",
     "- Áp dụng Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015.",
     "- Năm 2021, chỉ số DTI đã tăng 14 bậc so với năm 2020.",
+    "- Tỷ lệ thu gom rác thải sinh hoạt đô thị năm 2023 ước đạt 88%.",
+    "- Tỷ lệ cơ sở gây ô nhiễm được xử lý qua các năm 2020, năm 2021, năm 2022 đều đạt 100%.",
     # the parts of the plan's cost are spending, like the cost itself
     ("UBND tỉnh phê duyệt đề án với tổng kinh phí thực hiện gần 670 tỷ đồng, từ các nguồn: chương trình 30a "
      "(gần 70 tỷ đồng); ngân sách tỉnh (gần 193 tỷ đồng)."),

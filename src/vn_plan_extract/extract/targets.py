@@ -222,6 +222,9 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
 _REPORT_INTRO_RE = regex.compile(
     r"(?:đạt\s+được|đã\s+đạt)\s+(?:những\s+|các\s+|một\s+số\s+)?kết\s+quả|kết\s+quả\s+(?:đạt\s+được|thực\s+hiện)\s*(?:như\s+sau)?\s*:",
     regex.IGNORECASE)
+#: "đến năm 2025 ước đạt 200 nghìn người": an estimate for a year ahead is a target, not a result.
+_FORECAST_RE = regex.compile(r"(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4}\s*,?\s*ước\s+(?:đạt|khoảng)\s*$",
+                             regex.IGNORECASE | regex.REVERSE)
 #: "phấn đấu" earlier in the clause makes a count a target, whatever verb stands before it.
 _STRIVE_BEFORE_RE = regex.compile(r"(?<!\w)phấn\s+đấu(?!\w)", regex.IGNORECASE)
 #: Right after a quantity: its breakdown follows, listed after a colon ("772 ha, trong đó: Lúa 507 ha; …").
@@ -311,7 +314,9 @@ def _counted(words: str) -> str:
 
 def _is_target(q: Quantity, text: str, clause_start: int, breakdown_units: frozenset[str],
                listed: bool = False) -> bool:
-    if RESULT_BEFORE_RE.search(text, clause_start, q.start) or BASE_VALUE_BEFORE_RE.search(text, clause_start, q.number_start):
+    if (RESULT_BEFORE_RE.search(text, clause_start, q.number_start)
+            and not _FORECAST_RE.search(text, clause_start, q.number_start)) or BASE_VALUE_BEFORE_RE.search(
+            text, clause_start, q.number_start):  # up to the number: "năm 2023 ước đạt 100%" keeps its "đạt"
         return False  # "Hiện nay toàn tỉnh có …", "đã đạt …", "(tương đương 4.510 USD)", "(năm 2017 là 47,24)"
     if RESULT_AFTER_RE.match(text, q.end) and not _STRIVE_BEFORE_RE.search(text, clause_start, q.start):
         return False  # "100% huyện, thành phố đều đã có xã đạt chuẩn": reached

@@ -83,7 +83,7 @@ RESULT_BEFORE_RE = regex.compile(
     r"(?:(?<!\w)đã\s*"
     r"|(?<!\w)(?:đã\s+(?:đạt|có|hoàn\s+thành|thực\s+hiện|tăng|giảm|phấn\s+đấu|vượt)|ước\s+(?:đạt|thực\s+hiện|tính))"
     r"(?!\w)(?:(?!phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)[^;:,]){0,80}"
-    r"|(?<!\w)(?:hiện\s+nay|tương\s+đương|tính\s+đến)(?!\w)(?:(?!phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)[^;:]){0,200})$",
+    r"|(?<!\w)(?:hiện\s+nay|tương\s+đương|tính\s+đến|qua\s+các\s+năm)(?!\w)(?:(?!phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)[^;:]){0,200})$",
     regex.IGNORECASE | regex.REVERSE)
 
 # --- units ----------------------------------------------------------------------------------------
