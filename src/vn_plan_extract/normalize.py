@@ -469,7 +469,7 @@ def _rows_between_bounds(cells: list[list[_Line]], width: int) -> list[list[list
     headers = [cells[:width]]
     k = width + 1
     while k < len(cells):
-        end = next((j for j in range(k, len(cells)) if not cells[j]), len(cells))
+        end = _next_bound(cells, k)
         part = cells[k:end]
         if (len(part) < 2 or not all(_heads_a_column(c) for c in part)
                 or _ROW_START_CELL_RE.fullmatch(_cell_text(part[0])) or _GROUP_TITLE_RE.match(_cell_text(part[0]))):
@@ -482,7 +482,7 @@ def _rows_between_bounds(cells: list[list[_Line]], width: int) -> list[list[list
         if k + data_width <= len(cells) and (k + data_width == len(cells) or not cells[k + data_width]):
             row, k = cells[k:k + data_width], k + data_width + 1
         else:
-            end = next((j for j in range(k, len(cells)) if not cells[j]), len(cells))
+            end = _next_bound(cells, k)
             row, k = cells[k:end], end + 1
         if any(row):
             rows.append(row + [[] for _ in range(data_width - len(row))])
@@ -493,6 +493,11 @@ def _heads_a_column(cell: list[_Line]) -> bool:
     """A cell of a second header row: a short name with no value in it ("Lượng (Tấn)", "Năm 2026")."""
     text = _cell_text(cell)
     return len(text) <= _MAX_HEADER_CELL and (_names_a_column(cell) or not _VALUE_CELL_RE.search(text))
+
+
+def _next_bound(cells: list[list[_Line]], k: int) -> int:
+    """Where the next empty cell (a row's bound, or an empty cell) is at or after k; the end if none."""
+    return next((j for j in range(k, len(cells)) if not cells[j]), len(cells))
 
 
 def _data_width(cells: list[list[_Line]], start: int, header_width: int) -> int:
@@ -508,7 +513,7 @@ def _data_width(cells: list[list[_Line]], start: int, header_width: int) -> int:
                 filled += sum(1 for c in cells[k:k + width] if c)
                 k += width + 1
             else:
-                k = next((j for j in range(k, len(cells)) if not cells[j]), len(cells)) + 1
+                k = _next_bound(cells, k) + 1
         if (rows, filled) > best_fitted:
             best, best_fitted = width, (rows, filled)
     return best

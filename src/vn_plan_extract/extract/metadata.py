@@ -8,7 +8,7 @@ import regex
 
 from ..document import Span, span_of
 from ..lexicon.markers import DATE_LINE_RE, DOC_TYPE_RE, LEGAL_BASIS_RE
-from ..lexicon.targets import YEAR_PHRASES
+from ..lexicon.targets import BASE_YEAR_BEFORE_RE, BASE_YEAR_REACH, YEAR_PHRASES
 from ..models import Metadata, Signer
 from ..structure import Role, StructuredDocument
 
@@ -33,9 +33,6 @@ _NAME_RE = regex.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà
 _BEFORE_PLACE_RE = regex.compile(r"^.*/\S*\s+")
 _RECIPIENTS_RE = regex.compile(r"^Nơi\s+nhận\s*:?\s*", regex.IGNORECASE)
 _ANNEX_RE = regex.compile(r"Kèm\s+theo")
-
-_COMPARED_WITH_RE = regex.compile(r"so\s+với\s+$", regex.IGNORECASE)
-
 
 def _title_year(title: str | None) -> int | None:
     """The first year or period end a title names, the dates of documents it cites left out
@@ -165,7 +162,8 @@ def extract_metadata(doc: StructuredDocument) -> tuple[Metadata, Span | None]:
         for text in ([meta.title] if meta.title else []) + header_text[-1:] + annex + [b.text for b in blocks[:3]]:
             # a base year ("giảm 5 - 10% … so với năm 2019") is the year compared with, not the plan's
             m = next((m for m in YEAR_PHRASES.finditer(text or "")
-                      if not _COMPARED_WITH_RE.search(text, max(0, m.start() - 14), m.start())), None)
+                      if not BASE_YEAR_BEFORE_RE.search(text, max(0, m.start() - BASE_YEAR_REACH), m.start())),
+                     None)
             if m:
                 meta.year = int(m.group("year") or m.group("end") or m.group("bare"))
                 break

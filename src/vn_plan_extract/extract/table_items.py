@@ -258,16 +258,27 @@ def _series_indicators(source: SourceText, table: Table, row: Row, row_number: i
         if value is None and _DASHES_RE.fullmatch(cell.text.strip()):
             continue  # "-": nothing planned for that year
         measure = measures[cell.column] if cell.column < len(measures) else None
-        out.append(Indicator(
-            id="", name=f"{name}: {measure}" if measure else name,
-            target=Target(comparator=Comparator(comparator) if comparator else None, value=value,
-                          value_max=value_max, unit=unit, text=cell.text),
-            qualitative=value is None, target_year=table.column_years[cell.column] or year, section_path=path,
-            lead_units=split_units(row.text("lead")), support_units=split_units(row.text("support")),
-            monitor_units=split_units(row.text("monitor")), deadline=_deadline(row.text("deadline")),
-            origin=Origin.table, group=group, source=_source(source, row, table, row_number, [row.cell("name")]),
-        ))
+        out.append(_row_indicator(source, table, row, row_number, f"{name}: {measure}" if measure else name,
+                                  (comparator, value, value_max, unit), cell.text,
+                                  table.column_years[cell.column] or year, _deadline(row.text("deadline")),
+                                  path, group))
     return out
+
+
+def _row_indicator(source: SourceText, table: Table, row: Row, row_number: int, name: str,
+                   target: tuple[str | None, float | None, float | None, str | None], target_text: str,
+                   year: int | None, deadline: Deadline | None, path: list[str], group: Group | None) -> Indicator:
+    """The indicator a table row (or one plan cell of it) states, grounded in the row's name cell."""
+    comparator, value, value_max, unit = target
+    return Indicator(
+        id="", name=name,
+        target=Target(comparator=Comparator(comparator) if comparator else None, value=value,
+                      value_max=value_max, unit=unit, text=target_text),
+        qualitative=value is None, target_year=year, section_path=path,
+        lead_units=split_units(row.text("lead")), support_units=split_units(row.text("support")),
+        monitor_units=split_units(row.text("monitor")), deadline=deadline, origin=Origin.table,
+        group=group, source=_source(source, row, table, row_number, [row.cell("name")]),
+    )
 
 
 def extract_table_items(doc: StructuredDocument, tables: tuple[Table, ...], plan_year: int | None) -> TableItems:
@@ -322,15 +333,9 @@ def extract_table_items(doc: StructuredDocument, tables: tuple[Table, ...], plan
                         continue  # a list of names with no target ("Mẫu nước nguồn cấp", a site, a cost line)
                     comparator, value, value_max, unit, target_text = stated
                 deadline = _deadline(row.text("deadline")) or _deadline(row.text("note"), "note")
-                indicators.append(Indicator(
-                    id="", name=row.text("name"),
-                    target=Target(comparator=Comparator(comparator) if comparator else None, value=value,
-                                  value_max=value_max, unit=unit, text=target_text),
-                    qualitative=value is None, target_year=year, section_path=path,
-                    lead_units=split_units(row.text("lead")), support_units=split_units(row.text("support")),
-                    monitor_units=split_units(row.text("monitor")), deadline=deadline, origin=Origin.table,
-                    group=group, source=_source(source, row, table, row_number, [row.cell("name")]),
-                ))
+                indicators.append(_row_indicator(source, table, row, row_number, row.text("name"),
+                                                 (comparator, value, value_max, unit), target_text, year,
+                                                 deadline, path, group))
             elif table.kind == "tasks":
                 if row.cell("output") is not None:
                     output_sources[len(tasks)] = _source(source, row, table, row_number, [row.cell("output")])

@@ -16,6 +16,8 @@ from ..document import Block, frozen
 from ..lexicon.targets import (
     AIM_BEFORE_RE,
     BASE_VALUE_BEFORE_RE,
+    BASE_YEAR_BEFORE_RE,
+    BASE_YEAR_REACH,
     BREAKDOWN_RE,
     COORDINATED_NOUNS,
     COUNTED_NOUNS,
@@ -79,7 +81,6 @@ _WORD_RE = regex.compile(r"\w")
 _CLAUSE_MARK_RE = regex.compile(r"[();]")
 _COUNTED_NOUN_RE = regex.compile(r"(?:[Ss]ố|SỐ)\s+(?:lượng\s+)?(?P<noun>\w+(?:\s+\w+){0,2})")
 _VERB_ONLY_RE = regex.compile(r"\s*(?:là|đạt|bằng)?\s*", regex.IGNORECASE)
-_BASE_YEAR_RE = regex.compile(r"so\s+với\s+(?:năm\s+|giai\s+đoạn\s+)?$", regex.IGNORECASE | regex.REVERSE)
 #: "ngày 16 tháng 10 " right before "năm 2020": a full date, the day something happened or was signed.
 #: A target is set for a year, not a day, unless a deadline word opens the date ("đến ngày 31 tháng 12
 #: năm 2025"), which is not a span's end ("từ ngày 14 đến ngày 16 tháng 10 năm 2020").
@@ -171,7 +172,8 @@ def first_year(text: str, s: int, e: int, last: bool = False) -> int | None:
     points: list[int] = []
     periods: list[int] = []
     for m in YEAR_PHRASES.finditer(text, s, e):
-        if _BASE_YEAR_RE.search(text, max(s, m.start() - 14), m.start()) or _BASE_BRACKET_RE.match(text, m.start()):
+        if (BASE_YEAR_BEFORE_RE.search(text, max(s, m.start() - BASE_YEAR_REACH), m.start())
+                or _BASE_BRACKET_RE.match(text, m.start())):
             continue  # "so với năm 2015", "(năm 2017 là 47,24)": a base year
         if m.group("year") and _EVENT_DATE_RE.search(text, max(s, m.start() - 24), m.start()):
             continue  # "diễn ra … ngày 16 tháng 10 năm 2020": the day of an event or a document

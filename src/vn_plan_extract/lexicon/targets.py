@@ -53,6 +53,10 @@ NOT_VALUE_AFTER = (
 #: sao trở lên": the count of products is the target, the stars say which), not a target value.
 NOT_VALUE_BEFORE = ("tuổi", "năm tuổi", "tháng tuổi", "giờ", "phút", "sao")
 
+#: Right before a year: it is the base a change is measured against ("so với năm 2015"), not a target's year.
+BASE_YEAR_BEFORE_RE = regex.compile(r"so\s+với\s+(?:năm\s+|giai\s+đoạn\s+)?$", regex.IGNORECASE | regex.REVERSE)
+#: How far before a year `BASE_YEAR_BEFORE_RE` looks.
+BASE_YEAR_REACH = 14
 #: A quantity followed by "so với …" is a change against a base ("GRDP tăng 8-9% so với năm 2018").
 CHANGE_AGAINST_RE = regex.compile(r"^\s*(?:%\s*)?so\s+với", regex.IGNORECASE)
 
