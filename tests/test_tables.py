@@ -6,6 +6,7 @@ import pytest
 
 from vn_plan_extract import extract_text
 from vn_plan_extract.lexicon.columns import COLUMN_PHRASES, TABLE_UNITS, UNIT_CELL_RE
+from vn_plan_extract.tables.align import cell_fit, rows_of_stream
 from vn_plan_extract.tables.anchors import fits as _fits
 from vn_plan_extract.tables.header import roles_of_header as _roles_of_header
 from vn_plan_extract.tables.header import roles_of_header_cells as _roles_of_header_cells
@@ -285,6 +286,52 @@ def test_a_table_one_cell_a_line_with_blank_lines_between() -> None:
         ("Tỷ lệ tham gia BHYT (%)", ">", 98, None, "%", 2022),
     ]
     assert [s.label for s in doc.sections] == ["II"]
+
+
+_SPACED_AMBIGUOUS = "I. MỤC TIÊU\n1. Chỉ tiêu cụ thể\n\n" + _spaced([
+    "STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2025", "Kế hoạch năm 2026", "Đơn vị chủ trì",
+    "1", "Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến", "%", "65", "≥ 80", "Văn phòng HĐND và UBND xã",
+    # the plan value "5" could be the next row's number (rows may skip numbers): the row's cells decide
+    "2", "Số điểm phát sóng wifi công cộng miễn phí", "Điểm", "2", "5", "Phòng Kinh tế",
+    # a row printing only its first cells, closed by the next row's number
+    "3", "Số hộ gia đình có hợp đồng Internet cáp quang", "Hộ",
+    "4", "Tỷ lệ người dân có chữ ký số cá nhân", "%", "-", "50", "Công an xã",
+]) + "\n\nII. NHIỆM VỤ\n\n1. Triển khai các nhiệm vụ trên.\n"
+
+
+def test_rows_of_a_cell_stream_are_cut_by_what_each_column_holds() -> None:
+    """One cut for the whole table (issue 11): a value that looks like a row number stays in its row,
+    a short row ends where the next row's number opens, and the text after the table is no row."""
+    doc = extract_text(_SPACED_AMBIGUOUS)
+    got = [(i.name, i.target.value, i.target.unit, i.target_year, i.lead_units) for i in doc.indicators]
+    assert got == [
+        ("Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến", 80, "%", 2026, ["Văn phòng HĐND và UBND xã"]),
+        ("Số điểm phát sóng wifi công cộng miễn phí", 5, "Điểm", 2026, ["Phòng Kinh tế"]),
+        ("Tỷ lệ người dân có chữ ký số cá nhân", 50, "%", 2026, ["Công an xã"]),
+    ]
+    assert [(s.label, [c.label for c in s.children]) for s in doc.sections] == [("I", ["1"]), ("II", ["1"])]
+
+
+def test_cell_fit_scores_what_a_column_can_hold() -> None:
+    assert cell_fit("unit", "Điểm") > cell_fit("unit", "Tỷ lệ hồ sơ trực tuyến") > cell_fit("unit", "80")
+    assert cell_fit("target", "≥ 80") > cell_fit("target", "Phòng Kinh tế")
+    assert cell_fit("target", "6,5-7,5") == cell_fit("target", "-") == cell_fit("target", "Mức Khá")
+    assert cell_fit("lead", "Văn phòng HĐND và UBND xã") > cell_fit("lead", "50")
+    assert cell_fit("deadline", "Quý II/2026") > cell_fit("deadline", "12")
+    assert cell_fit("name", "Tỷ lệ hồ sơ") > cell_fit("name", "95%")
+    assert cell_fit("target", "II. NHIỆM VỤ") < 0 < cell_fit("name", "Kinh tế")
+    assert cell_fit("target", "") == 0
+
+
+def test_rows_of_stream_ends_the_table_where_rows_stop_scoring() -> None:
+    roles = ["stt", "name", "unit", "target"]
+    texts = ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "1", "Tỷ lệ A", "%", "90", "2", "Tỷ lệ B", "%", "3",
+             "3", "Số C", "Người", "12", "Ghi chú cuối bảng", "x"]
+    rows = rows_of_stream(texts, roles, 0, foreign_row_ends=True)
+    assert [(r.start, r.end, r.column) for r in rows] == [(4, 8, 0), (8, 12, 0), (12, 16, 0)]
+    bulleted = ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "1", "Cây lúa", "", "", "- Diện tích", "Ha", "500"]
+    rows = rows_of_stream(bulleted, roles, 0, foreign_row_ends=True)
+    assert [(r.start, r.end, r.column) for r in rows] == [(4, 8, 0), (8, 11, 1)]
 
 
 def test_a_table_whose_rows_cannot_be_recovered_is_reported_with_its_lines() -> None:

@@ -27,7 +27,6 @@ from .lexicon.markers import (
     CAPITALISED_OPENER_WORDS,
     CONTINUATION_BULLET_RE,
     DECIMAL_RE,
-    GROUP_LABEL_CELL_RE,
     HYPHEN_COMPOUNDS,
     LOWER_LETTER_RE,
     NUMBERED_ITEM_RE,
@@ -36,10 +35,10 @@ from .lexicon.markers import (
     ROMAN_RE,
     TABLE_HEADER_RE,
     UPPER_LETTER_RE,
-    fits,
-    stt_parts,
 )
 from .lexicon.text import fold
+from .tables.align import ROW_START_CELL_RE, rows_of_stream
+from .tables.header import roles_of_header_cells
 
 #: Markup tokens inside a line, each handled by `_clean_line`.
 _MARKUP_RE = regex.compile(
@@ -472,7 +471,7 @@ def _rows_between_bounds(cells: list[list[_Line]], width: int) -> list[list[list
         end = _next_bound(cells, k)
         part = cells[k:end]
         if (len(part) < 2 or not all(_heads_a_column(c) for c in part)
-                or _ROW_START_CELL_RE.fullmatch(_cell_text(part[0])) or _GROUP_TITLE_RE.match(_cell_text(part[0]))):
+                or ROW_START_CELL_RE.fullmatch(_cell_text(part[0])) or _GROUP_TITLE_RE.match(_cell_text(part[0]))):
             break  # a second header row names two columns at least; "I. NÂNG CAO NHẬN THỨC …" opens a group
         headers.append(part)
         k = end + 1
@@ -545,66 +544,21 @@ def _cell_text(cell: list[_Line]) -> str:
     return " ".join(ln.text for ln in cell)
 
 
-def _starts_row(cells: Sequence[list[_Line] | None], k: int, last: list[int] | None) -> bool:
-    """Can cell k open a row: the next row number after `last` (a value such as "9" is not one), a
-    group label, a sub-row's bulleted name, or an empty row number before one?"""
-    text = _cell_text(cells[k] or [])
-    if not text:
-        return k + 1 < len(cells) and _cell_text(cells[k + 1] or [])[:1] in _SUB_ROW_BULLETS
-    if text[:1] in _SUB_ROW_BULLETS:
-        return True
-    if GROUP_LABEL_CELL_RE.fullmatch(text):
-        return True
-    number = _row_number(text)
-    return number is not None and _follows(number, last)
-
-
-def _row_number(text: str) -> list[int] | None:
-    m = _ROW_NUMBER_CELL_RE.fullmatch(text)
-    return stt_parts(m.group()) if m else None
-
-
-def _follows(number: list[int], last: list[int] | None) -> bool:
-    """Is `number` a row number that may come after `last` (the table stage's rule, `markers.fits`), or
-    1 (numbering restarts)? With no number before it, only a number of one level opens a row."""
-    if last is None:
-        return len(number) == 1
-    return number == [1] or fits(number, last, after_group=False)
-
-
 def _rows_by_content(cells: Sequence[list[_Line] | None], width: int, consumed: list[int] | None = None,
                      start: int = 0, foreign_row_ends: bool = False) -> list[list[list[_Line]]]:
-    """Rows as wide as the header at `start`, a row ending early where the next cell opens a row
-    (sources leave out the empty row-number cell of a sub-row, or a row's empty last cells): a row is
-    cut short only after its first `width - 2` cells, so a value that looks like a row number stays in
-    its row. The rows end at a break in the cells (None), and, with `foreign_row_ends`, before the
-    first row whose first cell is no row number, group label or sub-row bullet. `consumed` gets, for
-    each row after the header, how many cells from `start` the rows up to it take."""
+    """The header at `start` (`width` cells) and the rows after it, cut by the table stage's alignment
+    (`tables.align.rows_of_stream`: each cell scored by what its column can hold, the best cut kept for
+    the whole table). A sub-row printed without its empty row-number cell gets one. `consumed` gets,
+    for each row after the header, how many cells from `start` the rows up to it take."""
     header = [cell or [] for cell in cells[start:start + width]]
+    roles = roles_of_header_cells([_cell_text(c) for c in header])
+    texts = [None if c is None else _cell_text(c) for c in cells]
     rows = [header]
-    k = start + width
-    last: list[int] | None = None
-    while k < len(cells) and cells[k] is not None:
-        first = cells[k] or []
-        if foreign_row_ends and first and not _ROW_START_CELL_RE.fullmatch(_cell_text(first)):
-            break
-        row = [first]
-        last = _row_number(_cell_text(first)) or last
-        # a group row ("I | Đào tạo, chuyển đổi nhận thức") may print only its label and title
-        shortest = 2 if GROUP_LABEL_CELL_RE.fullmatch(_cell_text(first)) else width - 2
-        if shortest == 2:
-            last = None  # numbering restarts under a group
-        k += 1
-        while k < len(cells) and cells[k] is not None and len(row) < width:
-            if len(row) >= shortest and _starts_row(cells, k, last):
-                break
-            row.append(cells[k] or [])
-            k += 1
+    for row in rows_of_stream(texts, roles, start, foreign_row_ends):
+        placed: list[list[_Line]] = [[] for _ in range(row.column)] + [cells[k] or [] for k in range(row.start, row.end)]
+        rows.append(placed + [[] for _ in range(width - len(placed))])
         if consumed is not None:
-            consumed.append(k - start)
-        if _cell_text(row[0])[:1] in _SUB_ROW_BULLETS:
-            row = [[], *row][:width]  # a sub-row printed without its empty row-number cell
-        rows.append(row + [[] for _ in range(width - len(row))])
+            consumed.append(row.end - start)
     return rows
 
 
@@ -628,12 +582,6 @@ def _bordered_tables(lines: list[_Line]) -> list[_BorderedTable]:
     return out
 
 
-#: What the first cell of a row holds: a row number, a group label, a sub-row's bullet, or nothing.
-_ROW_START_CELL_RE = regex.compile(r"(?:\d{1,3}(?:\.\d{1,2}){0,2}\.?|[IVXLC]{1,5}\.?|[A-ZĐa-zđ][.)]?|[-–+•*].*)")
-#: A row number alone in a cell ("12", "3.1").
-_ROW_NUMBER_CELL_RE = regex.compile(r"\d{1,3}(?:\.\d{1,2}){0,2}\.?")
-#: A sub-row's name opens with one of these ("- Nông Lâm Ngư nghiệp (%)").
-_SUB_ROW_BULLETS = frozenset("-–+•*")
 #: A bracketed remark alone on a line ("(Tỷ đồng)", "(%)"): the end of the cell above, never a cell.
 _BRACKETED_RE = regex.compile(r"\((?=[^()]*[^\W\d_])[^()]{1,30}\)")  # a letter inside: "(3,26)" is a value
 #: Empty cells a run of blank lines can stand for in a table one cell a line ((blanks - 1) / 2 of them).
