@@ -37,7 +37,7 @@ def blocks(text: str) -> list[str]:
         pytest.param("Nghị quyết số 57-NQ/TW ngày\n22/12/2024.", ["Nghị quyết số 57-NQ/TW ngày 22/12/2024."],
                      id="date-broken-from-its-sentence"),
         pytest.param("về giải quyết thủ tục hành chính\nThứ năm, 25/07/2019, 04:10 SA",
-                     ["về giải quyết thủ tục hành chính", "Thứ năm, 25/07/2019, 04:10 SA"], id="news-weekday-line"),
+                     ["về giải quyết thủ tục hành chính"], id="news-weekday-line"),  # a posting stamp: furniture
     ],
 )
 def test_lines_are_rejoined_and_cleaned(text: str, expected: list[str]) -> None:
@@ -104,6 +104,29 @@ def test_a_web_page_furniture_line_is_left_out_and_said() -> None:
     doc = extract_text(page)
     assert [(i.name, i.target.value) for i in doc.indicators] == [("Tỷ lệ rác thải sinh hoạt được thu gom", 95)]
     assert [(w.code, w.source.line_start) for w in doc.warnings if w.source] == [("W008", 5), ("W008", 6)]
+
+
+@pytest.mark.parametrize("line", [
+    "Ngày cập nhật: 04/08/2020 4:45:14 CH", "Cập nhật lúc: 10:15 15/11/2020", "Ngày cập nhật 31/05/2023",
+    "Chủ nhật, ngày 7 tháng 3 năm 2021 - 5:39", "Thứ sáu, 07/12/2018, 07:43 SA", "Tăng cỡ chữ Giảm cỡ chữ",
+    "Cỡ chữ: A+ A A- In bài viết: 🔼Tăng tương phản 🔽Giảm tương phản", "Cỡ chữ Màu chữ image", "IMG_2380.JPG",
+    "Toàn cảnh Đại hội Đảng bộ tỉnh Lâm Đồng.jpg", "PublishingPortal - Block_BanTin_Toolbar",
+])
+def test_a_page_s_posting_stamp_size_buttons_and_picture_names_are_furniture(line: str) -> None:
+    """A headline is its own paragraph even when the stamp under it is left out (issue 11, item 4)."""
+    from vn_plan_extract import extract_text
+
+    page = f"Năm 2021 phấn đấu có 6 xã đạt chuẩn nông thôn mới\n{line}\nUBND tỉnh vừa ban hành kế hoạch.\n"
+    doc = extract_text(page)
+    assert [(w.code, w.source.quote) for w in doc.warnings if w.source] == [("W008", line)]
+    assert [(i.target.value, i.source.line_end) for i in doc.indicators] == [(6, 1)]  # the headline alone
+
+
+@pytest.mark.parametrize("line", ["Cập nhật, khai thác dữ liệu dùng chung.", "Thứ năm, các xã hoàn thành 100% kế hoạch."])
+def test_plan_text_opening_like_furniture_stays(line: str) -> None:
+    from vn_plan_extract import extract_text
+
+    assert not [w for w in extract_text(f"I. NHIỆM VỤ\n- {line}\n{line}\n").warnings if w.code == "W008"]
 
 
 def test_a_heading_wrapped_inside_an_emphasis_run_is_one_heading() -> None:

@@ -92,3 +92,15 @@ def test_a_base_year_on_a_web_page_is_not_the_plan_year() -> None:
     doc = extract_text(page)
     assert doc.metadata.year is None
     assert [i.target_year for i in doc.indicators] == [None]
+
+
+def test_an_introduction_leads_into_the_year_it_names_last_and_not_its_vision() -> None:
+    """"… kết quả thực hiện năm 2018 … đề ra chỉ tiêu cho năm 2019 như sau:" leads into 2019; "đến năm 2025,
+    định hướng đến năm 2030 … như sau:" into 2025 (the vision's year is the horizon, not the targets')."""
+    results = extract_text("Tin hoạt động\n\nCăn cứ kết quả thực hiện năm 2018, tỉnh đã đề ra chỉ tiêu cho năm 2019"
+                           " với các nội dung cụ thể như sau:\n\n- Tổng vốn đầu tư phát triển chiếm khoảng 26-28% GRDP.\n")
+    assert [(i.target.value, i.target_year) for i in results.indicators] == [(26, 2019)]
+    vision = extract_text("Tin hoạt động\n\nThực hiện Nghị quyết về chuyển đổi số đến năm 2025, định hướng đến năm 2030;"
+                          " UBND xã ban hành Kế hoạch với mục tiêu như sau:\n\n"
+                          "- 100% thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình.\n")
+    assert [(i.target.value, i.target_year) for i in vision.indicators] == [(100, 2025)]

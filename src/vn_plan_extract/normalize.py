@@ -87,7 +87,19 @@ _PAGE_NUMBER_RE = regex.compile(
 _PAGE_CHROME_RE = regex.compile(
     r"(?:\s*(?:Số\s+lượt\s+(?:đọc|xem)\s*:?\s*\d[\d.,]*|Lượt\s+(?:xem|truy\s+cập)\s*:?\s*\d[\d.,]*"
     r"|Về\s+trang\s+trước|Về\s+đầu\s+trang|Trở\s+về|In\s+bài\s+viết|Gửi\s+bài\s+viết|Chia\s+sẻ"
-    r"|Các\s+tin\s+(?:khác|đã\s+đưa|mới\s+hơn|cũ\s+hơn)\s*:?|\[\s*Trở\s+về\s*\]|Bản\s+in)\s*[|:]?)+",
+    r"|Các\s+tin\s+(?:khác|đã\s+đưa|mới\s+hơn|cũ\s+hơn)\s*:?|\[\s*Trở\s+về\s*\]|Bản\s+in"
+    # the page's text-size and contrast buttons ("Tăng cỡ chữ Giảm cỡ chữ", "Cỡ chữ: A+ A A-", "Màu chữ image")
+    r"|Mặc\s+định|(?:Tăng|Giảm|Xem\s+với)\s+cỡ\s+chữ|Cỡ\s+chữ(?:\s*:?\s*A[+-]?)*|Màu\s+chữ|image"
+    r"|[🔼🔽]?\s*(?:Tăng|Giảm)\s+tương\s+phản"
+    # the posting stamp ("Ngày cập nhật: 04/08/2020 4:45:14 CH", "Cập nhật lúc: 10:15 15/11/2020",
+    # "Chủ nhật, ngày 7 tháng 3 năm 2021 - 5:39", "Thứ sáu, 07/12/2018, 07:43 SA")
+    r"|(?:Ngày\s+)?(?:cập\s+nhật|đăng)(?:\s+lúc)?\s*:?(?:[\s,]*\d{1,2}[:/.]\d{1,2}(?:[:/.]\d{2,4})?(?:\s*(?:SA|CH|AM|PM))?)+"
+    r"|(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật)\s*,\s*(?:ngày\s+)?"
+    r"(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})"
+    r"(?:\s*[-–,]\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM))?)?"
+    # a picture's file name printed as its caption ("IMG_2380.JPG"), a portal's block name
+    r"|\S[^\n]{0,80}?\.(?:jpe?g|png|gif|webp)|PublishingPortal\s*-\s*Block_\w+"
+    r")\s*[|:]?)+",
     regex.IGNORECASE)
 #: The longest cleaned line `_PAGE_NUMBER_RE` can match ("Trang 123 / 456"); longer lines are not tried.
 _PAGE_NUMBER_MAX_LENGTH = 15
@@ -779,7 +791,8 @@ def normalise(source: SourceText) -> NormalisedDocument:
         # at the very start a lone number is a page number; at the end it may be a table's last cell
         if before >= _PAGE_BREAK_BLANKS or after >= _PAGE_BREAK_BLANKS or i == 0:
             removed.append(ln.number)  # its neighbours still see it: "10" then "14" are not both pages
-    removed_set = set(removed) | set(chrome)
+    chrome_set = set(chrome)
+    removed_set = set(removed) | chrome_set
 
     widths = sorted(len(ln.text) for ln in lines if not ln.table)
     full_line = (int(_FULL_LINE_SHARE * widths[int(0.9 * (len(widths) - 1))])
@@ -811,6 +824,10 @@ def normalise(source: SourceText) -> NormalisedDocument:
 
     for ln in lines:
         pending_blanks += ln.blanks_before
+        if ln.number in chrome_set:
+            flush()  # a page's furniture ends the paragraph before it (a headline is no part of the story)
+            pending_blanks += 1
+            continue
         if ln.number in removed_set:
             pending_blanks += 1
             continue

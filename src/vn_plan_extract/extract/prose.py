@@ -12,7 +12,7 @@ import regex
 
 from ..document import SourceText, frozen, span_of
 from ..lexicon.agencies import AGENCY_HEAD_RE, agency_is_exact, canonical_agency, leading_agency
-from ..lexicon.targets import CONDITIONS_HEADING_RE, EXISTENCE_RE, GOAL_WORDS
+from ..lexicon.targets import CONDITIONS_HEADING_RE, EXISTENCE_RE, GOAL_WORDS, VISION_YEAR_RE
 from ..models import Comparator, Indicator, Origin, Source, Target
 from ..structure import Role, StructuredDocument
 from .deadlines import parse_deadline
@@ -139,7 +139,8 @@ def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None,
 
         # An introduction ending with ":" sets the year (and maybe the bodies) of what follows it.
         if not targets and goal_words_here:
-            y = _year_of_text(text)
+            # "Trong năm 2018, … đạt 22/25 chỉ tiêu. … đã đề ra chỉ tiêu cho năm 2019 như sau:" is for 2019
+            y = _lead_in_year(text) or _year_of_text(text)
             if y:
                 intro_years[h] = y
         m = _REQUIRED_BODIES_RE.search(text) if text.endswith(":") else None  # it ends with ":"
@@ -212,9 +213,11 @@ def _years_of_siblings(indicators: list[Indicator], sections: list[int]) -> list
 
 def _lead_in_year(text: str) -> int | None:
     """The year nearest the end of the last goal sentence that names one, in the text before a block's first
-    target ("… kết quả thực hiện năm 2018, … đã đề ra chỉ tiêu cho năm 2019 …:" is for 2019)."""
-    years = [first_year(m.group(), 0, len(m.group()), last=True) for m in _SENTENCE_RE.finditer(text)
-             if GOAL_WORDS.search(m.group())]
+    target ("… kết quả thực hiện năm 2018, … đã đề ra chỉ tiêu cho năm 2019 …:" is for 2019); a vision's year
+    ("đến năm 2025, định hướng đến năm 2030") only when the sentence names no other."""
+    years = [first_year(plain, 0, len(plain), last=True) or first_year(m.group(), 0, len(m.group()), last=True)
+             for m in _SENTENCE_RE.finditer(text) if GOAL_WORDS.search(m.group())
+             for plain in [VISION_YEAR_RE.sub(lambda v: " " * len(v.group()), m.group())]]
     return next((y for y in reversed(years) if y), None)
 
 

@@ -57,6 +57,9 @@ NOT_VALUE_BEFORE = ("tuổi", "năm tuổi", "tháng tuổi", "giờ", "phút", 
 BASE_YEAR_BEFORE_RE = regex.compile(r"so\s+với\s+(?:năm\s+|giai\s+đoạn\s+)?$", regex.IGNORECASE | regex.REVERSE)
 #: How far before a year `BASE_YEAR_BEFORE_RE` looks.
 BASE_YEAR_REACH = 14
+#: The horizon a plan looks to beyond its own period ("đến năm 2025, định hướng đến năm 2030", "tầm nhìn
+#: 2045"): the year of its vision, not of the targets an introduction leads into.
+VISION_YEAR_RE = regex.compile(r"(?:định\s+hướng|tầm\s+nhìn)\s+(?:đến\s+)?(?:năm\s+)?(?:19|20)\d{2}", regex.IGNORECASE)
 #: A quantity followed by "so với …" is a change against a base ("GRDP tăng 8-9% so với năm 2018").
 CHANGE_AGAINST_RE = regex.compile(r"^\s*(?:%\s*)?so\s+với", regex.IGNORECASE)
 
