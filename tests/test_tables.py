@@ -6,7 +6,7 @@ import pytest
 
 from vn_plan_extract import extract_text
 from vn_plan_extract.lexicon.columns import COLUMN_PHRASES, TABLE_UNITS, UNIT_CELL_RE
-from vn_plan_extract.tables.align import cell_fit, rows_of_stream
+from vn_plan_extract.tables.align import align_row, cell_fit, rows_of_stream
 from vn_plan_extract.tables.anchors import fits as _fits
 from vn_plan_extract.tables.header import roles_of_header as _roles_of_header
 from vn_plan_extract.tables.header import roles_of_header_cells as _roles_of_header_cells
@@ -397,3 +397,33 @@ def test_a_year_series_under_a_two_row_header_gives_one_target_per_year_and_meas
     assert xoai.group.title == "Mặt hàng nông sản"
     lines = _SERIES.split("\n")
     assert lines[xoai.source.line_start - 1] == "Xoài"
+
+
+def _cells(text: str, roles: list[str]) -> list[str]:
+    spans, _ = align_row(text, roles)
+    return [" ".join(text[a:b].split()) for a, b in spans]
+
+
+def test_a_flattened_row_is_divided_by_what_each_column_holds() -> None:
+    """PDF text of a table: cells wrapped over lines and sharing lines ('% 90', '… trực thuộc Quý I/2026'),
+    a level over two lines, a body's name cut after a comma, bodies listed with a comma inside a name."""
+    indicator = ("Tiềm lực, trình độ khoa học, công nghệ và đổi mới sáng tạo Thứ bậc \nMức \nKhá \n"
+                 "Các cơ quan, đơn \nvị \nPhòng VHXH")
+    assert _cells(indicator, ["name", "unit", "target", "lead", "monitor"]) == [
+        "Tiềm lực, trình độ khoa học, công nghệ và đổi mới sáng tạo", "Thứ bậc", "Mức Khá", "Các cơ quan, đơn vị",
+        "Phòng VHXH"]
+    task = ("Xây dựng Kế hoạch chuyển \nđổi số xã năm 2026; Kế \nhoạch đột phá phát triển KH-\nCN, CĐS và CCHC.\n"
+            "Kế hoạch được \nban hành và triển \nkhai.\nPhòng Văn hóa - \nXã hội\nCác ban, ngành \ntrực thuộc Quý I/2026")
+    assert _cells(task, ["task", "output", "lead", "support", "deadline"])[1:] == [
+        "Kế hoạch được ban hành và triển khai.", "Phòng Văn hóa - Xã hội", "Các ban, ngành trực thuộc", "Quý I/2026"]
+    listed = ("Triển khai Chương trình thúc đẩy tiêu dùng sản phẩm, dịch \nvụ trên môi trường số \n\nPhòng KT,HT \n"
+              "&ĐT, Phòng \n\nVHXH \n\nCác cơ quan, \n\nđơn vị \nVăn bản triển khai \nThường xuyên")
+    assert _cells(listed, ["task", "lead", "support", "output", "deadline"])[1:] == [
+        "Phòng KT,HT &ĐT, Phòng VHXH", "Các cơ quan, đơn vị", "Văn bản triển khai", "Thường xuyên"]
+
+
+def test_a_row_with_no_division_is_one_guessed_cell() -> None:
+    words = " ".join(f"Sở {k} %" for k in range(2000))
+    spans, guessed = align_row(words, ["name", "unit", "target", "lead"])
+    assert guessed
+    assert spans[0] == (0, len(words))

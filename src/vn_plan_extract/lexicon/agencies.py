@@ -7,6 +7,7 @@ name and the spellings met in real files; matching folds case and diacritics (se
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from importlib.resources import files
 
@@ -146,7 +147,19 @@ def agency_is_incomplete(name: str) -> bool:
     key = _key(name)
     if not key or key in _folded_variants():
         return False
-    return any(len(v) > len(key) and v.startswith(key) and v[len(key)] in " .,&;" for v in _folded_variants())
+    ordered = _sorted_variants()
+    # the variants that start with the key sit together in sorted order, right from where it would go
+    for v in ordered[bisect_left(ordered, key):]:
+        if not v.startswith(key):
+            return False
+        if len(v) > len(key) and v[len(key)] in " .,&;":
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _sorted_variants() -> list[str]:
+    return sorted(_folded_variants())
 
 
 #: What may follow a body's name and still be that body: its place ("Công an xã", "Trạm y tế phường").
@@ -162,4 +175,10 @@ def agency_is_exact(name: str) -> bool:
     (True, True, False)
     """
     key = _key(name)
-    return any(key.startswith(variant) and _PLACE_SUFFIX_RE.fullmatch(key[len(variant):]) for variant in _folded_variants())
+    variants = _folded_variants()
+    # a variant the key starts with ends where a word does (the place after it opens with a space)
+    return any(key[:end] in variants and _PLACE_SUFFIX_RE.fullmatch(key[end:])
+               for end in (*(m.start() for m in _SPACE_RE.finditer(key)), len(key)))
+
+
+_SPACE_RE = regex.compile(" ")

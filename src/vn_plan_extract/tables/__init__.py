@@ -8,9 +8,14 @@ lines, narrow columns wrapped every few words, several cells sharing a line. For
    `lexicon.columns`), never positions fixed for one document;
 2. the STT sequence (1, 2, 3.1, 3.2, …, a restart after a group row, a repeated number) anchors rows;
    group rows (a Roman numeral or a letter with a title) are the `group` of the rows under them;
-3. each row's text is re-assigned to columns by what the columns can hold: a unit word then a target
-   ("% ≥ 90", "Thứ bậc Mức Khá"), names of public bodies (`lexicon.agencies`), deadline phrases.
-   A cell assignment that needed a guess is flagged, so the row can be shown to a reviewer.
+3. each row's text is divided into the columns by one dynamic programme (`align.align_row`): every
+   division at the places a cell can begin is scored by what each column can hold (a unit word, a
+   value or level "Mức Khá", names of public bodies from `lexicon.agencies`, deadline phrases, free
+   text ending a sentence), and the best kept. A division that needed a guess is flagged, so the row
+   can be shown to a reviewer.
+
+Tables that reach `normalize` as a stream of cells (one cell a line, or between "|" lines) are cut into
+rows by the same scoring (`align.rows_of_stream`).
 """
 
 from __future__ import annotations

@@ -15,18 +15,29 @@ The column roles come from the header (`header.roles_of_header_cells`); the voca
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
-from ..lexicon.agencies import AGENCY_HEAD_RE
+from ..lexicon.agencies import AGENCY_HEAD_RE, agency_is_exact, agency_is_incomplete
 from ..lexicon.columns import TARGET_CELL_RE, UNIT_CELL_RE
 from ..lexicon.deadlines import DEADLINE_RE
 from ..lexicon.markers import GROUP_LABEL_CELL_RE, fits, stt_parts
 
-__all__ = ["ROW_NUMBER_CELL_RE", "ROW_START_CELL_RE", "SUB_ROW_BULLETS", "StreamRow", "cell_fit", "row_number",
-           "rows_of_stream"]
+__all__ = [
+    "JOINER_END_RE",
+    "ROW_NUMBER_CELL_RE",
+    "ROW_START_CELL_RE",
+    "SUB_ROW_BULLETS",
+    "StreamRow",
+    "align_row",
+    "cell_fit",
+    "row_number",
+    "rows_of_stream",
+]
 
 #: What the first cell of a row holds: a row number, a group label, a sub-row's bullet, or nothing.
 ROW_START_CELL_RE = regex.compile(r"(?:\d{1,3}(?:\.\d{1,2}){0,2}\.?|[IVXLC]{1,5}\.?|[A-ZĐa-zđ][.)]?|[-–+•*].*)")
@@ -46,6 +57,8 @@ _VALUE_RE = regex.compile(
 _DIGIT_RE = regex.compile(r"\d")
 _LETTER_RE = regex.compile(r"\p{L}")
 #: A section heading or numbered sentence of the text after a table ("II. NHIỆM VỤ", "1. Triển khai …").
+#: A cell ending in a joining word or mark ("Phòng Văn hóa -", "Sở Tài chính và") goes on in the next.
+JOINER_END_RE = regex.compile(r"(?:[-–&,;/]|\s(?:và|của|các))\s*$")
 _HEADING_CELL_RE = regex.compile(r"(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*)\.\s+\p{Lu}")
 
 _VALUE_ROLES = frozenset({"baseline", "growth", "target", "amount"})
@@ -202,3 +215,186 @@ def _openings(first: str, texts: Sequence[str | None], k: int, last: list[int] |
     if number is not None:
         return [(0, _OPENS_ROW if _follows(number, last) else _NUMBER_OUT_OF_TURN, number)]
     return [(0, _NUMBER_OUT_OF_TURN, last)]
+
+
+# --- one flattened row's text into its cells -------------------------------------------------------------
+#
+# A table taken from a PDF or a Word table as text gives a row's cells one after the other, each wrapped
+# over lines, several sharing a line ("% 90", "Các ban, ngành trực thuộc Quý I/2026"). The same idea
+# divides it: every division of the row's text into the header's columns, in order, at the places a cell
+# can begin (a line start; a unit word, a value, a body's name or a deadline phrase inside a line), is
+# scored by what each column can hold, and a dynamic programme keeps the best.
+
+_LINE_START_RE = regex.compile(r"(?<=\n)[^\S\n]*(?=\S)")
+_WORD_RE = regex.compile(r"\S+")
+_WORD_START_RE = regex.compile(r"(?<!\S)\S")
+_VALUE_START_RE = regex.compile(r"(?:[≥≤><]=?|=)?\s*\(?\d|[-–—](?=\s|$)|Mức\s|Cấp\s|Đạt|Có|Hoàn\s+thành")
+#: Where one free-text cell ends and the next begins: a sentence ending a line, a capital after it.
+_SENTENCE_END_RE = regex.compile(r"[.;:]\s*$")
+_FREE_ROLES = frozenset({"name", "task", "output", "note", "explanation", "title"})
+#: Columns a row always fills: its name.
+_NAMED_ROLES = frozenset({"name", "task"})
+#: Longest span, in words, each typed column is tried with (bounds the programme's work).
+_MAX_WORDS = {"unit": 4, "deadline": 10, "lead": 16, "support": 16, "monitor": 16,
+              "baseline": 5, "growth": 5, "target": 5, "amount": 3}
+#: A row's text with more places a cell could begin is no row (the programme's work grows with their square).
+_MAX_STARTS = 400
+_MISPLACED = -3.0  # text that cannot be what a typed column holds
+_NO_NAME = -5.0
+_CONTINUES = -1.0  # a cell opening in lower case is the rest of the one before it
+_MID_LINE_FREE_SPLIT = -1.0  # two free-text cells divided inside a line with nothing to say so
+
+
+def _span_fit(role: str, text: str) -> float:
+    """How well one span of a flattened row fits a column (stricter than `cell_fit`: a span is a guess)."""
+    return _body_fit(role, " ".join(text.split()))
+
+
+@lru_cache(maxsize=1 << 16)
+def _body_fit(role: str, body: str) -> float:
+    if not body:
+        return _NO_NAME if role in _NAMED_ROLES else 0.0
+    score = _CONTINUES if body[0].islower() else 0.0
+    if role == "unit":
+        return score + (_FITS if UNIT_CELL_RE.fullmatch(body) else _MISPLACED)
+    if role in _VALUE_ROLES:
+        return score + (_FITS if _VALUE_RE.fullmatch(body) or TARGET_CELL_RE.fullmatch(body) else _MISPLACED)
+    if role == "deadline":
+        return score + (_FITS if DEADLINE_RE.fullmatch(body.rstrip(".;,")) else _MISPLACED)
+    if role in _AGENCY_ROLES:
+        if _VALUE_RE.fullmatch(body) or agency_is_incomplete(body) or JOINER_END_RE.search(body):
+            return score + _MISPLACED
+        return score + (_FITS if _names_bodies(body) else _MAY_FIT if AGENCY_HEAD_RE.match(body) else 0.0)
+    return score + _free_end_fit(" ".join(body.rsplit(None, _TAIL_WORDS)[-_TAIL_WORDS:]))
+
+
+@lru_cache(maxsize=1 << 14)
+def _free_end_fit(tail: str) -> float:
+    """The end of a free-text cell (its last words): "… thông minh Công an phường,", "… số Phòng" go on in
+    the next cell."""
+    return _CONTINUES if JOINER_END_RE.search(tail) or agency_is_incomplete(tail) else 0.0
+
+
+#: The words at a free cell's end that may be the cut head of a body's name ("Phòng", "Trung tâm Y").
+_TAIL_WORDS = 3
+#: Between two bodies named in one cell ("Công an phường, Văn phòng HĐND &UBND", "Phòng KT,HT &ĐT, Phòng
+#: VHXH"): a comma or semicolon before the head of a body's name.
+_BODY_SEPARATOR_RE = regex.compile(r"\s*[,;]\s*(?=" + AGENCY_HEAD_RE.pattern + ")")
+
+
+def _names_bodies(text: str) -> bool:
+    """Is `text` one body's name, or a list of them, each known (`lexicon.agencies`)?"""
+    if agency_is_exact(text) or all(part and agency_is_exact(part) for part in _BODY_SEPARATOR_RE.split(text)):
+        return True
+    # "Phòng VHXH, VP. HĐND & UBND, TTDVTH": a known body, then names written as names (capitalised)
+    parts = _LIST_SEPARATOR_RE.split(text)
+    return (len(parts) > 1 and agency_is_exact(parts[0])
+            and all(p[:1].isupper() and not agency_is_incomplete(p) for p in parts[1:]))
+
+
+_LIST_SEPARATOR_RE = regex.compile(r"\s*[,;]\s*")
+
+
+def _cell_starts(text: str) -> tuple[list[int], dict[str, set[int]]]:
+    """Where a cell may begin: the text's start and end, every line start, and inside a line every word
+    that opens a unit, a value, a body's name or a deadline phrase; with, for the typed columns, the
+    starts where such a cell can open at all (a unit cell opens with a unit word …)."""
+    starts = {0, len(text)}
+    starts.update(m.end() for m in _LINE_START_RE.finditer(text))
+    opens: dict[str, set[int]] = {"unit": set(), "value": set(), "deadline": set()}
+    for m in _WORD_START_RE.finditer(text):
+        p = m.start()
+        unit, value, deadline = (UNIT_CELL_RE.match(text, p), _VALUE_START_RE.match(text, p),
+                                 DEADLINE_RE.match(text, p))
+        for kind, found in (("unit", unit), ("value", value), ("deadline", deadline)):
+            if found:
+                opens[kind].add(p)
+        if unit or value or deadline or AGENCY_HEAD_RE.match(text, p):
+            starts.add(p)
+    return sorted(starts), opens
+
+
+#: The typed columns whose cells open only where `_cell_starts` saw such a cell begin.
+_OPENS_KIND = {"unit": "unit", "deadline": "deadline", **dict.fromkeys(("baseline", "growth", "target", "amount"), "value")}
+
+
+def _mid_line(text: str, at: int) -> bool:
+    return at > 0 and not text[:at].rstrip(" \t").endswith("\n")
+
+
+def _free_boundary(text: str, at: int) -> float:
+    """The score of ending one free-text cell and opening the next at `at`."""
+    if at > 0 and not text[:at].rstrip(" \t").endswith("\n"):
+        return _MID_LINE_FREE_SPLIT
+    return _MAY_FIT if _SENTENCE_END_RE.search(text[:at]) else 0.0
+
+
+def align_row(text: str, roles: Sequence[str]) -> tuple[list[tuple[int, int]], bool]:
+    """Divide a flattened row's text into one span per column of `roles` (header order, no STT column),
+    by the best-scoring division; True when a column that holds something typed (a unit, a value, a body,
+    a deadline) was left empty or a span could not be what its column holds."""
+    starts, opens = _cell_starts(text)
+    if len(starts) > _MAX_STARTS:  # no table row: a region that swallowed a page of text
+        return [(0, len(text))] + [(len(text), len(text))] * (len(roles) - 1), True
+    index = {p: k for k, p in enumerate(starts)}
+    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+    word_ends = [e for _, e in words]
+    words_to = [bisect_right(word_ends, p) for p in starts]  # words ending before each start
+    n, columns = len(starts), len(roles)
+    mid_line = [_mid_line(text, a) for a in starts]
+    free_boundary = [_free_boundary(text, a) for a in starts]
+    lower = [a < len(text) and text[a].islower() for a in starts]
+
+    def free_end(i: int, j: int) -> float:
+        last = words_to[j]
+        tail = text[words[max(words_to[i], last - _TAIL_WORDS)][0]:starts[j]]
+        return _free_end_fit(" ".join(tail.split()))
+
+    end_of_free = [free_end(0, j) if words_to[j] else 0.0 for j in range(n)]  # the last words before each start
+    minus_inf = float("-inf")
+    # best[c][k]: the best score of columns [0, c) covering text[:starts[k]]
+    best = [[minus_inf] * n for _ in range(columns + 1)]
+    back = [[-1] * n for _ in range(columns + 1)]
+    best[0][0] = 0.0
+    for c, role in enumerate(roles):
+        limit = _MAX_WORDS.get(role)
+        follows_free = c > 0 and roles[c - 1] in _FREE_ROLES and role in _FREE_ROLES
+        may_open = opens.get(_OPENS_KIND.get(role, ""))
+        for i in range(n):
+            if best[c][i] == minus_inf:
+                continue
+            a = starts[i]
+            # a typed cell that cannot open here is empty (any longer span would be misplaced)
+            for j in range(i, n if may_open is None or a in may_open else i + 1):
+                b = starts[j]
+                if limit is not None and words_to[j] - words_to[i] > limit:
+                    break
+                if role in _FREE_ROLES and b > a:
+                    # free text: only its first letter and its last words matter
+                    fit = (_CONTINUES if lower[i] else 0.0) + (
+                        end_of_free[j] if words_to[j] - words_to[i] >= _TAIL_WORDS else free_end(i, j))
+                elif role in _AGENCY_ROLES and b > a and lower[i]:
+                    fit = _CONTINUES + _MISPLACED  # a body's name never opens in lower case
+                else:
+                    fit = _span_fit(role, text[a:b])
+                score = best[c][i] + fit
+                if follows_free and b > a:
+                    score += free_boundary[i]
+                elif c > 0 and role in _FREE_ROLES and b > a and mid_line[i]:
+                    score += _MID_LINE_FREE_SPLIT  # free text after a body or a value opens a line
+                if score > best[c + 1][j]:
+                    best[c + 1][j] = score
+                    back[c + 1][j] = i
+    end = index[len(text)]
+    spans: list[tuple[int, int]] = []
+    k = end
+    for c in range(columns, 0, -1):
+        i = back[c][k]
+        if i < 0:  # no division reaches the end: the whole row is its first column
+            return [(0, len(text))] + [(len(text), len(text))] * (columns - 1), True
+        spans.append((starts[i], starts[k]))
+        k = i
+    spans.reverse()
+    guessed = any((role not in _FREE_ROLES and not text[a:b].strip()) or _span_fit(role, text[a:b]) < 0
+                  for role, (a, b) in zip(roles, spans, strict=True))
+    return spans, guessed

@@ -1,98 +1,30 @@
-"""A flattened row's text re-assigned to its columns by what each column can hold: a unit word then a
-target, names of public bodies, deadline phrases, amounts. A division that needed a guess says so."""
+"""A flattened row's text re-assigned to its columns by what each column can hold (`align.align_row`, one
+dynamic programme for indicator and task rows), after the two things a page break does to a row: it cuts
+the name of an indicator row, or it interleaves the lines of a task row's columns. A division that
+needed a guess says so."""
 
 from __future__ import annotations
 
 import regex
 
-from ..lexicon.agencies import AGENCY_HEAD_RE, agency_is_complete, agency_is_exact, agency_is_incomplete
-from ..lexicon.columns import TARGET_CELL_RE, UNIT_CELL_PHRASES
+from ..lexicon.agencies import AGENCY_HEAD_RE, agency_is_complete, agency_is_incomplete
 from ..lexicon.deadlines import DEADLINE_PHRASES
+from .align import JOINER_END_RE, align_row
 from .header import AGENCY_ROLES
 from .model import Cell, RowText
 
-_BODY_SEPARATOR_RE = regex.compile(r"[,;]\s+")
-_LINE_START_RE = regex.compile(r"\n\s*(?=\S)")
-_LOWER_LINE_START_RE = regex.compile(r"\n\s*(?=\p{Ll})")
-_ANY_LINE_START_RE = regex.compile(r"(?:^|\n)\s*")
 _WORD_RE = regex.compile(r"\S+")
 #: The "|---|:--|" line under a markdown table header.
 RULE_CELL_RE = regex.compile(r"[-:\s]+")
 
-_JOINER_END_RE = regex.compile(r"(?:[-–&,;/]|\s(?:và|của|các))\s*$")
+#: Blank lines that mark a page break in text taken from a PDF (as in `normalize`).
+_PAGE_BREAK_BLANKS = 2
 
-
-def _last_body(cell: str) -> str:
-    """The last body a cell names so far ("Công an phường, Văn phòng" → "Văn phòng")."""
-    return _BODY_SEPARATOR_RE.split(cell)[-1]
-
-
-def _cell_is_open(cell: str) -> bool:
-    """Is an agency cell cut inside a body's name ("Trung tâm", "Công an phường, Văn phòng", "Phòng Văn hóa -")?"""
-    if _JOINER_END_RE.search(cell) or agency_is_incomplete(cell):
-        return True
-    return not agency_is_exact(cell) and agency_is_incomplete(_last_body(cell))
-
-
-def _cell_boundaries(text: str, start: int, end: int) -> list[int]:
-    """Positions in text[start:end] where a new agency cell may start (line starts, mid-line heads)."""
-    out = []
-    for m in _LINE_START_RE.finditer(text, start, end):
-        nxt = text[m.end():m.end() + 1]
-        if nxt.isupper() or nxt.isdigit() or nxt in "≥≤><" or AGENCY_HEAD_RE.match(text, m.end()):
-            out.append(m.end())
-    return out
-
-
-def _split_agency_cells(rt: RowText, start: int, end: int, count: int) -> tuple[list[tuple[int, int]], bool]:
-    """Divide text[start:end] into `count` agency cells; True when the division was a guess."""
-    text = rt.text
-    if count == 0:
-        return [], False
-    if count == 1:
-        return [(start, end)], False
-    cells: list[tuple[int, int]] = []
-    cursor = start
-    candidates = _cell_boundaries(text, start, end)
-    # mid-line heads after a complete body: "Trạm y tế Trạm y tế phường"
-    for m in AGENCY_HEAD_RE.finditer(text, start, end, overlapped=False):
-        if m.start() > start and text[m.start() - 1] == " " and m.start() not in candidates:
-            candidates.append(m.start())
-    candidates.sort()
-    guessed = False
-    for b in candidates:
-        if len(cells) == count - 1:
-            break
-        current = " ".join(text[cursor:b].split())
-        if not current or _cell_is_open(current):
-            continue
-        if text[b - 1] != "\n" and not agency_is_complete(_last_body(current)):
-            continue  # a mid-line head only ends a cell that is a known body
-        cells.append((cursor, b))
-        cursor = b
-    cells.append((cursor, end))
-    while len(cells) < count:
-        cells.append((end, end))
-        guessed = True
-    return cells, guessed
-
-
-# --- rows of each kind ------------------------------------------------------------------------------
 
 def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return pos
-
-
-def _unit_and_target(text: str) -> tuple[regex.Match[str], regex.Match[str]] | None:
-    for um in UNIT_CELL_PHRASES.finditer(text):
-        if um.start() == 0 and um.group("unit") != "%":
-            continue
-        tm = TARGET_CELL_RE.match(text, _skip_space(text, um.end()))
-        if tm and tm.group("target").strip():
-            return um, tm
-    return None
 
 
 def _deadline_at_end(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -105,134 +37,51 @@ def _deadline_at_end(text: str, start: int, end: int) -> tuple[int, int] | None:
     return found
 
 
-_VALUE_ROLES = ("baseline", "growth", "target")
-#: An empty cell printed as a dash.
-_EMPTY_CELL_RE = regex.compile(r"[-–—]")
-
-
-def _value_cells(text: str, pos: int, roles: list[str]) -> tuple[list[tuple[str, int, int]], int]:
-    """The value columns after the unit (baseline, growth, target …), in header order.
-
-    A dash is an empty cell. Returns (role, start, end) for each filled cell and where they end.
-    """
-    wanted = [r for r in roles if r in _VALUE_ROLES]
-    out: list[tuple[str, int, int]] = []
-    for role in wanted:
-        at = _skip_space(text, pos)
-        dash = _EMPTY_CELL_RE.match(text, at)
-        if dash and (dash.end() >= len(text) or text[dash.end()].isspace()):
-            pos = dash.end()
-            continue
-        m = TARGET_CELL_RE.match(text, at)
-        if not m or not m.group("target").strip():
-            break
-        out.append((role, m.start(), m.end()))
-        pos = m.end()
-    return out, pos
-
-
 def indicator_row(rt: RowText, roles: list[str]) -> tuple[list[Cell], bool]:
-    text = rt.text
-    found = _unit_and_target(text) if "unit" in roles else None
-    if found is None:
-        return [Cell("name", rt.slice(0, len(text)))], True
-    um, _ = found
-    cells = [Cell("name", rt.slice(0, um.start())), Cell("unit", rt.slice(um.start(), um.end()))]
-    values, rest_start = _value_cells(text, um.end(), roles)
-    for role, a, b in values:
-        cells.append(Cell(role, rt.slice(a, b)))
-    rest_end = len(text)
-    guessed = len(values) < len([r for r in roles if r in _VALUE_ROLES])
-    if "deadline" in roles or "note" in roles:
-        d = _deadline_at_end(text, rest_start, rest_end)
-        if d:
-            cells.append(Cell("deadline", rt.slice(*d)))
-            rest_end = d[0]
-    # a lower-case line after a complete body continues the name: the row's cells interleave
-    # across a page break ("… toàn trình % 100% Trung tâm PVHCC" ⏎ "trên tổng số TTHC …")
+    """The cells of a flattened indicator row, divided by `align.align_row`.
+
+    A line opening in lower case after a page break, under a line ending with a body's name, is the rest
+    of the row's name: the row's first line holds the start of every cell and the page break cut the
+    name ("… toàn trình % 100% Trung tâm PVHCC" ⏎⏎⏎ "trên tổng số TTHC có đủ điều kiện")."""
+    order = [r for r in roles if r != "stt"]
     name_tail: list[tuple[int, int]] = []
-    for m in _LOWER_LINE_START_RE.finditer(text, rest_start, rest_end):
-        previous_line = text[max(rest_start, text.rfind("\n", 0, m.start()) + 1):m.start()]
-        before = " ".join(previous_line.split())
-        line_end = text.find("\n", m.end())
-        line_end = rest_end if line_end < 0 or line_end > rest_end else line_end
-        if before and agency_is_complete(_last_body(before)) and not _JOINER_END_RE.search(before):
-            name_tail.append((m.end(), line_end))
-            text = text[:m.start()] + " " * (line_end - m.start()) + text[line_end:]
+    pos = 0
+    for k, (piece, line) in enumerate(zip(rt.pieces, rt.texts, strict=True)):
+        gap = piece.line.line_start - rt.pieces[k - 1].line.line_end - 1 if k > 0 else 0  # blank lines between
+        if (gap >= _PAGE_BREAK_BLANKS and line[:1].islower()
+                and _ends_with_body(rt.texts[k - 1])):
+            name_tail.append((pos, pos + len(line)))
+        pos += len(line) + 1
     if name_tail:
-        rt.text = text
-        cells[0] = Cell("name", cells[0].pieces + tuple(p for a, b in name_tail for p in rt.slice(a, b)))
-    agency_roles = [r for r in roles if r in AGENCY_ROLES]
-    spans, split_guessed = _split_agency_cells(rt, rest_start, rest_end, len(agency_roles))
-    for role, (a, b) in zip(agency_roles, spans, strict=True):
-        cells.append(Cell(role, rt.slice(a, b)))
-    if not agency_roles and "note" in roles and not any(c.role == "deadline" for c in cells):
-        cells.append(Cell("note", rt.slice(rest_start, rest_end)))
-    return cells, guessed or split_guessed
+        for a, b in name_tail:
+            rt.text = rt.text[:a] + " " * (b - a) + rt.text[b:]
+    spans, guessed = align_row(rt.text, order)
+    cells = [Cell(role, rt.slice(a, b)) for role, (a, b) in zip(order, spans, strict=True) if rt.text[a:b].strip()]
+    if name_tail and cells and cells[0].role == order[0]:
+        rt.text = "\n".join(rt.texts)
+        cells[0] = Cell(cells[0].role, cells[0].pieces + tuple(p for a, b in name_tail for p in rt.slice(a, b)))
+    return cells, guessed
 
 
-_SENTENCE_END_LINE_RE = regex.compile(r"[.;]\s*\n\s*(?=[A-ZĐÀ-Ỹ\d])")
-
-
-def _agency_start(text: str, start: int, end: int) -> int | None:
-    """Where the first agency cell starts: a line opening with a body's name, or a line ending in one."""
-    for m in _ANY_LINE_START_RE.finditer(text, start, end):
-        pos = m.end()
-        if pos >= end:
-            break
-        if AGENCY_HEAD_RE.match(text, pos) and pos > start:
-            return pos
-        line_end = text.find("\n", pos)
-        line_end = end if line_end < 0 or line_end > end else line_end
-        for h in AGENCY_HEAD_RE.finditer(text, pos + 1, line_end):
-            if text[h.start() - 1] == " " and agency_is_exact(text[h.start():line_end].strip()):
-                return h.start()  # "20 Triển khai chữ ký số … trưởng thành Phòng VHXH"
-    return None
+def _ends_with_body(line: str) -> bool:
+    """Does the line end with a complete body's name ("… % 100% Trung tâm PVHCC")?"""
+    return any(agency_is_complete(line[m.start():].strip()) for m in AGENCY_HEAD_RE.finditer(line))
 
 
 def task_row(rt: RowText, roles: list[str]) -> tuple[list[Cell], bool]:
+    """The cells of a flattened task row, divided by `align.align_row`; a row whose deadline sits on an
+    inner line was cut by a page break and is read column by column (`_interleaved_cells`)."""
     text = rt.text
-    end = len(text)
-    cells: list[Cell] = []
-    guessed = False
     if "deadline" in roles:
-        d = _deadline_at_end(text, 0, end)
-        if d:
-            cells.append(Cell("deadline", rt.slice(*d)))
-            if d[1] >= end or not text[d[1]:].strip():
-                end = d[0]
-            else:  # a deadline on an inner line: the row's cells interleave (a page break)
-                text = text[:d[0]] + " " * (d[1] - d[0]) + text[d[1]:]
-                rt.text = text
-                order = [r for r in roles if r not in {"stt", "deadline", "note"}]
-                return cells + _interleaved_cells(rt, order), True
-    order = [r for r in roles if r not in {"stt", "deadline", "note"}]
-    cursor = 0
-    for k, role in enumerate(order):
-        following = order[k + 1] if k + 1 < len(order) else None
-        if following is None:
-            stop = end
-        elif following in AGENCY_ROLES:
-            if role in AGENCY_ROLES:
-                spans, g = _split_agency_cells(rt, cursor, end, 2)
-                stop = spans[1][0] if spans[1][0] > spans[0][0] else end
-                guessed = guessed or g
-            else:
-                found = _agency_start(text, cursor, end)
-                stop = found if found is not None else end
-                guessed = guessed or found is None
-        else:  # free text follows: a sentence ending a line, or the end of the bodies
-            if role in AGENCY_ROLES:
-                spans, g = _split_agency_cells(rt, cursor, end, 2)
-                stop = spans[1][0] if spans[1][0] > spans[0][0] else end
-                guessed = guessed or g
-            else:
-                m = _SENTENCE_END_LINE_RE.search(text, cursor, end)
-                stop = m.end() if m else end
-                guessed = guessed or m is None
-        cells.append(Cell(role, rt.slice(cursor, stop)))
-        cursor = stop
-    return cells, guessed
+        d = _deadline_at_end(text, 0, len(text))
+        if d and d[1] < len(text) and text[d[1]:].strip():
+            deadline = Cell("deadline", rt.slice(*d))
+            rt.text = text[:d[0]] + " " * (d[1] - d[0]) + text[d[1]:]
+            order = [r for r in roles if r not in {"stt", "deadline", "note"}]
+            return [deadline, *_interleaved_cells(rt, order)], True
+    order = [r for r in roles if r != "stt"]
+    spans, guessed = align_row(text, order)
+    return [Cell(role, rt.slice(a, b)) for role, (a, b) in zip(order, spans, strict=True) if text[a:b].strip()], guessed
 
 
 _CAPITALISED_AFTER_LOWER_RE = regex.compile(r"(?<=\p{Ll}\s)(?=\p{Lu}\p{Ll})")
@@ -265,7 +114,7 @@ def _interleaved_cells(rt: RowText, order: list[str]) -> list[Cell]:
     def is_open(role: str) -> bool:
         current = cell_text(role)
         if role in AGENCY_ROLES:
-            return bool(current) and (agency_is_incomplete(current) or bool(_JOINER_END_RE.search(current)))
+            return bool(current) and (agency_is_incomplete(current) or bool(JOINER_END_RE.search(current)))
         return not current.endswith((".", ";"))
 
     pos = first_end + 1
@@ -282,7 +131,7 @@ def _interleaved_cells(rt: RowText, order: list[str]) -> list[Cell]:
                 take = line_end
                 for w in words:
                     candidate = cell_text(role) + " " + text[cursor:cursor + w.end()]
-                    if not agency_is_incomplete(candidate) and not _JOINER_END_RE.search(candidate):
+                    if not agency_is_incomplete(candidate) and not JOINER_END_RE.search(candidate):
                         take = cursor + w.end()
                         break
                 spans[role].append((cursor, take))
@@ -296,12 +145,8 @@ def _interleaved_cells(rt: RowText, order: list[str]) -> list[Cell]:
     return [Cell(role, tuple(p for a, b in spans.get(role, []) for p in rt.slice(a, b))) for role in order]
 
 
-_AMOUNT_END_RE = regex.compile(r"(?P<amount>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*$")
-
-
 def budget_row(rt: RowText) -> tuple[list[Cell], bool]:
-    text = rt.text.rstrip()
-    m = _AMOUNT_END_RE.search(text)
-    if not m:
-        return [Cell("task", rt.slice(0, len(text)))], True
-    return [Cell("task", rt.slice(0, m.start())), Cell("amount", rt.slice(m.start(), m.end()))], False
+    """A budget row: the task, then its amount (`align.align_row` with the columns task, amount)."""
+    spans, guessed = align_row(rt.text, ["task", "amount"])
+    return [Cell(role, rt.slice(a, b)) for role, (a, b) in zip(("task", "amount"), spans, strict=True)
+            if rt.text[a:b].strip()], guessed
