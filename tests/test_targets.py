@@ -349,3 +349,29 @@ def test_the_amounts_of_the_plan_s_own_cost_section_are_spending() -> None:
     text = ("I. MỤC TIÊU\n- Quan trắc tối thiểu 15 vị trí.\n\nIII. DỰ TOÁN KINH PHÍ THỰC HIỆN\n\n1. Kinh phí hằng năm:\n\n"
             "- Thu và phân tích mẫu: 1.364.329.243 đồng/năm.\n- Thuê dịch vụ tin nhắn: 50.000.000 đồng/năm.\n")
     assert [i.target.value for i in extract_text(text).indicators] == [15]
+
+
+def test_the_parts_of_a_report_are_reported_too() -> None:
+    """"Hiện nay … là 87 trạm. Trong đó, có 28 trạm 5G (Chiếm 32,2 %)." describes what exists: no target."""
+    doc = extract_text("I. MỤC TIÊU\n- Hiện nay, tổng số trạm BTS trong các KCN đã đi vào hoạt động là 87 trạm. "
+                       "Trong đó, có 28 trạm 5G trên nền hạ tầng 3G/4G (Chiếm 32,2 %).\n"
+                       "- Đến năm 2030, 100% KCN được phủ sóng 5G. Trong đó, ít nhất 50% KCN có mạng IoT.\n")
+    assert [i.target.value for i in doc.indicators] == [100, 50]
+
+
+def test_a_name_never_says_nothing() -> None:
+    """A value whose own words name nothing takes what is measured from the target before it or the next
+    one of its sentence; a value at a line end after a colon counts what the next line names."""
+    doc = extract_text("I. MỤC TIÊU\n- Số hóa kết quả giải quyết TTHC cấp xã đạt tối thiểu 30%. Mỗi năm tiếp theo "
+                       "tăng tối thiểu 20% cho đến khi đạt tỷ lệ 100%.\n"
+                       "- Năm 2022 là 22 xã và số xã chuyển đổi số năm 2023 là 9 xã.\n"
+                       "đ) Đến hết năm 2045: 100%\nDNNVV, HTX, HKD trên địa bàn Tỉnh ứng dụng công nghệ số.\n")
+    names = {(i.target.value, i.name) for i in doc.indicators}
+    assert all(len(name.split()) >= 2 for _, name in names), names
+    assert (100, "DNNVV, HTX, HKD trên địa bàn Tỉnh ứng dụng công nghệ số") in names
+
+
+def test_a_range_broken_at_its_dash_is_one_range_and_rates_without_a_subject_are_not_merged() -> None:
+    doc = extract_text("I. MỤC TIÊU\n+ Giá trị xuất khẩu trái cây đạt 48,3 triệu USD, tốc độ tăng bình quân 5 - 6%/năm.\n"
+                       "+ Giá trị xuất khẩu nhãn đạt 30,2 triệu USD, tốc độ tăng bình quân 05\n- 06%/năm.\n")
+    assert [(i.target.value, i.target.value_max) for i in doc.indicators] == [(48.3, None), (5, 6), (30.2, None), (5, 6)]

@@ -125,6 +125,8 @@ _AGENCY_HEAD_END_RE = regex.compile(
 #: unless the line before ends with "ngày" (a date broken from its sentence).
 _STANDALONE_DATE_RE = regex.compile(r"^(?:\d{1,2}[:/]\d{1,2}(?:[:/]\d{2,4})?\s*)+(?:SA|CH|AM|PM)?$")
 _DATE_JOINER_END_RE = regex.compile(r"(?:ngày|tháng|năm|số|đến|từ)$", regex.IGNORECASE | regex.REVERSE)
+#: A line ending with a colon and a bare value: the thing it counts is on the next line.
+_BARE_VALUE_END_RE = regex.compile(r":\s*(?:[≥≤><]=?\s*)?\d{1,3}(?:[.,]\d+)?\s*%$")
 _DASH_START_RE = regex.compile(r"^[-–]\s*")
 #: What every item opener starts with; a line starting otherwise opens nothing (a fast pre-check, in
 #: the standard `re` engine, which calls twice as fast as `regex` on a pattern this simple).
@@ -331,6 +333,19 @@ def _completes_compound(prev_text: str, nxt_text: str) -> bool:
     return any(tail.endswith(a) and head.startswith(b) for a, b in HYPHEN_COMPOUNDS)
 
 
+#: A range broken at its dash: "… tốc độ tăng bình quân 05" then "- 06%/năm".
+_RANGE_LOW_END_RE = regex.compile(r"(?<![\d.,])(?P<low>\d{1,3}(?:,\d+)?)$")
+_RANGE_HIGH_START_RE = regex.compile(r"[-–]\s*(?P<high>\d{1,3}(?:,\d+)?)\s*(?:%|/)")
+
+
+def _completes_range(prev_text: str, nxt_text: str) -> bool:
+    """ "… bình quân 05" + "- 06%/năm": the high end of a range, not a bullet (the low end is lower)."""
+    low, high = _RANGE_LOW_END_RE.search(prev_text), _RANGE_HIGH_START_RE.match(nxt_text)
+    if low is None or high is None:
+        return False
+    return float(low["low"].replace(",", ".")) < float(high["high"].replace(",", "."))
+
+
 def _continues(first_line: _Line, prev: _Line, nxt: _Line, blanks: int, full_line: int = 0) -> bool:
     """Is `nxt` the continuation of the logical line that starts with `first_line` and ends with `prev`?
 
@@ -346,7 +361,8 @@ def _continues(first_line: _Line, prev: _Line, nxt: _Line, blanks: int, full_lin
         return True  # "**8. Đề nghị ⏎ Liên minh … ⏎ …**", "*đ) Thị trường châu Đại ⏎ Dương*": a run still open
     terminal = prev.text[-1] in _TERMINAL_LAST_CHARS and _TERMINAL_RE.search(prev.text)
     if not terminal and nxt.text[0] in "-–—" and (CONTINUATION_BULLET_RE.match(nxt.text)
-                                                  or _completes_compound(prev.text, nxt.text)):
+                                                  or _completes_compound(prev.text, nxt.text)
+                                                  or _completes_range(prev.text, nxt.text)):
         return True
     if nxt.is_item_opener():
         return False
@@ -354,6 +370,8 @@ def _continues(first_line: _Line, prev: _Line, nxt: _Line, blanks: int, full_lin
         return True
     if first_line is prev and _STANDALONE_DATE_RE.match(prev.text):
         return False  # a timestamp line stands alone
+    if _BARE_VALUE_END_RE.search(prev.text) and nxt.text[:1].isalpha():
+        return True  # "đ) Đến hết năm 2045: 100% ⏎ DNNVV, HTX … ứng dụng công nghệ số.": what the value counts
     first = nxt.text.lstrip("\"“‘(")[:1]
     if first.islower():
         return True

@@ -30,6 +30,8 @@ _SAME_NAME_CONTAINED = 0.9
 _MIN_CONTAINED_WORDS = 5
 _NON_WORD_RE = regex.compile(r"[^\w/]+")
 _NUMBER_RE = regex.compile(r"\d+")
+#: A rate named without what it is the rate of (folded): it says nothing of which target it is.
+_SUBJECTLESS_RE = regex.compile(r"(?:toc do )?(?:tang|giam)(?: truong)?(?: binh quan)?(?: (?:hang|hang|moi) nam)?")
 #: Two names that each have this many content words the other lacks name two things, however alike.
 _OWN_WORDS = 2
 
@@ -83,8 +85,8 @@ def _same_target(a: Indicator, b: Indicator) -> bool:
                                           (ta.comparator, tb.comparator)):
         return False
     wa, wb = set(fold(a.name).split()), set(fold(b.name).split())
-    if not wa or not wb:
-        return False
+    if not wa or not wb or _SUBJECTLESS_RE.fullmatch(fold(a.name)) or _SUBJECTLESS_RE.fullmatch(fold(b.name)):
+        return False  # "tốc độ tăng bình quân" of two list items: each the rate of what its item names
     numbers_a, numbers_b = set(_NUMBER_RE.findall(a.name)), set(_NUMBER_RE.findall(b.name))
     if numbers_a and numbers_b and numbers_a != numbers_b:
         return False  # "… tiểu học mức độ 3" and "… trung học cơ sở mức độ 2", "trẻ 5 tuổi" and "trẻ 11 tuổi"

@@ -236,7 +236,7 @@ _BREAKDOWN_AFTER_RE = regex.compile(r"\s*,?\s*trong\s+đó\s*:", regex.IGNORECAS
 #: Names that say nothing of what is measured: a verb, a connective, a time phrase, a scope alone.
 _GENERIC_NAME_RE = regex.compile(
     r"(?:kết\s+nạp|hình\s+thành|thành\s+lập|tổ\s+chức|đầu\s+tư|tăng|giảm|chiếm|bao\s+gồm|so\s+với|trở\s+lên|"
-    r"đồng\s+thời|mỗi\s+năm|hằng\s+năm|hàng\s+năm|sản\s+phẩm|cấp\s+\w+|\(?\s*trồng|xây\s+dựng|phát\s+triển)",
+    r"đồng\s+thời|mỗi\s+năm|hằng\s+năm|hàng\s+năm|năm|sản\s+phẩm|cấp\s+\w+|\(?\s*trồng|xây\s+dựng|phát\s+triển)",
     regex.IGNORECASE)
 #: A name that is only the verb of a share or a change: the thing is the one named just before ("Giá trị
 #: thương mại dịch vụ đạt 298 tỉ đồng, chiếm 48%").
@@ -249,6 +249,17 @@ _DIGITS_RE = regex.compile(r"\d")
 _FREQUENCY_RE = regex.compile(r"^(?:mỗi|hằng|hàng)\s+(?:năm|quý|tháng)\s*", regex.IGNORECASE)
 #: A name this short after a list's lead-in is one of its parts ("Cơ cấu kinh tế: dịch vụ").
 _PART_NAME_WORDS = 3
+
+
+def _says_nothing(name: str, unit: str | None) -> bool:
+    """An empty name, one with no word, a generic one, or only the unit again ("xã" for "22 xã")."""
+    words = name.split()
+    return (not words or not _WORD_RE.search(name) or bool(_GENERIC_NAME_RE.fullmatch(name))
+            or (len(words) == 1 and (len(name) < _SHORTEST_NAME or name.lower() == (unit or "").lower())))
+
+
+#: A one-word name shorter than this ("m" of "0,5 - 1m") is a fragment, not a name.
+_SHORTEST_NAME = 3
 
 
 def _lead_in(text: str, s_start: int, colon: int) -> str:
@@ -367,13 +378,17 @@ def targets_in_block(index: int, block: Block, goal_context: bool, targets_list:
         return []  # with no number, only a quality phrase or an item opening with "Có" states a target
     out: list[ProseTarget] = []
     reporting = False  # after "… đã đạt được những kết quả tích cực." the sentences report results
+    reported = False  # the sentence before gave numbers and no target: "Hiện nay … là 87 trạm."
     for s_start, s_end in _sentences(text, lo):
         if _REPORT_INTRO_RE.search(text, s_start, s_end):
             reporting = True
             continue
         if reporting and not GOAL_WORDS.search(text, s_start, s_end):
             continue
+        if reported and _PART_OF_BEFORE_RE.match(text, s_start) and not GOAL_WORDS.search(text, s_start, s_end):
+            continue  # "Trong đó, có 28 trạm 5G …": the parts of a report are reported too
         reporting = False
+        numbers_here = False
         sentence_year_pos = s_end
         found_in_sentence: list[ProseTarget] = []
         breakdown: frozenset[str] = frozenset()
@@ -389,6 +404,7 @@ def targets_in_block(index: int, block: Block, goal_context: bool, targets_list:
         spent_from = colon if colon >= 0 and SPENDING_NAME_RE.search(text, s_start, colon) else s_end
         for c_start, c_end in _clauses(text, s_start, s_end):
             found = [q for q in find_quantities(text, c_start, c_end) if q.start < spent_from]
+            numbers_here = numbers_here or bool(found)
             quantities = _targets_of(found, text, c_start, breakdown, listed_from)
             if quantities:
                 sentence_year_pos = min(sentence_year_pos, quantities[0].start)
@@ -403,18 +419,29 @@ def targets_in_block(index: int, block: Block, goal_context: bool, targets_list:
                         and (q.unit in breakdown or (bracketed and q.unit))]))
             if goal_context:
                 found_in_sentence.extend(_qualitatives(index, text, c_start, c_end, lo, found))
+        reported = numbers_here and not found_in_sentence
         if not found_in_sentence:
             continue
         sentence_year = first_year(text, s_start, sentence_year_pos)
         deadline = None
         lead = _lead_in(text, s_start, colon) if 0 <= colon < s_end else ""
-        for t in found_in_sentence:
+        names = [_whole_name(text, t, lead if t.start > colon >= 0 else "") for t in found_in_sentence]
+        for k, t in enumerate(found_in_sentence):
             c = _COMPLETION_RE.search(text, t.end, s_end)
             if c:
                 deadline = text[c.end():s_end].strip(" .;,")
-            name = _whole_name(text, t, lead if t.start > colon >= 0 else "")
+            name = names[k]
+            if _says_nothing(name, t.unit) and not t.qualitative:
+                # what is measured carries over from the target before, else from the next one of the
+                # sentence ("… cho đến khi đạt tỷ lệ 100%"; "năm 2022 là 22 xã và số xã chuyển đổi số …")
+                name = (out[-1].name if out else
+                        next((n for n in names[k + 1:] if not _says_nothing(n, t.unit)), name))
             out.append(replace(t, name=name, sentence_year=sentence_year, deadline_text=deadline))
     return out
+
+
+#: A sentence that gives the parts of the one before ("Trong đó, có 28 trạm 5G …", "Trong số đó …").
+_PART_OF_BEFORE_RE = regex.compile(r"\s*Trong\s+(?:số\s+)?đó\b", regex.IGNORECASE)
 
 
 def _qualitatives(index: int, text: str, s: int, e: int, item_start: int,
