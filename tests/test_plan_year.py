@@ -104,3 +104,17 @@ def test_an_introduction_leads_into_the_year_it_names_last_and_not_its_vision() 
                           " UBND xã ban hành Kế hoạch với mục tiêu như sau:\n\n"
                           "- 100% thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình.\n")
     assert [(i.target.value, i.target_year) for i in vision.indicators] == [(100, 2025)]
+
+
+def test_a_year_of_what_was_done_or_of_the_next_value_is_not_a_target_s() -> None:
+    """"Các xã đã đạt chuẩn … giai đoạn 2016-2020 … rà soát 100% số xã đạt các tiêu chí giai đoạn 2021-2025":
+    2020 is when they reached it; "chưa đạt chuẩn trong lộ trình năm 2022" names a past roadmap; in
+    "… đạt 5.000 con, đến năm 2030 đạt 6.000 con" the year after the comma is the second value's."""
+    done = extract_text("Kế hoạch xây dựng nông thôn mới năm 2025\n\nI. MỤC TIÊU\n- Các xã đã đạt chuẩn nông thôn mới "
+                        "giai đoạn 2016-2020 tiếp tục duy trì, bảo đảm sau khi rà soát 100% số xã đạt các tiêu chí "
+                        "giai đoạn 2021-2025.\n- Phấn đấu 6 xã chưa đạt chuẩn trong lộ trình năm 2022 đạt chuẩn.\n")
+    assert [(i.target.value, i.target_year) for i in done.indicators if i.target.value is not None] == [
+        (100, 2025), (6, 2025)]
+    ahead = extract_text("Kế hoạch phát triển chăn nuôi giai đoạn 2015-2020\n\nI. MỤC TIÊU\n"
+                         "- Tổng đàn lợn đạt 5.000 con, đến năm 2030 đạt 6.000 con.\n")
+    assert [(i.target.value, i.target_year) for i in ahead.indicators] == [(5000, 2020), (6000, 2030)]

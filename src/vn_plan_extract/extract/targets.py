@@ -163,6 +163,13 @@ def _name_of(text: str, s: int, e: int) -> str:
     return name[1:].lstrip() if name.startswith("(") and ")" not in name else name  # "(trồng mới …" cut open
 
 
+#: "đã đạt/hoàn thành/được … " right before a year, in the same clause part: the year something was done
+#: in ("đã đề ra chỉ tiêu cho năm 2019" sets targets for that year: not these verbs).
+_DONE_BEFORE_RE = regex.compile(r"(?<!\w)(?:đã|chưa)\s+(?:đạt|hoàn\s+thành|được|có|thực\s+hiện)(?!\w)[^,;:.()]*$",
+                                 regex.IGNORECASE | regex.REVERSE)
+_DONE_REACH = 80
+
+
 def first_year(text: str, s: int, e: int, last: bool = False) -> int | None:
     """The year a span names: "năm 2025", "đến 2025", the end of "giai đoạn 2021-2025".
 
@@ -177,6 +184,8 @@ def first_year(text: str, s: int, e: int, last: bool = False) -> int | None:
             continue  # "so với năm 2015", "(năm 2017 là 47,24)": a base year
         if m.group("year") and _EVENT_DATE_RE.search(text, max(s, m.start() - 24), m.start()):
             continue  # "diễn ra … ngày 16 tháng 10 năm 2020": the day of an event or a document
+        if _DONE_BEFORE_RE.search(text, max(s, m.start() - _DONE_REACH), m.start()):
+            continue  # "Các xã đã đạt chuẩn … giai đoạn 2016-2020": when something was done, not a target's year
         if m.group("year") or m.group("bare"):
             points.append(int(m.group("year") or m.group("bare")))
         else:
@@ -548,11 +557,18 @@ def _clause_targets(index: int, text: str, c_start: int, c_end: int,
             year = first_year(text, year_from, q.start, last=True)
             if year is None and not q.change:  # after a change comes its base, then the next target
                 tail = max(qe, q.end) if sg.value_first else min(sg.next_start, q.end + 40)
+                sep_after = _SEPARATOR_RE.search(text, q.end, tail)
+                if sep_after and _VALUE_AHEAD_RE.search(text, sep_after.end(), sg.next_start + 40):
+                    tail = sep_after.start()  # "… còn dưới 25%, đến năm 2030 còn dưới 20%": 2030 is the next value's
                 year = first_year(text, q.end, tail)
         out.append(ProseTarget(index, name, q.comparator, q.value, q.value_max, unit, False,
                                text[q.start:q.end], qs, qe, year, None, None, yearly, q.change))
         previous_end = q.end
     return out
+
+
+#: A number ahead: the year after a separator leads into another value.
+_VALUE_AHEAD_RE = regex.compile(r"\d")
 
 
 def _divide_clause(text: str, c_start: int, c_end: int, quantities: list[Quantity]) -> list[_Segment]:
