@@ -111,6 +111,7 @@ def test_a_web_page_furniture_line_is_left_out_and_said() -> None:
     "Chủ nhật, ngày 7 tháng 3 năm 2021 - 5:39", "Thứ sáu, 07/12/2018, 07:43 SA", "Tăng cỡ chữ Giảm cỡ chữ",
     "Cỡ chữ: A+ A A- In bài viết: 🔼Tăng tương phản 🔽Giảm tương phản", "Cỡ chữ Màu chữ image", "IMG_2380.JPG",
     "Toàn cảnh Đại hội Đảng bộ tỉnh Lâm Đồng.jpg", "PublishingPortal - Block_BanTin_Toolbar",
+    "16/05/2020 |   1550 lượt xem", "21/05/2020 14:38:00 Xem cỡ chữ", "Đường dây nóng: 02163.818.555",
 ])
 def test_a_page_s_posting_stamp_size_buttons_and_picture_names_are_furniture(line: str) -> None:
     """A headline is its own paragraph even when the stamp under it is left out (issue 11, item 4)."""
@@ -122,7 +123,8 @@ def test_a_page_s_posting_stamp_size_buttons_and_picture_names_are_furniture(lin
     assert [(i.target.value, i.source.line_end) for i in doc.indicators] == [(6, 1)]  # the headline alone
 
 
-@pytest.mark.parametrize("line", ["Cập nhật, khai thác dữ liệu dùng chung.", "Thứ năm, các xã hoàn thành 100% kế hoạch."])
+@pytest.mark.parametrize("line", ["Cập nhật, khai thác dữ liệu dùng chung.", "Thứ năm, các xã hoàn thành 100% kế hoạch.",
+                                  "30/6/2026"])
 def test_plan_text_opening_like_furniture_stays(line: str) -> None:
     from vn_plan_extract import extract_text
 

@@ -375,3 +375,16 @@ def test_a_range_broken_at_its_dash_is_one_range_and_rates_without_a_subject_are
     doc = extract_text("I. MỤC TIÊU\n+ Giá trị xuất khẩu trái cây đạt 48,3 triệu USD, tốc độ tăng bình quân 5 - 6%/năm.\n"
                        "+ Giá trị xuất khẩu nhãn đạt 30,2 triệu USD, tốc độ tăng bình quân 05\n- 06%/năm.\n")
     assert [(i.target.value, i.target.value_max) for i in doc.indicators] == [(48.3, None), (5, 6), (30.2, None), (5, 6)]
+
+
+def test_a_news_page_s_past_years_and_plan_shares_are_results() -> None:
+    """"Trong 5 năm qua …" opens a report; "đạt 315 % so kế hoạch" is how much of a plan was done;
+    "Đây là 1 trong 10 chỉ tiêu" places a target in a set."""
+    page = ("Xã Nam Hải phấn đấu đến năm 2025, tổng giá trị sản xuất đạt 800 tỷ đồng\n\n16/05/2020 | 1550 lượt xem\n\n"
+            "Đây là 1 trong 10 chỉ tiêu được thống nhất tại Đại hội.\n\n"
+            "Trong 5 năm qua, Đảng bộ và nhân dân đã tận dụng có hiệu quả các lợi thế. Tổng giá trị sản xuất "
+            "bình quân 5 năm đạt trên 423 tỷ đồng; tốc độ tăng trưởng kinh tế đạt 12,5%/năm.\n\n"
+            "Năm 2023, các xã thực hiện đạt 315 % so kế hoạch năm 2023.\n\n"
+            "Đại hội đã thống nhất 10 chỉ tiêu phấn đấu, trong đó giá trị sản xuất đến năm 2025 đạt 800 tỷ đồng.\n")
+    doc = extract_text(page)
+    assert [(i.target.value, i.source.line_start) for i in doc.indicators] == [(800, 11)]  # the body's statement

@@ -90,7 +90,12 @@ _PAGE_CHROME_RE = regex.compile(
     r"|Các\s+tin\s+(?:khác|đã\s+đưa|mới\s+hơn|cũ\s+hơn)\s*:?|\[\s*Trở\s+về\s*\]|Bản\s+in"
     # the page's text-size and contrast buttons ("Tăng cỡ chữ Giảm cỡ chữ", "Cỡ chữ: A+ A A-", "Màu chữ image")
     r"|Mặc\s+định|(?:Tăng|Giảm|Xem\s+với)\s+cỡ\s+chữ|Cỡ\s+chữ(?:\s*:?\s*A[+-]?)*|Màu\s+chữ|image"
-    r"|[🔼🔽]?\s*(?:Tăng|Giảm)\s+tương\s+phản"
+    r"|[🔼🔽]?\s*(?:Tăng|Giảm)\s+tương\s+phản|Xem\s+cỡ\s+chữ|\d[\d.,]*\s+lượt\s+(?:xem|đọc|truy\s+cập)"
+    r"|Đường\s+dây\s+nóng\s*:?\s*[\d.\s]{6,}"
+    # a posting date and time before another piece of furniture ("16/05/2020 | 1550 lượt xem",
+    # "21/05/2020 14:38:00 Xem cỡ chữ"); a date alone may be a table's cell, so it is not furniture
+    r"|\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM))?)?"
+    r"(?=\s*\|?\s*(?:\d[\d.,]*\s+lượt|Xem\s+cỡ|Lượt\s+xem|Số\s+lượt))"
     # the posting stamp ("Ngày cập nhật: 04/08/2020 4:45:14 CH", "Cập nhật lúc: 10:15 15/11/2020",
     # "Chủ nhật, ngày 7 tháng 3 năm 2021 - 5:39", "Thứ sáu, 07/12/2018, 07:43 SA")
     r"|(?:Ngày\s+)?(?:cập\s+nhật|đăng)(?:\s+lúc)?\s*:?(?:[\s,]*\d{1,2}[:/.]\d{1,2}(?:[:/.]\d{2,4})?(?:\s*(?:SA|CH|AM|PM))?)+"

@@ -40,7 +40,8 @@ def run(source: SourceText) -> PlanDocument:
     prose = extract_prose_indicators(structured, plan_year, names_a_period(metadata, opening))
     from_tables = extract_table_items(structured, tables, plan_year)
     responsibilities = extract_responsibilities(structured)
-    reconciled = reconcile(prose, from_tables, plan_year)
+    first = structured.blocks[0] if structured.blocks else None
+    reconciled = reconcile(prose, from_tables, plan_year, (first.line_start, first.line_end) if first else None)
     _checked("reconcile", reconciled, Reconciled)
     document = assemble(structured, metadata, reconciled, from_tables, responsibilities)
     _checked("assemble", document, PlanDocument)

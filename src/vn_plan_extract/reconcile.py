@@ -45,10 +45,12 @@ class Reconciled:
     tasks: list[Task]
 
 
-def reconcile(prose: list[Indicator], tables: TableItems, plan_year: int | None) -> Reconciled:
-    """Merge the statements of each target and link tasks to targets."""
+def reconcile(prose: list[Indicator], tables: TableItems, plan_year: int | None,
+              headline: tuple[int, int] | None = None) -> Reconciled:
+    """Merge the statements of each target and link tasks to targets. `headline` is the line range of the
+    text's first block: a web page's title, whose targets the story under it states again."""
     table_rows = [_own(ind) for ind in tables.indicators]
-    kept_prose = merge_prose_into_tables(_merge_repeats(prose), table_rows)
+    kept_prose = merge_prose_into_tables(_merge_repeats(prose, headline), table_rows)
     indicators = [ind.model_copy(update={"id": f"ind-{k:03d}"})
                   for k, ind in enumerate(_in_document_order(kept_prose + table_rows), 1)]
     tasks = [t.model_copy(update={"id": f"task-{k:03d}", "indicator_ids": list(t.indicator_ids)})
@@ -81,9 +83,9 @@ def _same_target(a: Indicator, b: Indicator) -> bool:
         return a.target_year == b.target_year and bool(na) and (na in nb or nb in na)
     if a.qualitative or b.qualitative or (ta.value, ta.value_max, ta.unit) != (tb.value, tb.value_max, tb.unit):
         return False
-    if a.target_year != b.target_year or (ta.comparator != tb.comparator and Comparator.eq not in
-                                          (ta.comparator, tb.comparator)):
-        return False
+    if (a.target_year != b.target_year and None not in (a.target_year, b.target_year)) or (
+            ta.comparator != tb.comparator and Comparator.eq not in (ta.comparator, tb.comparator)):
+        return False  # a page's title may leave out the year its body gives
     wa, wb = set(fold(a.name).split()), set(fold(b.name).split())
     if not wa or not wb or _SUBJECTLESS_RE.fullmatch(fold(a.name)) or _SUBJECTLESS_RE.fullmatch(fold(b.name)):
         return False  # "tốc độ tăng bình quân" of two list items: each the rate of what its item names
@@ -100,12 +102,18 @@ def _same_target(a: Indicator, b: Indicator) -> bool:
     return common / len(wa | wb) >= _SAME_NAME_JACCARD and overlap >= _SAME_NAME_OVERLAP
 
 
-def _merge_repeats(indicators: list[Indicator]) -> list[Indicator]:
+def _merge_repeats(indicators: list[Indicator], headline: tuple[int, int] | None = None) -> list[Indicator]:
     """A target stated twice (a page title and its body, a list and a duty) is one indicator.
 
-    The most complete statement is kept (the longer name, the explicit comparator), with the lead units
-    and deadline the other statement adds.
+    The body's statement is kept over a page title's (the plan's words, not the news's), else the most
+    complete one (the longer name, the explicit comparator), with the lead units and deadline the other
+    statement adds.
     """
+
+    def rank(ind: Indicator) -> tuple[bool, tuple[int, int]]:
+        in_headline = headline is not None and headline[0] <= ind.source.line_start <= headline[1]
+        return not in_headline, _completeness(ind)
+
     out: list[Indicator] = []
     for ind in indicators:
         twin = next((k for k, kept in enumerate(out) if _same_target(kept, ind)), None)
@@ -113,7 +121,7 @@ def _merge_repeats(indicators: list[Indicator]) -> list[Indicator]:
             out.append(ind)
             continue
         kept = out[twin]
-        richer, other = (ind, kept) if _completeness(ind) > _completeness(kept) else (kept, ind)
+        richer, other = (ind, kept) if rank(ind) > rank(kept) else (kept, ind)
         merged = _own(richer)
         for u in other.lead_units:
             if u not in merged.lead_units:

@@ -233,6 +233,15 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
 _REPORT_INTRO_RE = regex.compile(
     r"(?:đạt\s+được|đã\s+đạt)\s+(?:những\s+|các\s+|một\s+số\s+)?kết\s+quả|kết\s+quả\s+(?:đạt\s+được|thực\s+hiện)\s*(?:như\s+sau)?\s*:",
     regex.IGNORECASE)
+#: A sentence opening on the years just past ("Trong 5 năm qua", "Nhiệm kỳ qua", "Thời gian qua").
+_RETROSPECT_RE = regex.compile(
+    r"\s*(?:Trong\s+)?(?:\d+\s+|những\s+|mấy\s+)?(?:năm|nhiệm\s+kỳ|thời\s+gian|giai\s+đoạn)\s+(?:vừa\s+)?qua(?!\w)",
+    regex.IGNORECASE)
+#: Right after a value: it is a share of the plan reached ("đạt 315 % so kế hoạch năm 2023"), a result.
+_OF_PLAN_AFTER_RE = regex.compile(r"\s*%?\s*so\s+(?:với\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu)(?!\w)", regex.IGNORECASE)
+#: Right after a count: its place in a set ("Đây là 1 trong 10 chỉ tiêu …"), not a value to reach.
+_ONE_OF_AFTER_RE = regex.compile(r"\s+trong\s+(?:số\s+)?\d", regex.IGNORECASE)
+_IS_BEFORE_RE = regex.compile(r"(?<!\w)là\s*$", regex.IGNORECASE)
 #: "đến năm 2025 ước đạt 200 nghìn người": an estimate for a year ahead is a target, not a result.
 _FORECAST_RE = regex.compile(r"(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4}\s*,?\s*ước\s+(?:đạt|khoảng)\s*$",
                              regex.IGNORECASE | regex.REVERSE)
@@ -342,6 +351,9 @@ def _is_target(q: Quantity, text: str, clause_start: int, breakdown_units: froze
         return False  # "Hiện nay toàn tỉnh có …", "đã đạt …", "(tương đương 4.510 USD)", "(năm 2017 là 47,24)"
     if RESULT_AFTER_RE.match(text, q.end) and not _STRIVE_BEFORE_RE.search(text, clause_start, q.start):
         return False  # "100% huyện, thành phố đều đã có xã đạt chuẩn": reached
+    if _OF_PLAN_AFTER_RE.match(text, q.end) or (_ONE_OF_AFTER_RE.match(text, q.end)
+                                                 and _IS_BEFORE_RE.search(text, max(0, q.number_start - 8), q.number_start)):
+        return False  # "đạt 315 % so kế hoạch năm 2023": how much of a plan was done; "1 trong 10 chỉ tiêu"
     if q.percent or q.rank or q.value_max is not None or q.after_comparator or q.fixed_unit or q.fraction:
         return True
     if q.comparator_word or (q.change and q.unit == "lần"):
@@ -389,8 +401,9 @@ def targets_in_block(index: int, block: Block, goal_context: bool, targets_list:
     reporting = False  # after "… đã đạt được những kết quả tích cực." the sentences report results
     reported = False  # the sentence before gave numbers and no target: "Hiện nay … là 87 trạm."
     for s_start, s_end in _sentences(text, lo):
-        if _REPORT_INTRO_RE.search(text, s_start, s_end):
-            reporting = True
+        if _REPORT_INTRO_RE.search(text, s_start, s_end) or (
+                _RETROSPECT_RE.match(text, s_start) and not GOAL_WORDS.search(text, s_start, s_end)):
+            reporting = True  # "Trong 5 năm qua, Đảng bộ … đã tận dụng …": what follows tells the past
             continue
         if reporting and not GOAL_WORDS.search(text, s_start, s_end):
             continue

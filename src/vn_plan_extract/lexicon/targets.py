@@ -88,7 +88,7 @@ SPENDING_NAME_RE = regex.compile(
 #: đấu đạt thêm 1 tiêu chí" is a target).
 RESULT_BEFORE_RE = regex.compile(
     r"(?:(?<!\w)đã\s*"
-    r"|(?<!\w)(?:đã\s+(?:đạt|có|hoàn\s+thành|thực\s+hiện|tăng|giảm|phấn\s+đấu|vượt)|ước\s+(?:đạt|thực\s+hiện|tính))"
+    r"|(?<!\w)(?:đã\s+(?:đạt|có|hoàn\s+thành|thực\s+hiện|tăng|giảm|phấn\s+đấu|vượt|góp\s+phần|giúp)|ước\s+(?:đạt|thực\s+hiện|tính))"
     r"(?!\w)(?:(?!phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)[^;:,]){0,80}"
     r"|(?<!\w)(?:hiện\s+nay|tương\s+đương|tính\s+đến|qua\s+các\s+năm)(?!\w)(?:(?!phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)[^;:]){0,200})$",
     regex.IGNORECASE | regex.REVERSE)
