@@ -388,3 +388,21 @@ def test_a_news_page_s_past_years_and_plan_shares_are_results() -> None:
             "Đại hội đã thống nhất 10 chỉ tiêu phấn đấu, trong đó giá trị sản xuất đến năm 2025 đạt 800 tỷ đồng.\n")
     doc = extract_text(page)
     assert [(i.target.value, i.source.line_start) for i in doc.indicators] == [(800, 11)]  # the body's statement
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("- Tỷ suất sinh ở trẻ vị thành niên giảm từ 23 ca sinh/1.000 phụ nữ xuống 18 ca sinh/1.000 phụ nữ vào năm 2025.",
+     [("Tỷ suất sinh ở trẻ vị thành niên", "=", 18, 2025)]),
+    ("- Tỷ lệ hồ sơ trực tuyến tăng từ 60% lên 80% vào năm 2025.", [("Tỷ lệ hồ sơ trực tuyến", "=", 80, 2025)]),
+    ("- Tỷ lệ cán bộ nữ trong diện quy hoạch ít nhất vào năm 2025 đạt 40%.",
+     [("Tỷ lệ cán bộ nữ trong diện quy hoạch", ">=", 40, 2025)]),
+    ("- Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều đến năm 2030 dưới: 01%.",
+     [("Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều", "<", 1, 2030)]),
+    ("- Vận động người dân từ 15 tuổi trở lên mở tài khoản (phấn đấu đạt ≥ 95%).",
+     [("Vận động người dân từ 15 tuổi trở lên mở tài khoản", ">=", 95, None)]),
+])
+def test_where_a_change_starts_is_no_target_and_comparators_reach_over_a_year_or_a_colon(
+        text: str, expected: list[tuple[str, str, float, int | None]]) -> None:
+    doc = extract_text("I. MỤC TIÊU\n" + text + "\n")
+    assert [(i.name, i.target.comparator.value if i.target.comparator else None, i.target.value, i.target_year)
+            for i in doc.indicators] == expected

@@ -173,9 +173,17 @@ def _end_of_words(text: str, pos: int, count: int) -> int:
     return cursor
 
 
+_COLON_END_RE = regex.compile(r"\s*:\s*$")
+#: A time phrase at the end of a text ("vào năm 2025 ", "đến hết năm 2030, ").
+_YEAR_END_RE = regex.compile(r"(?:vào|đến|trong|tới)?\s*(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d{2}[\s,]*$", regex.IGNORECASE)
+
+
 def _comparator_before(text: str, lo: int, start: int) -> tuple[str, str, int]:
     """The comparator written just before `start` (after position `lo`): (comparator, word, its start)."""
     left = text[lo:start]
+    colon = _COLON_END_RE.search(left)
+    if colon and COMPARATOR_RE.search(left[:colon.start()]):
+        left = left[:colon.start()]  # "… đến năm 2030 dưới: 01%": the comparator before a list's colon
     m = COMPARATOR_RE.search(left)
     if not m:
         f = FILLER_RE.search(left)
@@ -189,8 +197,12 @@ def _comparator_before(text: str, lo: int, start: int) -> tuple[str, str, int]:
     comparator = COMPARATOR_WORDS.get(word, "=")
     if comparator == "=":
         # "tối thiểu đạt 25%": an explicit comparator before the verb governs the value
-        before = COMPARATOR_RE.search(left[: m.start()])
-        if before and before.end() >= len(left[: m.start()].rstrip()):
+        # … or with a time between: "ít nhất vào năm 2025 đạt 40%"
+        head = left[: m.start()]
+        year = _YEAR_END_RE.search(head)
+        head = head[: year.start()] if year else head
+        before = COMPARATOR_RE.search(head)
+        if before and before.end() >= len(head.rstrip()):
             earlier = " ".join(before.group().split()).lower()
             if COMPARATOR_WORDS.get(earlier, "=") != "=":
                 return COMPARATOR_WORDS[earlier], earlier, lo + before.start()

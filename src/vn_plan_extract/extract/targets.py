@@ -239,6 +239,10 @@ _RETROSPECT_RE = regex.compile(
     regex.IGNORECASE)
 #: Right after a value: it is a share of the plan reached ("đạt 315 % so kế hoạch năm 2023"), a result.
 _OF_PLAN_AFTER_RE = regex.compile(r"\s*%?\s*so\s+(?:với\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu)(?!\w)", regex.IGNORECASE)
+#: The end of a name that is the start of a change ("… tăng từ 60%", "… giảm từ 23 ca sinh/1.000 phụ nữ").
+_CHANGE_FROM_END_RE = regex.compile(r"\s+(?:tăng|giảm)(?:\s+bình\s+quân)?\s+từ\s+\d[^,;]{0,40}$", regex.IGNORECASE)
+#: After the first value of "từ X lên/xuống Y": the second follows ("từ 60% lên 80%", "từ 5% xuống còn 3%").
+_TO_AFTER_RE = regex.compile(r"[^,;.\d]{0,40}?(?<!\w)(?:lên|xuống)(?:\s+(?:còn|mức))?\s+\d", regex.IGNORECASE)
 #: Right after a count: its place in a set ("Đây là 1 trong 10 chỉ tiêu …"), not a value to reach.
 _ONE_OF_AFTER_RE = regex.compile(r"\s+trong\s+(?:số\s+)?\d", regex.IGNORECASE)
 _IS_BEFORE_RE = regex.compile(r"(?<!\w)là\s*$", regex.IGNORECASE)
@@ -294,8 +298,9 @@ def _lead_in(text: str, s_start: int, colon: int) -> str:
 def _whole_name(text: str, t: ProseTarget, lead: str) -> str:
     """A name that says what is measured (issue 11): a part of a list is named with the list's title
     ("Cơ cấu kinh tế: dịch vụ"); an empty, numeric or generic name ("Hình thành", "kết nạp", "Mỗi năm")
-    becomes the target's own words without the value ("Hình thành Khu công nghiệp")."""
-    name = t.name
+    becomes the target's own words without the value ("Hình thành Khu công nghiệp"); the start of a
+    change is no part of it ("Tỷ lệ hộ nghèo giảm từ 5%" → "Tỷ lệ hộ nghèo")."""
+    name = _CHANGE_FROM_END_RE.sub("", t.name) or t.name
     generic = not name.split() or bool(_GENERIC_NAME_RE.fullmatch(name)) or not _WORD_RE.search(name)
     if generic and not t.qualitative:
         at = text.find(t.text, t.start, t.end)
@@ -351,6 +356,8 @@ def _is_target(q: Quantity, text: str, clause_start: int, breakdown_units: froze
         return False  # "Hiện nay toàn tỉnh có …", "đã đạt …", "(tương đương 4.510 USD)", "(năm 2017 là 47,24)"
     if RESULT_AFTER_RE.match(text, q.end) and not _STRIVE_BEFORE_RE.search(text, clause_start, q.start):
         return False  # "100% huyện, thành phố đều đã có xã đạt chuẩn": reached
+    if q.comparator_word == "từ" and _TO_AFTER_RE.match(text, q.end):
+        return False  # "giảm từ 23 ca sinh/1.000 phụ nữ xuống 18 …": where the change starts, not its target
     if _OF_PLAN_AFTER_RE.match(text, q.end) or (_ONE_OF_AFTER_RE.match(text, q.end)
                                                  and _IS_BEFORE_RE.search(text, max(0, q.number_start - 8), q.number_start)):
         return False  # "đạt 315 % so kế hoạch năm 2023": how much of a plan was done; "1 trong 10 chỉ tiêu"

@@ -24,7 +24,7 @@ COMPARATOR_WORDS: dict[str, str] = {
     "=": "=", "đạt": "=", "là": "=", "còn": "=", "bằng": "=", "bảo đảm": "=", "đảm bảo": "=",
     # a count to reach or to add: "nâng tổng số lên 12 KCN", "có thêm 5 xã", "hình thành mới 05 khu
     # công nghiệp", "khoảng 2.989,5 MW"
-    "lên": "=", "thêm": "=", "mới": "=", "khoảng": "=", "ở mức": "=",
+    "lên": "=", "xuống": "=", "thêm": "=", "mới": "=", "khoảng": "=", "ở mức": "=",
 }
 
 #: Words that may stand between the comparator and the value: "đạt tỷ lệ tối thiểu 30%".
@@ -196,14 +196,14 @@ NOT_NAME_AFTER_RE = regex.compile(
 #: Year expressions inside a target or a heading: "năm 2025", "đến hết năm 2030", "giai đoạn 2021-2025".
 YEAR_RE = regex.compile(
     r"""(?:(?:năm|Năm|NĂM)\s+(?:học\s+\d{4}\s*[-–]\s*)?(?P<year>(?:19|20)\d{2})(?!\d)(?!\s*[-–]\s*\d)
-        | (?:giai\s+đoạn|nhiệm\s+kỳ|nhiệm\s+kì|GIAI\s+ĐOẠN|NHIỆM\s+KỲ|năm|Năm|NĂM|\()
+        | (?:giai\s+đoạn|nhiệm\s+kỳ|nhiệm\s+kì|thời\s+kỳ|thời\s+kì|GIAI\s+ĐOẠN|NHIỆM\s+KỲ|THỜI\s+KỲ|năm|Năm|NĂM|\()
           \s*(?:19|20)\d{2}\s*[-–]\s*(?P<end>(?:19|20)\d{2})(?!\d)
         | (?:đến|Đến|ĐẾN|vào|tới)\s+(?P<bare>(?:19|20)\d{2})\b)""",
     regex.VERBOSE,
 )
 #: `YEAR_RE`, tried only where one of its first words begins.
 YEAR_PHRASES = FirstWords(YEAR_RE, (
-    "năm", "Năm", "NĂM", "giai", "nhiệm", "GIAI", "NHIỆM", "(", "đến", "Đến", "ĐẾN", "vào", "tới",
+    "năm", "Năm", "NĂM", "giai", "nhiệm", "thời", "GIAI", "NHIỆM", "THỜI", "(", "đến", "Đến", "ĐẾN", "vào", "tới",
 ))
 
 #: Headings of award and evaluation rules ("Khen thưởng", "Tiêu chí đánh giá, xếp loại", "Cách thức xếp
