@@ -124,3 +124,13 @@ def test_an_appendix_title_wrapped_over_lines_leaves_out_what_it_is_attached_to(
     appendix = extract_text(text, fmt="md").sections[-1]
     assert (appendix.label, appendix.title) == (
         "I", "ĐỐI TƯỢNG, ĐỊA ĐIỂM QUAN TRẮC MÔI TRƯỜNG NUÔI TRỒNG THỦY SẢN TẠI CÁC XÃ, PHƯỜNG NĂM 2026")
+
+
+def test_a_bracket_s_rest_opening_with_phu_luc_is_no_appendix() -> None:
+    """"… (Chi tiết tại ⏎ Phụ lục kèm theo)." ends a sentence; it opens no appendix (a real PDF's line break)."""
+    from vn_plan_extract import extract_text
+
+    text = ("I. MỤC TIÊU\n1. Mục tiêu cụ thể\n- Hoàn thành 100% hồ sơ (Chi tiết tại\nPhụ lục kèm theo).\n"
+            "2. Phạm vi thực hiện: toàn phường.\n")
+    doc = extract_text(text)
+    assert [(s.label, [c.label for c in s.children]) for s in doc.sections] == [("I", ["1", "2"])]

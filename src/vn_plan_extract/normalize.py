@@ -130,6 +130,8 @@ _AGENCY_HEAD_END_RE = regex.compile(
 #: unless the line before ends with "ngày" (a date broken from its sentence).
 _STANDALONE_DATE_RE = regex.compile(r"^(?:\d{1,2}[:/]\d{1,2}(?:[:/]\d{2,4})?\s*)+(?:SA|CH|AM|PM)?$")
 _DATE_JOINER_END_RE = regex.compile(r"(?:ngày|tháng|năm|số|đến|từ)$", regex.IGNORECASE | regex.REVERSE)
+#: A line that closes a bracket before opening one.
+_CLOSES_BRACKET_RE = regex.compile(r"[^()]{0,80}\)")
 #: A line ending with a colon and a bare value: the thing it counts is on the next line.
 _BARE_VALUE_END_RE = regex.compile(r":\s*(?:[≥≤><]=?\s*)?\d{1,3}(?:[.,]\d+)?\s*%$")
 _DASH_START_RE = regex.compile(r"^[-–]\s*")
@@ -369,6 +371,8 @@ def _continues(first_line: _Line, prev: _Line, nxt: _Line, blanks: int, full_lin
                                                   or _completes_compound(prev.text, nxt.text)
                                                   or _completes_range(prev.text, nxt.text)):
         return True
+    if prev.text.count("(") > prev.text.count(")") and _CLOSES_BRACKET_RE.match(nxt.text):
+        return True  # "… (Chi tiết tại ⏎ Phụ lục kèm theo).": the bracket's rest, not an appendix's title
     if nxt.is_item_opener():
         return False
     if _glued(prev.text):
