@@ -406,3 +406,10 @@ def test_where_a_change_starts_is_no_target_and_comparators_reach_over_a_year_or
     doc = extract_text("I. MỤC TIÊU\n" + text + "\n")
     assert [(i.name, i.target.comparator.value if i.target.comparator else None, i.target.value, i.target_year)
             for i in doc.indicators] == expected
+
+
+def test_the_number_of_what_a_plan_does_is_a_target() -> None:
+    """"số lượng mẫu quan trắc 240 mẫu/năm" states a planned count, even outside the aims (a monitoring plan)."""
+    doc = extract_text("II. NỘI DUNG\n+ Các thông số: Độ mặn, pH quan trắc với tần suất 2 lần/tháng; "
+                       "số lượng mẫu quan trắc 240 mẫu/năm.\n- Năm 2025 đã thực hiện số lượng mẫu quan trắc 200 mẫu.\n")
+    assert [(i.target.value, i.target.unit) for i in doc.indicators] == [(240, "mẫu/năm")]

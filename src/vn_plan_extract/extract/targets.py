@@ -241,6 +241,8 @@ _RETROSPECT_RE = regex.compile(
 _OF_PLAN_AFTER_RE = regex.compile(r"\s*%?\s*so\s+(?:với\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu)(?!\w)", regex.IGNORECASE)
 #: The end of a name that is the start of a change ("… tăng từ 60%", "… giảm từ 23 ca sinh/1.000 phụ nữ").
 _CHANGE_FROM_END_RE = regex.compile(r"\s+(?:tăng|giảm)(?:\s+bình\s+quân)?\s+từ\s+\d[^,;]{0,40}$", regex.IGNORECASE)
+#: Right before a count: "số lượng <what>" with no verb between, the count the plan sets for it.
+_QUANTITY_OF_RE = regex.compile(r"(?<!\w)số\s+lượng\s+[^,;:.\d]{1,80}$", regex.IGNORECASE)
 #: After the first value of "từ X lên/xuống Y": the second follows ("từ 60% lên 80%", "từ 5% xuống còn 3%").
 _TO_AFTER_RE = regex.compile(r"[^,;.\d]{0,40}?(?<!\w)(?:lên|xuống)(?:\s+(?:còn|mức))?\s+\d", regex.IGNORECASE)
 #: Right after a count: its place in a set ("Đây là 1 trong 10 chỉ tiêu …"), not a value to reach.
@@ -373,6 +375,8 @@ def _is_target(q: Quantity, text: str, clause_start: int, breakdown_units: froze
         return True  # a list after a goal lead-in's colon: "Chỉ tiêu trồng trọt: Diện tích lúa 22.540 ha; ngô …"
     if _STRIVE_BEFORE_RE.search(text, clause_start, q.start):
         return True  # "Phấn đấu xây dựng 17 xã nông thôn mới", "phấn đấu có thêm 12 xã …"
+    if _QUANTITY_OF_RE.search(text, clause_start, q.start):
+        return True  # "số lượng mẫu quan trắc 240 mẫu/năm": the number of what the plan will do
     if _BREAKDOWN_AFTER_RE.match(text, q.end):
         return True  # a total broken down next: "Tổng diện tích gieo trồng 772 ha, trong đó: Lúa 507 ha; …"
     before = text[clause_start:q.start].rstrip()
