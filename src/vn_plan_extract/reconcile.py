@@ -19,6 +19,7 @@ from .document import frozen
 from .extract.quantities import find_quantities
 from .extract.table_items import TableItems
 from .lexicon.agencies import canonical_agency
+from .lexicon.targets import UNIT_SCALES
 from .lexicon.text import expand_abbreviations, fold
 from .models import Comparator, Indicator, Origin, Source, Target, Task
 
@@ -172,12 +173,40 @@ def _words(text: str) -> frozenset[str]:
 
 def _compatible(a: Indicator, comparator: str | None, value: float | None, unit: str | None) -> bool:
     t = a.target
-    if t.value is None or value is None or float(t.value) != float(value):
+    if t.value is None or value is None:
         return False
-    if fold(t.unit or "%") != fold(unit or "%"):
-        return False  # "Tấn" in a unit column, "tấn" in the text
     mine = t.comparator.value if t.comparator else None
+    if not _same_amount(float(t.value), t.unit, float(value), unit):
+        # "trên 3,9 triệu USD" in the text, "3.950" Nghìn USD in the annex: a rounded restatement
+        return _rounded_restatement(float(t.value), t.unit, float(value), unit, comparator)
     return mine == comparator or "=" in (mine, comparator)
+
+
+def _same_amount(a: float, unit_a: str | None, b: float, unit_b: str | None) -> bool:
+    ua, ub = fold(unit_a or "%"), fold(unit_b or "%")
+    if ua == ub:
+        return a == b
+    sa, sb = UNIT_SCALES.get(ua), UNIT_SCALES.get(ub)
+    if sa is None or sb is None or sa[0] != sb[0]:
+        return False
+    return abs(a * sa[1] - b * sb[1]) <= _SCALE_TOLERANCE * max(abs(a * sa[1]), abs(b * sb[1]))
+
+
+#: Relative difference allowed between one amount written at two scales (rounding of the smaller unit).
+_SCALE_TOLERANCE = 1e-9
+#: How far above a rounded "trên X" (in a larger unit) the exact amount of a table may be.
+_ROUNDING_MARGIN = 0.05
+
+
+def _rounded_restatement(table_value: float, table_unit: str | None, value: float, unit: str | None,
+                         comparator: str | None) -> bool:
+    """A text's "trên 33 triệu USD" for a table's 33.040 Nghìn USD: another scale, rounded down, the
+    table's amount above it by a little."""
+    st, sp = UNIT_SCALES.get(fold(table_unit or "")), UNIT_SCALES.get(fold(unit or ""))
+    if st is None or sp is None or st[0] != sp[0] or st[1] == sp[1] or comparator not in {">", ">="}:
+        return False
+    exact, rounded = table_value * st[1], value * sp[1]
+    return rounded <= exact <= rounded * (1 + _ROUNDING_MARGIN)
 
 
 def _overlap(name: str, text: str) -> float:
@@ -199,7 +228,12 @@ def _names_the_row(text: str, table_name: str) -> bool:
 def _narrower(specific: str, general: str) -> bool:
     """Does `specific` name all of `general` and qualify it further (a different, narrower target)?"""
     a, b = _words(specific), _words(general)
-    return bool(b) and b <= a and len(a - b) >= _MIN_SHARED_WORDS
+    return bool(b) and b <= a and len(a - b - _NOT_QUALIFYING) >= _MIN_SHARED_WORDS
+
+
+#: Words a longer name may add without naming a narrower thing ("tổng giá trị sản phẩm Xoài tham gia xuất
+#: khẩu dự kiến" is the row "Xoài: Giá trị tham gia xuất khẩu"), folded.
+_NOT_QUALIFYING = frozenset({"tong", "san", "pham", "du", "kien", "so", "luong"})
 
 
 def _add_units(target: list[str], extra: list[str], also: list[str]) -> None:
@@ -235,8 +269,10 @@ def merge_prose_into_tables(prose: list[Indicator], table: list[Indicator]) -> l
             continue
         _add_units(best.lead_units, p.lead_units, [])
         best.deadline = best.deadline or p.deadline
-        if p.target.comparator is not None and best.target.comparator == Comparator.eq:
-            best.target.comparator = p.target.comparator
+        exact = (best.target.value is not None and p.target.value is not None
+                 and _same_amount(float(best.target.value), best.target.unit, float(p.target.value), p.target.unit))
+        if exact and p.target.comparator is not None and best.target.comparator == Comparator.eq:
+            best.target.comparator = p.target.comparator  # "trên 33 triệu USD" bounds the rounded amount only
     return kept
 
 

@@ -322,7 +322,11 @@ def extract_table_items(doc: StructuredDocument, tables: tuple[Table, ...], plan
             if table.kind == "indicators":
                 if "target" in table.roles and not row.text("target"):
                     continue  # a row with an empty plan column promises nothing ("Cơ cấu kinh tế" over its parts)
-                unit = row.text("unit") or (None if "unit" in table.roles else _unit_in_name(row.text("name")))
+                # the unit: the row's ĐVT cell, else the plan column's header ("Kế hoạch 2030 (Nghìn USD)")
+                header_unit = next((table.column_units[c.column] for c in table.cells_of(row, "target")
+                                    if c.column is not None and 0 <= c.column < len(table.column_units)), None)
+                unit = row.text("unit") or header_unit or (
+                    None if "unit" in table.roles else _unit_in_name(row.text("name")))
                 comparator, value, value_max, unit = parse_table_target(row.text("target"), unit)
                 target_text = row.text("target")
                 if "target" not in table.roles and value is None:

@@ -107,6 +107,17 @@ FIXED_UNITS = (
     "triệu USD", "USD",
 )
 
+#: Units that measure the same thing at another scale (folded name → (base, factor)): a plan states a
+#: target in its text in "triệu USD" and in its annex table in "Nghìn USD".
+UNIT_SCALES: dict[str, tuple[str, float]] = {
+    "usd": ("usd", 1), "nghin usd": ("usd", 1e3), "trieu usd": ("usd", 1e6), "ty usd": ("usd", 1e9),
+    "ti usd": ("usd", 1e9),
+    "dong": ("dong", 1), "nghin dong": ("dong", 1e3), "trieu dong": ("dong", 1e6), "ty dong": ("dong", 1e9),
+    "ti dong": ("dong", 1e9), "nghin ty dong": ("dong", 1e12), "nghin ti dong": ("dong", 1e12),
+    "tan": ("tan", 1), "nghin tan": ("tan", 1e3), "trieu tan": ("tan", 1e6),
+    "ha": ("ha", 1), "nghin ha": ("ha", 1e3),
+}
+
 #: Words that end a unit noun phrase: a unit is the counted noun, not the rest of the sentence.
 UNIT_STOP_WORDS = frozenset({
     "được", "có", "của", "trên", "trong", "tại", "cho", "và", "về", "đạt", "từ", "theo", "với", "để",
@@ -183,7 +194,8 @@ LEADING_INTRO = (
 TRAILING_INTRO = (
     "đạt", "là", "còn", "ở mức", "mức", "tỷ lệ", "tỉ lệ", "phấn đấu", "phấn đấu đạt", "giảm còn",
     "giảm xuống", "xuống", "giữ ở mức", "chiếm", "bằng", "bảo đảm", "đảm bảo", "có", "được", "với",
-    "đạt khoảng", "khoảng", "tối thiểu", "tối tiểu", "thuộc", "nằm trong", "trong", "vào",
+    "đạt khoảng", "khoảng", "tối thiểu", "tối tiểu", "thuộc", "nằm trong", "trong", "vào", "dự kiến",
+    "dự kiến đạt",
 )
 #: Words after a percentage that are not its measured thing: time phrases, notes, and the whole a share is
 #: of ("Tỷ trọng kinh tế số đạt tối thiểu 30% GRDP" measures the share, not "GRDP").
