@@ -149,3 +149,16 @@ def test_a_line_ending_with_the_head_of_a_body_s_name_runs_on() -> None:
     first, second = extract_text(text).sections[0].children
     assert first.title.startswith("Giao Sở Nông nghiệp và Môi trường")
     assert second.title.startswith("Bộ Tư lệnh Thành phố")
+
+
+def test_a_headline_and_the_paragraph_after_its_blank_line_are_two_blocks() -> None:
+    """A short title line with no full stop, a blank line, then a long paragraph ending a sentence: two
+    paragraphs (a web page's headline and its story), whatever came before the headline."""
+    from vn_plan_extract.normalize import normalise
+    from vn_plan_extract.readers.text import source_from_text
+
+    story = ("UBND tỉnh vừa ban hành Kế hoạch số 30/KH-UBND ngày 5/2/2024 về thực hiện Chương trình mục tiêu "
+             "quốc gia xây dựng nông thôn mới năm 2024.")
+    text = f",\n\nNông thôn mới\n\nTuyên Quang phấn đấu có thêm 12 xã đạt chuẩn nông thôn mới\n\n{story}\n"
+    blocks = [b.text for b in normalise(source_from_text(text)).blocks]
+    assert blocks[-1] == story

@@ -413,3 +413,12 @@ def test_the_number_of_what_a_plan_does_is_a_target() -> None:
     doc = extract_text("II. NỘI DUNG\n+ Các thông số: Độ mặn, pH quan trắc với tần suất 2 lần/tháng; "
                        "số lượng mẫu quan trắc 240 mẫu/năm.\n- Năm 2025 đã thực hiện số lượng mẫu quan trắc 200 mẫu.\n")
     assert [(i.target.value, i.target.unit) for i in doc.indicators] == [(240, "mẫu/năm")]
+
+
+def test_the_members_a_count_lists_are_no_part_of_its_name() -> None:
+    doc = extract_text("I. MỤC TIÊU\n- Theo Kế hoạch sẽ có thêm 12 xã đạt chuẩn xã nông thôn mới trong năm 2024, gồm: "
+                       "Đà Vị (Na Hang); Trung Hà (Chiêm Hóa).\n")
+    assert len(doc.indicators) == 1
+    assert "nông thôn mới" in doc.indicators[0].name
+    assert "gồm" not in doc.indicators[0].name
+    assert "Đà Vị" not in doc.indicators[0].name

@@ -130,6 +130,8 @@ _AGENCY_HEAD_END_RE = regex.compile(
 #: unless the line before ends with "ngày" (a date broken from its sentence).
 _STANDALONE_DATE_RE = regex.compile(r"^(?:\d{1,2}[:/]\d{1,2}(?:[:/]\d{2,4})?\s*)+(?:SA|CH|AM|PM)?$")
 _DATE_JOINER_END_RE = regex.compile(r"(?:ngày|tháng|năm|số|đến|từ)$", regex.IGNORECASE | regex.REVERSE)
+#: A line this long ending a sentence, after a blank line, is a paragraph of its own (a web page's text).
+_PARAGRAPH_LINE = 100
 #: A line that closes a bracket before opening one.
 _CLOSES_BRACKET_RE = regex.compile(r"[^()]{0,80}\)")
 #: A line ending with a colon and a bare value: the thing it counts is on the next line.
@@ -413,6 +415,9 @@ def _continues(first_line: _Line, prev: _Line, nxt: _Line, blanks: int, full_lin
         return True  # a line filled to the margin runs on, even into a capitalised word
     if not full_line and first_line is prev and len(nxt.text) > _WRAPPED_LINE_MAX:
         return False  # a short text's headline, then a paragraph no margin wrapped: a web page's title
+    if (blanks and len(nxt.text) > _PARAGRAPH_LINE and nxt.text.rstrip()[-1:] in ".;:"
+            and len(prev.text) < (full_line or _PARAGRAPH_LINE)):
+        return False  # a title line, a blank line, then a whole paragraph no margin wrapped: a page's headline
     # a heading ends at its line unless the next line starts lower-case
     return not first_line.is_heading()
 

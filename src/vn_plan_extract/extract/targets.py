@@ -154,6 +154,9 @@ _STRIVE_INSIDE_RE = regex.compile(r"(?<=\w)\s+phấn\s+đấu(?:\s+(?=\w)|\s*$)"
 
 def _name_of(text: str, s: int, e: int) -> str:
     name = text[s:e]
+    members = _MEMBERS_RE.search(name)
+    if members and members.start() > 0:
+        name = name[:members.start()]  # "… đạt chuẩn nông thôn mới, gồm: Đà Vị (Na Hang)": which ones, not what
     name = _YEAR_PHRASE_RE.sub("", name)
     name = _CONNECTIVE_EDGE_RE.sub("", " ".join(name.split()).strip(" ,;:-–")).strip(" ,;:-–")
     name = _STAMP_RE.sub("", name)
@@ -163,6 +166,8 @@ def _name_of(text: str, s: int, e: int) -> str:
     return name[1:].lstrip() if name.startswith("(") and ")" not in name else name  # "(trồng mới …" cut open
 
 
+#: The list of the members a count counts ("12 xã …, gồm: Đà Vị (Na Hang); Trung Hà (Chiêm Hóa)").
+_MEMBERS_RE = regex.compile(r"\s*,?\s*(?:bao\s+)?gồm\s*:", regex.IGNORECASE)
 #: "đã đạt/hoàn thành/được … " right before a year, in the same clause part: the year something was done
 #: in ("đã đề ra chỉ tiêu cho năm 2019" sets targets for that year: not these verbs).
 _DONE_BEFORE_RE = regex.compile(r"(?<!\w)(?:đã|chưa)\s+(?:đạt|hoàn\s+thành|được|có|thực\s+hiện)(?!\w)[^,;:.()]*$",
