@@ -134,3 +134,12 @@ def test_a_bracket_s_rest_opening_with_phu_luc_is_no_appendix() -> None:
             "2. Phạm vi thực hiện: toàn phường.\n")
     doc = extract_text(text)
     assert [(s.label, [c.label for c in s.children]) for s in doc.sections] == [("I", ["1", "2"])]
+
+
+def test_a_heading_s_remark_sending_to_an_appendix_is_no_part_of_its_title() -> None:
+    from vn_plan_extract import extract_text
+
+    doc = extract_text("III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU (chi tiết Phụ lục đính kèm)\n- Rà soát.\n"
+                       "IV. TỔ CHỨC THỰC HIỆN\n2. Mục tiêu cụ thể (Có phụ lục kèm theo)\n- Báo cáo.\n")
+    assert [s.title for s in doc.sections] == ["NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU", "TỔ CHỨC THỰC HIỆN"]
+    assert doc.sections[1].children[0].title == "Mục tiêu cụ thể (Có phụ lục kèm theo)"

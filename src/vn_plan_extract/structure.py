@@ -169,6 +169,10 @@ def _predecessor(kind: str, label: str) -> str | None:
     return None
 
 
+#: A heading's remark sending the reader to an appendix for the details ("(chi tiết Phụ lục đính kèm)"):
+#: where they are, not what the section is ("(Có phụ lục kèm theo)" stays, as the seeds' gold keeps it).
+_ANNEX_REMARK_RE = regex.compile(
+    r"\s*\**\s*\(\s*(?:chi\s+tiết|xem)\b[^()]*\bphụ\s+lục\b[^()]*\)\s*\**\s*$", regex.IGNORECASE)
 #: The line under an appendix's title saying what it is attached to ("(Kèm theo Kế hoạch số …)").
 _ANNEX_NOTE_RE = regex.compile(
     r"^\(?\s*\*?\s*Kèm\s+theo\s+(?:Kế\s+hoạch|Quyết\s+định|Nghị\s+quyết|Chương\s+trình|Công\s+văn|Văn\s+bản)",
@@ -340,6 +344,7 @@ def structure(doc: NormalisedDocument) -> StructuredDocument:
                 stack = stack[: kinds.index(kind)]
         level = len(stack) + 1
         path = (*tuple(headings[h].label for _, h in stack), cand.label)
+        title = _clean_title(_ANNEX_REMARK_RE.sub("", title)) or title  # "… CHỦ YẾU (chi tiết Phụ lục đính kèm)"
         headings.append(Heading(cand.label, title, kind, level, i, path, title_blocks))
         stack.append((kind, len(headings) - 1))
         current = len(headings) - 1
