@@ -431,15 +431,19 @@ def test_a_row_with_no_division_is_one_guessed_cell() -> None:
 
 def test_a_target_restated_in_another_unit_or_rounded_is_the_table_s_row() -> None:
     """The text's "10 triệu USD" is the annex's "10.000" Nghìn USD, and "trên 3,9 triệu USD" its rounded
-    "3.950": one target each, kept from the table with the table's own comparator."""
+    "3.950": one target each, kept from the table with the table's own comparator (the cell states the
+    planned amount; "trên 12.000 …" in the text restates the cell "12.000" loosely)."""
     text = ("I. MỤC TIÊU\n- Tổng giá trị sản phẩm Xoài tham gia xuất khẩu đến năm 2030 dự kiến đạt 10 triệu USD.\n"
-            "- Tổng giá trị sản phẩm Chuối tham gia xuất khẩu đến năm 2030 đạt trên 3,9 triệu USD.\n\n" + _bounded([
+            "- Tổng giá trị sản phẩm Chuối tham gia xuất khẩu đến năm 2030 đạt trên 3,9 triệu USD.\n"
+            "- Giá trị xuất khẩu Chè đến năm 2030 đạt trên 12.000 Nghìn USD.\n\n" + _bounded([
                 ["**TT**", "**Sản phẩm**", "**Kế hoạch 2030 Giá trị (Nghìn USD)**"],
                 ["1", "Giá trị xuất khẩu Xoài", "10.000"],
                 ["2", "Giá trị xuất khẩu Chuối", "3.950"],
+                ["3", "Giá trị xuất khẩu Chè", "12.000"],
             ]))
     doc = extract_text(text, fmt="md")
     assert [(i.name, i.target.comparator.value if i.target.comparator else None, i.target.value, i.target.unit,
              i.origin.value) for i in doc.indicators] == [
         ("Giá trị xuất khẩu Xoài", "=", 10000, "Nghìn USD", "table"),
-        ("Giá trị xuất khẩu Chuối", "=", 3950, "Nghìn USD", "table")]
+        ("Giá trị xuất khẩu Chuối", "=", 3950, "Nghìn USD", "table"),
+        ("Giá trị xuất khẩu Chè", "=", 12000, "Nghìn USD", "table")]

@@ -269,10 +269,8 @@ def merge_prose_into_tables(prose: list[Indicator], table: list[Indicator]) -> l
             continue
         _add_units(best.lead_units, p.lead_units, [])
         best.deadline = best.deadline or p.deadline
-        exact = (best.target.value is not None and p.target.value is not None
-                 and _same_amount(float(best.target.value), best.target.unit, float(p.target.value), p.target.unit))
-        if exact and p.target.comparator is not None and best.target.comparator == Comparator.eq:
-            best.target.comparator = p.target.comparator  # "trên 33 triệu USD" bounds the rounded amount only
+        # the comparator stays the cell's: the table states the planned amount, the text's "trên 12.000
+        # tấn" restates it loosely (and "trên 33 triệu USD" bounds a rounded amount)
     return kept
 
 
