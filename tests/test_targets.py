@@ -422,3 +422,11 @@ def test_the_members_a_count_lists_are_no_part_of_its_name() -> None:
     assert "nông thôn mới" in doc.indicators[0].name
     assert "gồm" not in doc.indicators[0].name
     assert "Đà Vị" not in doc.indicators[0].name
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tỷ lệ nghèo đa chiều giảm 57,3% đạt 315 % so kế hoạch năm 2023.",
+    "Năm 2020 tỷ lệ người dân tham gia BHYT đạt 85% dân số, vượt chỉ tiêu kế hoạch tỉnh giao.",
+])
+def test_a_value_reported_against_its_plan_is_a_result(sentence: str) -> None:
+    assert extract_text("I. MỤC TIÊU\n- " + sentence + "\n").indicators == []

@@ -250,6 +250,11 @@ _CHANGE_FROM_END_RE = regex.compile(r"\s+(?:tăng|giảm)(?:\s+bình\s+quân)?\s
 _QUANTITY_OF_RE = regex.compile(r"(?<!\w)số\s+lượng\s+[^,;:.\d]{1,80}$", regex.IGNORECASE)
 #: After the first value of "từ X lên/xuống Y": the second follows ("từ 60% lên 80%", "từ 5% xuống còn 3%").
 _TO_AFTER_RE = regex.compile(r"[^,;.\d]{0,40}?(?<!\w)(?:lên|xuống)(?:\s+(?:còn|mức))?\s+\d", regex.IGNORECASE)
+#: Later in a value's clause: how much of a plan was done ("… đạt 315 % so kế hoạch", ", vượt chỉ tiêu kế
+#: hoạch … giao"): the clause reports a result.
+_PLAN_DONE_AFTER_RE = regex.compile(
+    r"[^;:.]{0,60}?(?:%\s*so\s+(?:với\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu)|(?<!\w)vượt\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu))(?!\w)",
+    regex.IGNORECASE)
 #: Right after a count: its place in a set ("Đây là 1 trong 10 chỉ tiêu …"), not a value to reach.
 _ONE_OF_AFTER_RE = regex.compile(r"\s+trong\s+(?:số\s+)?\d", regex.IGNORECASE)
 _IS_BEFORE_RE = regex.compile(r"(?<!\w)là\s*$", regex.IGNORECASE)
@@ -365,6 +370,8 @@ def _is_target(q: Quantity, text: str, clause_start: int, breakdown_units: froze
         return False  # "100% huyện, thành phố đều đã có xã đạt chuẩn": reached
     if q.comparator_word == "từ" and _TO_AFTER_RE.match(text, q.end):
         return False  # "giảm từ 23 ca sinh/1.000 phụ nữ xuống 18 …": where the change starts, not its target
+    if _PLAN_DONE_AFTER_RE.match(text, q.end):
+        return False  # "giảm 57,3% đạt 315 % so kế hoạch", "đạt 85% dân số, vượt chỉ tiêu kế hoạch …": a plan's result
     if _OF_PLAN_AFTER_RE.match(text, q.end) or (_ONE_OF_AFTER_RE.match(text, q.end)
                                                  and _IS_BEFORE_RE.search(text, max(0, q.number_start - 8), q.number_start)):
         return False  # "đạt 315 % so kế hoạch năm 2023": how much of a plan was done; "1 trong 10 chỉ tiêu"
