@@ -118,3 +118,9 @@ def test_a_year_of_what_was_done_or_of_the_next_value_is_not_a_target_s() -> Non
     ahead = extract_text("Kế hoạch phát triển chăn nuôi giai đoạn 2015-2020\n\nI. MỤC TIÊU\n"
                          "- Tổng đàn lợn đạt 5.000 con, đến năm 2030 đạt 6.000 con.\n")
     assert [(i.target.value, i.target_year) for i in ahead.indicators] == [(5000, 2020), (6000, 2030)]
+
+
+def test_a_vision_s_year_in_a_goal_sentence_is_its_own_target_s_only() -> None:
+    doc = extract_text("Kế hoạch bảo vệ môi trường giai đoạn 2021 - 2025\n\nII. Chỉ tiêu\n3. Tỷ lệ thu gom rác thải đạt "
+                       "trên 95%; Tỷ lệ rác thải được phân loại đạt trên 35%; định hướng đến năm 2030 đạt trên 45%.\n")
+    assert [(i.target.value, i.target_year) for i in doc.indicators] == [(95, 2025), (35, 2025), (45, 2030)]

@@ -149,9 +149,10 @@ def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None,
         if not targets:
             continue
 
-        goal_years = [(mm.start(), _year_of_text(text[mm.start():mm.end()]))
+        # the years goal sentences set; a vision's ("…; định hướng đến năm 2030 đạt trên 45%") is its own target's
+        goal_years = [(mm.start(), _year_of_text(plain))
                       for s in _SENTENCE_RE.finditer(text) if GOAL_WORDS.search(s.group())
-                      for mm in [s] if _year_of_text(s.group())]
+                      for mm in [s] for plain in [_without_vision(s.group())] if _year_of_text(plain)]
         context_years = [intro_years.get(a) for a in [h, *chain[1:], -1]]
         context_years += [heading_year[a] for a in chain]
         block_lead = _block_lead(text)
@@ -211,13 +212,18 @@ def _years_of_siblings(indicators: list[Indicator], sections: list[int]) -> list
             for ind, h in zip(indicators, sections, strict=True)]
 
 
+def _without_vision(text: str) -> str:
+    """The text with its vision's years blanked ("định hướng đến năm 2030"), same length."""
+    return VISION_YEAR_RE.sub(lambda v: " " * len(v.group()), text)
+
+
 def _lead_in_year(text: str) -> int | None:
     """The year nearest the end of the last goal sentence that names one, in the text before a block's first
     target ("… kết quả thực hiện năm 2018, … đã đề ra chỉ tiêu cho năm 2019 …:" is for 2019); a vision's year
     ("đến năm 2025, định hướng đến năm 2030") only when the sentence names no other."""
     years = [first_year(plain, 0, len(plain), last=True) or first_year(m.group(), 0, len(m.group()), last=True)
              for m in _SENTENCE_RE.finditer(text) if GOAL_WORDS.search(m.group())
-             for plain in [VISION_YEAR_RE.sub(lambda v: " " * len(v.group()), m.group())]]
+             for plain in [_without_vision(m.group())]]
     return next((y for y in reversed(years) if y), None)
 
 
