@@ -430,3 +430,10 @@ def test_the_members_a_count_lists_are_no_part_of_its_name() -> None:
 ])
 def test_a_value_reported_against_its_plan_is_a_result(sentence: str) -> None:
     assert extract_text("I. MỤC TIÊU\n- " + sentence + "\n").indicators == []
+
+
+def test_the_bodies_a_plan_requires_to_carry_it_out_lead_the_targets_after() -> None:
+    doc = extract_text("I. MỤC TIÊU\nKế hoạch yêu cầu các cơ quan, đơn vị; các xã, thị trấn triển khai thực hiện có hiệu quả "
+                       "5 nội dung. Trong đó phấn đấu có từ 90% trở lên số hộ gia đình được công nhận danh hiệu "
+                       "“Gia đình văn hoá”.\n")
+    assert [(i.target.value, i.lead_units) for i in doc.indicators] == [(90, ["các cơ quan, đơn vị", "các xã, thị trấn"])]

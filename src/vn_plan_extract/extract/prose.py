@@ -34,6 +34,10 @@ _ASSIGNED_TO_RE = regex.compile(
     regex.IGNORECASE,
 )
 
+#: "Kế hoạch yêu cầu các cơ quan, đơn vị; các xã, thị trấn triển khai …. Trong đó phấn đấu …": the bodies a
+#: plan requires to carry it out lead the targets that follow in the paragraph.
+_REQUIRED_TO_RE = regex.compile(
+    r"(?<!\w)yêu\s+cầu\s+(?P<units>(?:các|UBND|Ủy\s+ban|Phòng|Sở|Ban)\b[^.:]{1,120}?)\s+(?:triển\s+khai|thực\s+hiện|tổ\s+chức)(?!\w)")
 _SEMICOLON_RE = regex.compile(r"\s*;\s*")
 #: "… UBND các huyện, thành, thị và các cơ quan liên quan": "và" before another body separates two.
 _AND_BODY_RE = regex.compile(r"\s+và\s+(?=các\s|UBND|Ủy\s+ban|Sở|Phòng)")
@@ -163,7 +167,7 @@ def extract_prose_indicators(doc: StructuredDocument, plan_year: int | None,
                 section_lead = unit
         elif h >= 0 and agency_is_exact(doc.headings[h].title.strip(" :.")):
             section_lead = doc.headings[h].title.strip(" :.")  # "2.1. Sở Kế hoạch và Đầu tư:" over its targets
-        assigned = _ASSIGNED_TO_RE.search(text)
+        assigned = _ASSIGNED_TO_RE.search(text) or _REQUIRED_TO_RE.search(text)
         for t in targets:
             year = t.year or (None if t.own_year_only else t.sentence_year)
             if t.own_year_only:
