@@ -301,16 +301,13 @@ def _cell_starts(text: str) -> tuple[list[int], dict[str, set[int]]]:
     starts where such a cell can open at all (a unit cell opens with a unit word …)."""
     starts = {0, len(text)}
     starts.update(m.end() for m in _LINE_START_RE.finditer(text))
-    opens: dict[str, set[int]] = {"unit": set(), "value": set(), "deadline": set()}
-    for m in _WORD_START_RE.finditer(text):
-        p = m.start()
-        unit, value, deadline = (UNIT_CELL_RE.match(text, p), _VALUE_START_RE.match(text, p),
-                                 DEADLINE_RE.match(text, p))
-        for kind, found in (("unit", unit), ("value", value), ("deadline", deadline)):
-            if found:
-                opens[kind].add(p)
-        if unit or value or deadline or AGENCY_HEAD_RE.match(text, p):
-            starts.add(p)
+    word_starts = {m.start() for m in _WORD_START_RE.finditer(text)}
+    # each vocabulary scanned once over the row (the regex engine's loop), kept where a word begins
+    opens: dict[str, set[int]] = {
+        kind: {m.start() for m in pattern.finditer(text, overlapped=True) if m.start() in word_starts}
+        for kind, pattern in (("unit", UNIT_CELL_RE), ("value", _VALUE_START_RE), ("deadline", DEADLINE_RE))}
+    heads = {m.start() for m in AGENCY_HEAD_RE.finditer(text, overlapped=True) if m.start() in word_starts}
+    starts.update(opens["unit"], opens["value"], opens["deadline"], heads)
     return sorted(starts), opens
 
 
