@@ -299,8 +299,8 @@ def _cell_starts(text: str) -> tuple[list[int], dict[str, set[int]]]:
     """Where a cell may begin: the text's start and end, every line start, and inside a line every word
     that opens a unit, a value, a body's name or a deadline phrase; with, for the typed columns, the
     starts where such a cell can open at all (a unit cell opens with a unit word …)."""
-    starts = {0, len(text)}
-    starts.update(m.end() for m in _LINE_START_RE.finditer(text))
+    line_starts = {0, *(m.end() for m in _LINE_START_RE.finditer(text))}
+    starts = {len(text), *line_starts}
     word_starts = {m.start() for m in _WORD_START_RE.finditer(text)}
     # each vocabulary scanned once over the row (the regex engine's loop), kept where a word begins
     opens: dict[str, set[int]] = {
@@ -308,11 +308,13 @@ def _cell_starts(text: str) -> tuple[list[int], dict[str, set[int]]]:
         for kind, pattern in (("unit", UNIT_CELL_RE), ("value", _VALUE_START_RE), ("deadline", DEADLINE_RE))}
     heads = {m.start() for m in AGENCY_HEAD_RE.finditer(text, overlapped=True) if m.start() in word_starts}
     starts.update(opens["unit"], opens["value"], opens["deadline"], heads)
+    opens["body"] = line_starts | heads  # a body's name opens a cell at a line start, or mid-line at its head
     return sorted(starts), opens
 
 
 #: The typed columns whose cells open only where `_cell_starts` saw such a cell begin.
-_OPENS_KIND = {"unit": "unit", "deadline": "deadline", **dict.fromkeys(("baseline", "growth", "target", "amount"), "value")}
+_OPENS_KIND = {"unit": "unit", "deadline": "deadline", **dict.fromkeys(("baseline", "growth", "target", "amount"), "value"),
+               **dict.fromkeys(("lead", "support", "monitor"), "body")}
 
 
 def _mid_line(text: str, at: int) -> bool:
