@@ -124,3 +124,11 @@ def test_a_vision_s_year_in_a_goal_sentence_is_its_own_target_s_only() -> None:
     doc = extract_text("Kế hoạch bảo vệ môi trường giai đoạn 2021 - 2025\n\nII. Chỉ tiêu\n3. Tỷ lệ thu gom rác thải đạt "
                        "trên 95%; Tỷ lệ rác thải được phân loại đạt trên 35%; định hướng đến năm 2030 đạt trên 45%.\n")
     assert [(i.target.value, i.target_year) for i in doc.indicators] == [(95, 2025), (35, 2025), (45, 2030)]
+
+
+def test_a_plan_whose_title_names_no_year_takes_the_horizon_its_aims_heading_names() -> None:
+    """Item 4: a plan with "Mục tiêu … đến năm 2030" sets its targets for 2030 unless they name their own."""
+    doc = extract_text("KẾ HOẠCH\nChuyển đổi số ngành giao thông\n\nII. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\n"
+                       "- 100% hồ sơ được số hóa.\nIII. NHIỆM VỤ\n1. Bảo đảm 100% thủ tục hành chính xử lý trực tuyến.\n"
+                       "2. Năm 2026 hoàn thành 50% cơ sở dữ liệu.\n")
+    assert [(i.target.value, i.target_year) for i in doc.indicators] == [(100, 2030), (100, 2030), (50, 2026)]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .assemble import assemble
 from .document import NormalisedDocument, SourceText
-from .extract.metadata import default_target_year, extract_metadata, names_a_period
+from .extract.metadata import aims_year, default_target_year, extract_metadata, names_a_period
 from .extract.prose import extract_prose_indicators
 from .extract.responsibilities import extract_responsibilities
 from .extract.table_items import extract_table_items
@@ -34,7 +34,8 @@ def run(source: SourceText) -> PlanDocument:
     structured = structure(normalised)
     _checked("structure", structured, StructuredDocument)
     metadata, date_span = extract_metadata(structured)
-    plan_year = default_target_year(metadata, date_span)
+    # the year the title names, else the horizon the aims' heading names ("Mục tiêu cụ thể đến năm 2030")
+    plan_year = default_target_year(metadata, date_span) or aims_year(structured)
     tables = tables_of(structured)
     opening = " ".join(b.text for b in structured.blocks[:1])  # a page quoting a plan: its headline
     prose = extract_prose_indicators(structured, plan_year, names_a_period(metadata, opening))

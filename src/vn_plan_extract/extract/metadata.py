@@ -185,6 +185,21 @@ def default_target_year(meta: Metadata, date_span: Span | None) -> int | None:
     return meta.year if date_span is None else None
 
 
+def aims_year(doc: StructuredDocument) -> int | None:
+    """The horizon the plan's aims name in their heading ("II. MỤC TIÊU … 2. Mục tiêu cụ thể đến năm 2030"):
+    for a plan whose title names no year, the year its targets are for unless they name their own."""
+    for heading in doc.headings:
+        if _AIMS_HEADING_RE.search(heading.title):
+            m = YEAR_PHRASES.search(heading.title)
+            if m:
+                return int(m.group("year") or m.group("end") or m.group("bare"))
+    return None
+
+
+#: A heading of the plan's aims or targets ("Mục tiêu cụ thể đến năm 2030", "Chỉ tiêu chủ yếu đến năm 2025").
+_AIMS_HEADING_RE = regex.compile(r"^(?:mục\s+tiêu|chỉ\s+tiêu)", regex.IGNORECASE)
+
+
 def names_a_period(meta: Metadata, opening: str = "") -> bool:
     """Does the plan's title (or, for a page quoting a plan, its first words) name a period it is for
     ("giai đoạn 2021-2025", "nhiệm kỳ 2020 - 2025", "5 năm 2026-2030")?
