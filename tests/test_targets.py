@@ -437,3 +437,9 @@ def test_the_bodies_a_plan_requires_to_carry_it_out_lead_the_targets_after() -> 
                        "5 nội dung. Trong đó phấn đấu có từ 90% trở lên số hộ gia đình được công nhận danh hiệu "
                        "“Gia đình văn hoá”.\n")
     assert [(i.target.value, i.lead_units) for i in doc.indicators] == [(90, ["các cơ quan, đơn vị", "các xã, thị trấn"])]
+
+
+def test_no_commune_left_below_a_threshold_is_an_end_state() -> None:
+    """"không còn xã dưới 10 tiêu chí": 10 is the threshold of an end state to reach, not a value."""
+    doc = extract_text("I. MỤC TIÊU\n- Đến năm 2025, không còn xã dưới 10 tiêu chí.\n")
+    assert [(i.qualitative, i.target.value, i.target_year) for i in doc.indicators] == [(True, None, 2025)]

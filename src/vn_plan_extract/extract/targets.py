@@ -29,6 +29,7 @@ from ..lexicon.targets import (
     RESULT_AFTER_RE,
     RESULT_BEFORE_RE,
     SPENDING_NAME_RE,
+    THRESHOLD_BEFORE_RE,
     TRAILING_INTRO_RE,
     YEAR_PHRASES,
     YEARLY_INCREASE_RE,
@@ -368,6 +369,8 @@ def _is_target(q: Quantity, text: str, clause_start: int, breakdown_units: froze
         return False  # "Hiện nay toàn tỉnh có …", "đã đạt …", "(tương đương 4.510 USD)", "(năm 2017 là 47,24)"
     if RESULT_AFTER_RE.match(text, q.end) and not _STRIVE_BEFORE_RE.search(text, clause_start, q.start):
         return False  # "100% huyện, thành phố đều đã có xã đạt chuẩn": reached
+    if THRESHOLD_BEFORE_RE.search(text, clause_start, q.number_start):
+        return False  # "không còn xã dưới 10 tiêu chí": the threshold of an end state
     if q.comparator_word == "từ" and _TO_AFTER_RE.match(text, q.end):
         return False  # "giảm từ 23 ca sinh/1.000 phụ nữ xuống 18 …": where the change starts, not its target
     if _PLAN_DONE_AFTER_RE.match(text, q.end):
@@ -505,7 +508,8 @@ def _qualitatives(index: int, text: str, s: int, e: int, item_start: int,
     bounds.append(e)
     out = []
     for ps, pe in zip(bounds[::2], bounds[1::2], strict=True):
-        if (any(ps <= q.number_start < pe or ps < q.end <= pe or _counted_with(text, q.end, ps) for q in quantities)
+        if (any((ps <= q.number_start < pe or ps < q.end <= pe or _counted_with(text, q.end, ps))
+                and not THRESHOLD_BEFORE_RE.search(text, ps, q.number_start) for q in quantities)  # a threshold's number
                 or (quality is None and ps != s)):
             continue
         found = _qualitative(index, text, ps, pe, item_start if ps == s else -1)

@@ -242,9 +242,14 @@ QUALITATIVE_RE = regex.compile(
         | (?:đạt|hoàn\s+thành)(?:\s+(?:và\s+)?vượt)?\s+(?:dự\s+toán|kế\s+hoạch\s+thu|chỉ\s+tiêu\s+thu)  # "thu ngân sách đạt dự toán"
         | trở\s+thành\s+(?:huyện|xã|thị\s+xã|phường)\s+(?:nông\s+thôn\s+mới|NTM|đạt\s+chuẩn)  # "trở thành huyện NTM kiểu mẫu"
         | trở\s+thành\s+địa\s+bàn\s+(?:trong\s+sạch|không)                          # "trở thành địa bàn không có ma túy"
+        | không\s+còn\s+\w+(?:\s+\w+)?\s+(?:dưới|trên)\s+\d                            # "không còn xã dưới 10 tiêu chí"
         )""",
     regex.VERBOSE,
 )
+#: Right before a number: "không còn <what> dưới/trên": the number is the threshold of an end state to reach
+#: ("không còn xã dưới 10 tiêu chí": no commune left below 10 criteria), not a value.
+THRESHOLD_BEFORE_RE = regex.compile(r"không\s+còn\s+\w+(?:\s+\w+)?\s+(?:dưới|trên)\s*$",
+                                    regex.IGNORECASE | regex.REVERSE)
 #: A qualitative phrase after these words states an aim, not a target ("hướng tới đạt chuẩn …").
 AIM_BEFORE_RE = regex.compile(r"(?:hướng\s+tới|hướng\s+đến|tiến\s+tới|góp\s+phần)\s*$", regex.IGNORECASE | regex.REVERSE)
 #: Targets on a yearly increase take a year only from their own words ("mỗi năm tăng tối thiểu 20%").
