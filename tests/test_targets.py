@@ -443,3 +443,10 @@ def test_no_commune_left_below_a_threshold_is_an_end_state() -> None:
     """"không còn xã dưới 10 tiêu chí": 10 is the threshold of an end state to reach, not a value."""
     doc = extract_text("I. MỤC TIÊU\n- Đến năm 2025, không còn xã dưới 10 tiêu chí.\n")
     assert [(i.qualitative, i.target.value, i.target_year) for i in doc.indicators] == [(True, None, 2025)]
+
+
+def test_an_end_state_opening_a_sentence_is_one_too() -> None:
+    doc = extract_text("I. MỤC TIÊU\n- Chuyển hóa ít nhất 60% địa bàn trọng điểm. Không để xảy ra tình trạng tội phạm hoạt "
+                       "động phức tạp, lộng hành, không để phát sinh “điểm nóng” về trật tự xã hội.\n")
+    assert [i.name for i in doc.indicators if i.qualitative] == [
+        "Không để xảy ra tình trạng tội phạm hoạt động phức tạp", "không để phát sinh “điểm nóng” về trật tự xã hội"]

@@ -244,7 +244,7 @@ QUALITATIVE_RE = regex.compile(
         | trở\s+thành\s+địa\s+bàn\s+(?:trong\s+sạch|không)                          # "trở thành địa bàn không có ma túy"
         | không\s+còn\s+\w+(?:\s+\w+)?\s+(?:dưới|trên)\s+\d                            # "không còn xã dưới 10 tiêu chí"
         )""",
-    regex.VERBOSE,
+    regex.VERBOSE | regex.IGNORECASE,  # "Không để xảy ra …" opening a sentence
 )
 #: Right before a number: "không còn <what> dưới/trên": the number is the threshold of an end state to reach
 #: ("không còn xã dưới 10 tiêu chí": no commune left below 10 criteria), not a value.
