@@ -450,3 +450,8 @@ def test_an_end_state_opening_a_sentence_is_one_too() -> None:
                        "động phức tạp, lộng hành, không để phát sinh “điểm nóng” về trật tự xã hội.\n")
     assert [i.name for i in doc.indicators if i.qualitative] == [
         "Không để xảy ra tình trạng tội phạm hoạt động phức tạp", "không để phát sinh “điểm nóng” về trật tự xã hội"]
+
+
+def test_reaching_new_rural_status_without_the_word_chuan_is_an_end_state() -> None:
+    doc = extract_text("I. MỤC TIÊU\n(4) Đến năm 2025 xây dựng xã cơ bản đạt nông thôn mới nâng cao.\n")
+    assert [(i.qualitative, i.target_year) for i in doc.indicators] == [(True, 2025)]

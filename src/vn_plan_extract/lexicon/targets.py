@@ -236,6 +236,7 @@ GOAL_WORDS = FirstWords(GOAL_WORDS_RE, GOAL_PHRASES)
 QUALITATIVE_RE = regex.compile(
     r"""\b(?:đạt\s+(?:loại|mức|xếp\s+loại)\s+(?:tốt|khá|xuất\s+sắc|giỏi|trung\s+bình|A|B)
         | (?:đạt|giữ\s+vững)\s+(?:chuẩn|danh\s+hiệu)
+        | đạt\s+(?:nông\s+thôn\s+mới|NTM)                      # "xã cơ bản đạt nông thôn mới nâng cao" ("chuẩn" left out)
         | hoàn\s+thành\s+tốt
         | [Mm]ức\s+[Kk]há
         | không\s+để\s+(?:xảy\s+ra|phát\s+sinh|bùng\s+phát|tái\s+phát)  # a state to keep: "không để phát sinh điểm nóng"
