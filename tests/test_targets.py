@@ -455,3 +455,8 @@ def test_an_end_state_opening_a_sentence_is_one_too() -> None:
 def test_reaching_new_rural_status_without_the_word_chuan_is_an_end_state() -> None:
     doc = extract_text("I. MỤC TIÊU\n(4) Đến năm 2025 xây dựng xã cơ bản đạt nông thôn mới nâng cao.\n")
     assert [(i.qualitative, i.target_year) for i in doc.indicators] == [(True, 2025)]
+
+
+def test_a_count_as_of_a_date_describes_what_is() -> None:
+    doc = extract_text("I. MỤC TIÊU\n- Xã có diện tích tự nhiên 30,07 km2, dân số là 42.875 người (tính đến 31/12/2024).\n")
+    assert doc.indicators == []

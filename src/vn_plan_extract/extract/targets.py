@@ -251,6 +251,8 @@ _CHANGE_FROM_END_RE = regex.compile(r"\s+(?:tăng|giảm)(?:\s+bình\s+quân)?\s
 _QUANTITY_OF_RE = regex.compile(r"(?<!\w)số\s+lượng\s+[^,;:.\d]{1,80}$", regex.IGNORECASE)
 #: After the first value of "từ X lên/xuống Y": the second follows ("từ 60% lên 80%", "từ 5% xuống còn 3%").
 _TO_AFTER_RE = regex.compile(r"[^,;.\d]{0,40}?(?<!\w)(?:lên|xuống)(?:\s+(?:còn|mức))?\s+\d", regex.IGNORECASE)
+#: Right after a value: the date it was counted at ("(tính đến 31/12/2024)", ", tính đến nay").
+_AS_OF_AFTER_RE = regex.compile(r"\s*[(,]?\s*tính\s+đến(?!\w)", regex.IGNORECASE)
 #: Later in a value's clause: how much of a plan was done ("… đạt 315 % so kế hoạch", ", vượt chỉ tiêu kế
 #: hoạch … giao"): the clause reports a result.
 _PLAN_DONE_AFTER_RE = regex.compile(
@@ -373,6 +375,8 @@ def _is_target(q: Quantity, text: str, clause_start: int, breakdown_units: froze
         return False  # "không còn xã dưới 10 tiêu chí": the threshold of an end state
     if q.comparator_word == "từ" and _TO_AFTER_RE.match(text, q.end):
         return False  # "giảm từ 23 ca sinh/1.000 phụ nữ xuống 18 …": where the change starts, not its target
+    if _AS_OF_AFTER_RE.match(text, q.end):
+        return False  # "dân số là 42.875 người (tính đến 31/12/2024)": a count as of a date, a description
     if _PLAN_DONE_AFTER_RE.match(text, q.end):
         return False  # "giảm 57,3% đạt 315 % so kế hoạch", "đạt 85% dân số, vượt chỉ tiêu kế hoạch …": a plan's result
     if _OF_PLAN_AFTER_RE.match(text, q.end) or (_ONE_OF_AFTER_RE.match(text, q.end)
