@@ -85,7 +85,9 @@ _PAGE_NUMBER_RE = regex.compile(
 )
 #: A line made only of a web page's furniture: reading counters, navigation, sharing (never the plan's text).
 _PAGE_CHROME_RE = regex.compile(
-    r"(?:\s*(?:Số\s+lượt\s+(?:đọc|xem)\s*:?\s*\d[\d.,]*|Lượt\s+(?:xem|truy\s+cập)\s*:?\s*\d[\d.,]*"
+    # each piece is matched once, atomically ("(?>…)"): a line of many file names ("a.jpga.jpg…") could
+    # otherwise be cut into pieces in exponentially many ways before the match fails
+    r"(?>\s*(?:Số\s+lượt\s+(?:đọc|xem)\s*:?\s*\d[\d.,]*|Lượt\s+(?:xem|truy\s+cập)\s*:?\s*\d[\d.,]*"
     r"|Về\s+trang\s+trước|Về\s+đầu\s+trang|Trở\s+về|In\s+bài\s+viết|Gửi\s+bài\s+viết|Chia\s+sẻ"
     r"|Các\s+tin\s+(?:khác|đã\s+đưa|mới\s+hơn|cũ\s+hơn)\s*:?|\[\s*Trở\s+về\s*\]|Bản\s+in"
     # the page's text-size and contrast buttons ("Tăng cỡ chữ Giảm cỡ chữ", "Cỡ chữ: A+ A A-", "Màu chữ image")
@@ -98,7 +100,7 @@ _PAGE_CHROME_RE = regex.compile(
     r"(?=\s*\|?\s*(?:\d[\d.,]*\s+lượt|Xem\s+cỡ|Lượt\s+xem|Số\s+lượt))"
     # the posting stamp ("Ngày cập nhật: 04/08/2020 4:45:14 CH", "Cập nhật lúc: 10:15 15/11/2020",
     # "Chủ nhật, ngày 7 tháng 3 năm 2021 - 5:39", "Thứ sáu, 07/12/2018, 07:43 SA")
-    r"|(?:Ngày\s+)?(?:cập\s+nhật|đăng)(?:\s+lúc)?\s*:?(?:[\s,]*\d{1,2}[:/.]\d{1,2}(?:[:/.]\d{2,4})?(?:\s*(?:SA|CH|AM|PM))?)+"
+    r"|(?:Ngày\s+)?(?:cập\s+nhật|đăng)(?:\s+lúc)?\s*:?(?:[\s,]*\d{1,2}[:/.]\d{1,2}(?:[:/.]\d{2,4})?(?:\s*(?:SA|CH|AM|PM))?)++"
     r"|(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật)\s*,\s*(?:ngày\s+)?"
     r"(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})"
     r"(?:\s*[-–,]\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM))?)?"
