@@ -30,6 +30,7 @@ from .lexicon.markers import (
     HYPHEN_COMPOUNDS,
     LOWER_LETTER_RE,
     NUMBERED_ITEM_RE,
+    PAGE_BREAK_BLANKS,
     PARAGRAPH_OPENER_RE,
     PART_RE,
     ROMAN_RE,
@@ -110,8 +111,6 @@ _PAGE_CHROME_RE = regex.compile(
     regex.IGNORECASE)
 #: The longest cleaned line `_PAGE_NUMBER_RE` can match ("Trang 123 / 456"); longer lines are not tried.
 _PAGE_NUMBER_MAX_LENGTH = 15
-#: A run of at least this many blank lines is a page break in text extracted from PDF or Word.
-_PAGE_BREAK_BLANKS = 2
 _TERMINAL_RE = regex.compile(r"(?:[.;:!?…]|\./\.)[\"”’)\]]*$", regex.REVERSE)
 #: A person's name alone on a line (the signer): two to five capitalised words.
 _PERSON_NAME_RE = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,4}$")
@@ -823,7 +822,7 @@ def normalise(source: SourceText) -> NormalisedDocument:
         before = ln.blanks_before
         after = lines[i + 1].blanks_before if i + 1 < len(lines) else blanks_at_end
         # at the very start a lone number is a page number; at the end it may be a table's last cell
-        if before >= _PAGE_BREAK_BLANKS or after >= _PAGE_BREAK_BLANKS or i == 0:
+        if before >= PAGE_BREAK_BLANKS or after >= PAGE_BREAK_BLANKS or i == 0:
             removed.append(ln.number)  # its neighbours still see it: "10" then "14" are not both pages
     chrome_set = set(chrome)
     removed_set = set(removed) | chrome_set

@@ -243,20 +243,20 @@ _REPORT_INTRO_RE = regex.compile(
 _RETROSPECT_RE = regex.compile(
     r"\s*(?:Trong\s+)?(?:\d+\s+|những\s+|mấy\s+)?(?:năm|nhiệm\s+kỳ|thời\s+gian|giai\s+đoạn)\s+(?:vừa\s+)?qua(?!\w)",
     regex.IGNORECASE)
-#: Right after a value: it is a share of the plan reached ("đạt 315 % so kế hoạch năm 2023"), a result.
-_OF_PLAN_AFTER_RE = regex.compile(r"\s*%?\s*so\s+(?:với\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu)(?!\w)", regex.IGNORECASE)
 #: The end of a name that is the start of a change ("… tăng từ 60%", "… giảm từ 23 ca sinh/1.000 phụ nữ").
 _CHANGE_FROM_END_RE = regex.compile(r"\s+(?:tăng|giảm)(?:\s+bình\s+quân)?\s+từ\s+\d[^,;]{0,40}$", regex.IGNORECASE)
 #: Right before a count: "số lượng <what>" with no verb between, the count the plan sets for it.
-_QUANTITY_OF_RE = regex.compile(r"(?<!\w)số\s+lượng\s+[^,;:.\d]{1,80}$", regex.IGNORECASE)
+_QUANTITY_OF_RE = regex.compile(r"(?<!\w)số\s+lượng\s+[^,;:.\d]{1,80}$", regex.IGNORECASE | regex.REVERSE)
 #: After the first value of "từ X lên/xuống Y": the second follows ("từ 60% lên 80%", "từ 5% xuống còn 3%").
 _TO_AFTER_RE = regex.compile(r"[^,;.\d]{0,40}?(?<!\w)(?:lên|xuống)(?:\s+(?:còn|mức))?\s+\d", regex.IGNORECASE)
 #: Right after a value: the date it was counted at ("(tính đến 31/12/2024)", ", tính đến nay").
 _AS_OF_AFTER_RE = regex.compile(r"\s*[(,]?\s*tính\s+đến(?!\w)", regex.IGNORECASE)
-#: Later in a value's clause: how much of a plan was done ("… đạt 315 % so kế hoạch", ", vượt chỉ tiêu kế
-#: hoạch … giao"): the clause reports a result.
+#: After a value: how much of a plan was done, right after it ("315 % so kế hoạch năm 2023") or later in its
+#: clause ("giảm 57,3% đạt 315 % so kế hoạch", ", vượt chỉ tiêu kế hoạch … giao"): a result.
 _PLAN_DONE_AFTER_RE = regex.compile(
-    r"[^;:.]{0,60}?(?:%\s*so\s+(?:với\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu)|(?<!\w)vượt\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu))(?!\w)",
+    r"(?:\s*%?\s*so\s+(?:với\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu)"
+    r"|[^;:.]{0,60}?(?:%\s*so\s+(?:với\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu)|(?<!\w)vượt\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)))"
+    r"(?!\w)",
     regex.IGNORECASE)
 #: Right after a count: its place in a set ("Đây là 1 trong 10 chỉ tiêu …"), not a value to reach.
 _ONE_OF_AFTER_RE = regex.compile(r"\s+trong\s+(?:số\s+)?\d", regex.IGNORECASE)
@@ -379,9 +379,8 @@ def _is_target(q: Quantity, text: str, clause_start: int, breakdown_units: froze
         return False  # "dân số là 42.875 người (tính đến 31/12/2024)": a count as of a date, a description
     if _PLAN_DONE_AFTER_RE.match(text, q.end):
         return False  # "giảm 57,3% đạt 315 % so kế hoạch", "đạt 85% dân số, vượt chỉ tiêu kế hoạch …": a plan's result
-    if _OF_PLAN_AFTER_RE.match(text, q.end) or (_ONE_OF_AFTER_RE.match(text, q.end)
-                                                 and _IS_BEFORE_RE.search(text, max(0, q.number_start - 8), q.number_start)):
-        return False  # "đạt 315 % so kế hoạch năm 2023": how much of a plan was done; "1 trong 10 chỉ tiêu"
+    if _ONE_OF_AFTER_RE.match(text, q.end) and _IS_BEFORE_RE.search(text, max(0, q.number_start - 8), q.number_start):
+        return False  # "Đây là 1 trong 10 chỉ tiêu": a place in a set
     if q.percent or q.rank or q.value_max is not None or q.after_comparator or q.fixed_unit or q.fraction:
         return True
     if q.comparator_word or (q.change and q.unit == "lần"):

@@ -174,6 +174,8 @@ TABLE_HEADER_RE = regex.compile(r"^(?:STT|TT|Stt)(?:\s|$)")
 GROUP_LABEL_CELL_RE = regex.compile(r"(?P<label>[IVX]{1,5}|[A-ZĐ])\.?")
 #: Row numbers may skip this many rows (a row lost at a page break) and still open the next row.
 MAX_ROW_SKIP = 3
+#: A run of at least this many blank lines is a page break in text extracted from PDF or Word.
+PAGE_BREAK_BLANKS = 2
 
 
 def stt_parts(stt: str) -> list[int]:

@@ -26,6 +26,7 @@ from ..lexicon.agencies import AGENCY_HEAD_RE, agency_is_exact, agency_is_incomp
 from ..lexicon.columns import TARGET_CELL_RE, UNIT_CELL_RE
 from ..lexicon.deadlines import DEADLINE_RE
 from ..lexicon.markers import GROUP_LABEL_CELL_RE, fits, stt_parts
+from .header import AGENCY_ROLES
 
 __all__ = [
     "JOINER_END_RE",
@@ -62,7 +63,6 @@ JOINER_END_RE = regex.compile(r"(?:[-–&,;/]|\s(?:và|của|các))\s*$")
 _HEADING_CELL_RE = regex.compile(r"(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*)\.\s+\p{Lu}")
 
 _VALUE_ROLES = frozenset({"baseline", "growth", "target", "amount"})
-_AGENCY_ROLES = frozenset({"lead", "support", "monitor"})
 _TEXT_ROLES = frozenset({"name", "task", "explanation", "output", "title"})
 
 # Scores. A cell that is what its column holds earns the most; text that could be anything a little; a
@@ -100,7 +100,7 @@ def cell_fit(role: str, text: str) -> float:
         if is_value:
             return _MISFITS
         return _MAY_FIT if _words(text) <= 3 and not _DIGIT_RE.search(text) else -_MAY_FIT
-    if role in _AGENCY_ROLES:
+    if role in AGENCY_ROLES:
         if AGENCY_HEAD_RE.search(text):
             return _FITS
         return _MISFITS if is_value else _MAY_FIT
@@ -261,7 +261,7 @@ def _body_fit(role: str, body: str) -> float:
         return score + (_FITS if _VALUE_RE.fullmatch(body) or TARGET_CELL_RE.fullmatch(body) else _MISPLACED)
     if role == "deadline":
         return score + (_FITS if DEADLINE_RE.fullmatch(body.rstrip(".;,")) else _MISPLACED)
-    if role in _AGENCY_ROLES:
+    if role in AGENCY_ROLES:
         if _VALUE_RE.fullmatch(body) or agency_is_incomplete(body) or JOINER_END_RE.search(body):
             return score + _MISPLACED
         return score + (_FITS if _names_bodies(body) else _MAY_FIT if AGENCY_HEAD_RE.match(body) else 0.0)
@@ -372,7 +372,7 @@ def align_row(text: str, roles: Sequence[str]) -> tuple[list[tuple[int, int]], b
                     # free text: only its first letter and its last words matter
                     fit = (_CONTINUES if lower[i] else 0.0) + (
                         end_of_free[j] if words_to[j] - words_to[i] >= _TAIL_WORDS else free_end(i, j))
-                elif role in _AGENCY_ROLES and b > a and lower[i]:
+                elif role in AGENCY_ROLES and b > a and lower[i]:
                     fit = _CONTINUES + _MISPLACED  # a body's name never opens in lower case
                 else:
                     fit = _span_fit(role, text[a:b])

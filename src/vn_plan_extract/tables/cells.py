@@ -9,6 +9,7 @@ import regex
 
 from ..lexicon.agencies import AGENCY_HEAD_RE, agency_is_complete, agency_is_incomplete
 from ..lexicon.deadlines import DEADLINE_PHRASES
+from ..lexicon.markers import PAGE_BREAK_BLANKS
 from .align import JOINER_END_RE, align_row
 from .header import AGENCY_ROLES
 from .model import Cell, RowText
@@ -17,8 +18,6 @@ _WORD_RE = regex.compile(r"\S+")
 #: The "|---|:--|" line under a markdown table header.
 RULE_CELL_RE = regex.compile(r"[-:\s]+")
 
-#: Blank lines that mark a page break in text taken from a PDF (as in `normalize`).
-_PAGE_BREAK_BLANKS = 2
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -48,7 +47,7 @@ def indicator_row(rt: RowText, roles: list[str]) -> tuple[list[Cell], bool]:
     pos = 0
     for k, (piece, line) in enumerate(zip(rt.pieces, rt.texts, strict=True)):
         gap = piece.line.line_start - rt.pieces[k - 1].line.line_end - 1 if k > 0 else 0  # blank lines between
-        if (gap >= _PAGE_BREAK_BLANKS and line[:1].islower()
+        if (gap >= PAGE_BREAK_BLANKS and line[:1].islower()
                 and _ends_with_body(rt.texts[k - 1])):
             name_tail.append((pos, pos + len(line)))
         pos += len(line) + 1
