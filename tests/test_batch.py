@@ -47,7 +47,7 @@ def _mixed_folder(root: Path) -> tuple[Path, set[str], set[str]]:
     (folder / "broken" / "empty.txt").write_bytes(b"")
     (folder / "broken" / "binary.md").write_bytes(bytes(range(256)) * 8)
     broken |= {"broken/empty.txt", "broken/binary.md"}
-    (folder / "notes.odt").write_bytes(b"not a plan format: ignored")
+    (folder / "notes.pages").write_bytes(b"not a plan format: ignored")
     (folder / ".hidden.txt").write_text("I. MỤC TIÊU\n- 100% hồ sơ.", encoding="utf-8")
     return folder, good, broken
 
@@ -82,7 +82,7 @@ def test_mixed_folder_converts_every_good_file_and_lists_every_broken_one(tmp_pa
     for e in errors:
         assert e["kind"] == "UnreadableDocument"
         assert Path(e["file"]).name in e["message"]  # the message names the file
-    assert not (out / "notes.odt.json").exists()
+    assert not (out / "notes.pages.json").exists()
     assert not (out / ".hidden.txt.json").exists()
     assert not list(out.rglob("*.partial"))
 

@@ -93,13 +93,6 @@ def test_an_owner_password_only_pdf_reads_like_the_plain_one() -> None:
     assert [(i.name, i.target.value) for i in restricted.indicators] == [(i.name, i.target.value) for i in plain.indicators]
 
 
-def test_a_scanned_pdf_warns_that_it_needs_ocr() -> None:
-    doc = extract(AWKWARD / "scanned.pdf")
-    assert [w.code for w in doc.warnings] == ["W006"]
-    assert "OCR" in doc.warnings[0].message
-    assert doc.indicators == []
-
-
 @pytest.mark.parametrize(
     ("name", "reason"),
     [

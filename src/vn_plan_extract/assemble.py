@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .document import SourceText, span_of
+from .document import LOW_OCR_CONFIDENCE, SourceText, span_of
 from .errors import WARNING_CODES
 from .extract.table_items import TableItems
 from .lexicon.markers import roman_value
@@ -96,7 +96,7 @@ def assemble(doc: StructuredDocument, metadata: Metadata, reconciled: Reconciled
     warnings.extend(_numbering_warnings(doc))
     document = PlanDocument(
         source=DocumentSource(path=source.path or "<text>", format=SourceFormat(source.format),
-                              sha256=source.sha256, pages=source.pages),
+                              sha256=source.sha256, pages=source.pages, ocr_pages=list(source.ocr_pages)),
         metadata=metadata,
         sections=_sections(doc),
         indicators=numbered,
@@ -123,6 +123,13 @@ def _set_pages(document: PlanDocument, source: SourceText) -> None:
     grounded += [x.source for x in (document.budget.items if document.budget else [])]
     for src in grounded:
         src.page = source.page_of_line(src.line_start)
+        if source.line_confidences:
+            src.confidence = source.confidence_of(src.line_start, src.line_end)
+    for ind in document.indicators:
+        if ind.source.confidence is not None and ind.source.confidence < LOW_OCR_CONFIDENCE:
+            document.warnings.append(Warning(
+                code="W009", message=f"{WARNING_CODES['W009']}: {ind.id} ({ind.source.confidence:.2f}): check its value",
+                source=ind.source.model_copy()))
     for w in document.warnings:
         if w.source is not None:
             w.source.page = source.page_of_line(w.source.line_start)

@@ -47,15 +47,27 @@ ERRORS_FILE = "errors.jsonl"
 SUMMARY_FILE = "summary.json"
 #: With `review`: the list of review pages (one `<relative path>.html` beside each output).
 REVIEW_INDEX = "index.html"
-#: Seconds one file may take before its worker is stopped (a 100-page PDF takes about 15 s).
-DEFAULT_TIMEOUT = 120.0
+#: Seconds one file may take before its worker is stopped (a 100-page PDF with a text layer takes about
+#: 15 s; a scanned one is read by OCR at about 3 s a page on one core, so 150 scanned pages fit).
+DEFAULT_TIMEOUT = 600.0
 
 
-def find_inputs(folder: Path) -> list[Path]:
-    """Every supported file below `folder`, sorted; hidden files and folders skipped."""
-    return [child for child in sorted(folder.rglob("*"))
-            if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES
-            and not any(part.startswith(".") for part in child.relative_to(folder).parts)]
+def find_inputs(folder: Path, skip: Path | None = None) -> list[Path]:
+    """Every supported file below `folder`, sorted; skipped: hidden files and folders, the folder `skip`
+    (a batch's output inside its input: its review pages are .html), and the `<name>_files` folders
+    a web page saved by Word or a browser keeps its parts in."""
+    skipped = skip.resolve() if skip is not None else None
+    out = []
+    for child in sorted(folder.rglob("*")):
+        if not child.is_file() or child.suffix.lower() not in SUPPORTED_SUFFIXES:
+            continue
+        parts = child.relative_to(folder).parts
+        if any(part.startswith(".") for part in parts) or any(part.endswith("_files") for part in parts[:-1]):
+            continue
+        if skipped is not None and child.resolve().is_relative_to(skipped):
+            continue
+        out.append(child)
+    return out
 
 
 def output_path(out_dir: Path, relative: Path) -> Path:
@@ -119,11 +131,11 @@ class BatchReport:
                 f"{self.seconds:.1f} s ({rate:.1f} files/s while converting)")
 
 
-def _convert(path: str, output: str, review: bool = False) -> dict[str, Any]:
+def _convert(path: str, output: str, review: bool = False, ocr: str = "auto") -> dict[str, Any]:
     """In a worker: extract one file and write its JSON. Errors come back as data, not as exceptions
     (the package's exceptions carry the path and reason separately and do not survive pickling whole)."""
     try:
-        source = read_path(Path(path))
+        source = read_path(Path(path), ocr=ocr)  # one OCR page at a time: the workers are the budget
         plan = run(source)
         write_plan_atomic(Path(output), plan)
         if review:
@@ -190,11 +202,12 @@ def _load_converted(out_dir: Path, relatives: list[Path]) -> Iterator[ConvertedP
 
 def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force: bool = False,
               timeout: float = DEFAULT_TIMEOUT, progress: bool = True, exports: bool = True,
-              review: bool = False, on_progress: Callable[[BatchReport], None] | None = None) -> BatchReport:
+              review: bool = False, on_progress: Callable[[BatchReport], None] | None = None,
+              ocr: str = "auto") -> BatchReport:
     """Convert every plan below `in_dir` into `out_dir`; see the module docstring."""
     start = time.perf_counter()
     report = BatchReport()
-    inputs = find_inputs(in_dir)
+    inputs = find_inputs(in_dir, skip=out_dir)
     report.inputs = len(inputs)
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_partials(out_dir)
@@ -228,7 +241,7 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
     pool = ProcessPool(max_workers=n_workers, initializer=_worker_init)
     try:
         futures: dict[Future[Any], tuple[Path, Path]] = {
-            pool.schedule(_convert, args=(str(path), str(output_path(out_dir, relative)), review), timeout=timeout):
+            pool.schedule(_convert, args=(str(path), str(output_path(out_dir, relative)), review, ocr), timeout=timeout):
                 (path, relative)
             for path, relative in todo
         }

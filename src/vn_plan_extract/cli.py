@@ -25,6 +25,7 @@ from .evaluate import (
 from .files import write_json_atomic, write_plan_atomic
 from .models import json_schema
 from .pipeline import extract
+from .readers import OCR_MODES
 from .review import load_for_review, review_path, write_review
 
 DEFAULT_BASELINE = Path("evaluation_baseline.json")
@@ -48,7 +49,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     """
     inputs = list(_inputs(args.paths))
     if not inputs:
-        print("error: no supported input files (.txt, .md) found", file=sys.stderr)
+        print("error: no supported input files (.txt, .md, .docx, .doc, .odt, .rtf, .pdf, .html, page images) found", file=sys.stderr)
         return 2
     to_stdout = args.output in (None, "-")
     if to_stdout and len(inputs) > 1:
@@ -57,7 +58,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     failures = 0
     for path in inputs:
         try:
-            plan = extract(path)
+            plan = extract(path, ocr=args.ocr, workers=args.workers)
         except VnPlanExtractError as exc:
             print(f"error: {exc}", file=sys.stderr)
             failures += 1
@@ -96,7 +97,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     if out_dir.resolve() == in_dir.resolve():
         print("error: the output folder must differ from the input folder", file=sys.stderr)
         return 2
-    report = run_batch(in_dir, out_dir, workers=args.workers, force=args.force, timeout=args.timeout,
+    report = run_batch(in_dir, out_dir, workers=args.workers, force=args.force, timeout=args.timeout, ocr=args.ocr,
                        progress=(not args.quiet and sys.stderr.isatty()) or args.progress, review=args.review)
     for failure in report.failures:
         print(f"failed: {failure.message} [{failure.kind}]", file=sys.stderr)
@@ -105,7 +106,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         print("run the same command again to carry on", file=sys.stderr)
         return 130
     if report.inputs == 0:
-        print(f"error: no supported files (.txt, .md, .docx, .pdf) below {in_dir}", file=sys.stderr)
+        print(f"error: no supported files (.txt, .md, .docx, .doc, .odt, .rtf, .pdf, .html, page images) below {in_dir}", file=sys.stderr)
         return 2
     if report.failures:
         print(f"failures listed in {out_dir / ERRORS_FILE}", file=sys.stderr)
@@ -255,6 +256,19 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _ocr_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--ocr", choices=OCR_MODES, default="auto",
+                   help="read scanned pages and unusable PDF text layers by OCR (Tesseract): auto (default) "
+                        "where a page needs it, always every PDF page, never")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vn-plan-extract",
                                      description="Vietnamese plan documents (Kế hoạch) to structured JSON.")
@@ -267,11 +281,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT_DIR",
                    help="folder for <stem>.json files; '-' or none prints one document to stdout")
     p.add_argument("-q", "--quiet", action="store_true", help="no per-file lines on stderr")
+    _ocr_option(p)
+    p.add_argument("-w", "--workers", type=_positive, default=1, metavar="N",
+                   help="pages of a scan read by OCR at once (default: %(default)s)")
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("batch", help="convert a folder of plans in parallel, with CSV/Excel exports",
                        description=_cmd_batch.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("in_dir", metavar="IN_DIR", help="folder of plans (.txt, .md, .docx, .pdf), searched recursively")
+    p.add_argument("in_dir", metavar="IN_DIR", help="folder of plans (.txt, .md, .docx, .doc, .odt, .rtf, .pdf, .html, page images), "
+                   "searched recursively")
     p.add_argument("-o", "--output", metavar="OUT_DIR", required=True, help="folder for the outputs")
     p.add_argument("-w", "--workers", type=int, metavar="N", help="worker processes (default: the number of cores)")
     p.add_argument("--force", action="store_true", help="convert every file again, even if its output is up to date")
@@ -281,11 +299,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--progress", action="store_true", help="show the progress bar even when stderr is not a terminal")
     p.add_argument("--review", action="store_true",
                    help="also write a review page per plan (<relative path>.html) and index.html")
+    _ocr_option(p)
     p.set_defaults(func=_cmd_batch)
 
     p = sub.add_parser("review", help="write a review page of one plan (HTML)", description=_cmd_review.__doc__,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("plan", metavar="PLAN", help="a plan file (.txt, .md, .docx, .pdf) or its JSON output")
+    p.add_argument("plan", metavar="PLAN", help="a plan file (any format extract reads) or its JSON output")
     p.add_argument("-o", "--output", metavar="FILE.html", help="where to write the page (default: beside PLAN)")
     p.add_argument("-q", "--quiet", action="store_true", help="no message on stderr")
     p.set_defaults(func=_cmd_review)

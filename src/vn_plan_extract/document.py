@@ -36,6 +36,14 @@ def frozen(cls: Any = None, /, *, eq: bool = True) -> Any:
     return make if cls is None else make(cls)
 
 
+#: Formats whose lines are whole paragraphs (Word's, what LibreOffice converts to Word, a web page's
+#: blocks): never a line broken at a margin.
+PARAGRAPH_FORMATS = frozenset({"docx", "doc", "odt", "rtf", "html"})
+
+#: An OCR line whose words' mean confidence is below this is doubtful: its items are flagged (W009).
+LOW_OCR_CONFIDENCE = 0.60
+
+
 @frozen
 class SourceText:
     path: str | None
@@ -47,6 +55,13 @@ class SourceText:
     notes: tuple[tuple[str, str], ...] = ()  # (warning code, message) from reading
     line_pages: tuple[int, ...] = ()  # PDF: the page of each line
     pages: int | None = None  # PDF: the number of pages
+    line_confidences: tuple[float | None, ...] = ()  # OCR: each line's mean word confidence (None: text layer)
+    ocr_pages: tuple[int, ...] = ()  # the pages read by OCR
+
+    def confidence_of(self, first: int, last: int) -> float | None:
+        """The lowest OCR confidence of lines `first`..`last`, None where none was read by OCR."""
+        values = [c for c in self.line_confidences[max(0, first - 1):last] if c is not None]
+        return min(values) if values else None
 
     def page_of_line(self, line: int) -> int | None:
         return self.line_pages[line - 1] if 0 < line <= len(self.line_pages) else None

@@ -27,6 +27,11 @@ class UnsupportedFormat(VnPlanExtractError):
     """The file's extension is not one of the formats this package reads."""
 
 
+class MissingSystemTool(VnPlanExtractError):
+    """A system program this file needs (Tesseract, LibreOffice) is not installed; the reason names the
+    Debian package that brings it."""
+
+
 #: Warning codes: what was recovered by guessing or could not be read.
 WARNING_CODES: dict[str, str] = {
     "W001": "page number removed",
@@ -37,4 +42,5 @@ WARNING_CODES: dict[str, str] = {
     "W006": "no text layer",
     "W007": "table rows could not be recovered",
     "W008": "web page furniture removed",
+    "W009": "read by OCR with low confidence",
 }

@@ -39,6 +39,8 @@ GATED_METRICS = ("indicator_f1", "strict_f1", "fully_right", "section_f1", "task
 
 
 _MIN_PREFIX_WORDS = 4
+#: Read by OCR: how similar (0–100, rapidfuzz) a text must be to stand for the gold's.
+_FUZZY_SIMILARITY = 85
 #: Characters written differently by some encodings (Windows-1258 has no "≥"), compared as equal.
 _SAME = {"≥": ">=", "≤": "<=", "*": ""}  # "*" : OCR markdown emphasis, gone in Word and PDF
 
@@ -50,9 +52,11 @@ class _Collapsed:
     text: str
     origin: tuple[int, ...]  # original offset of each collapsed char
     line_starts: tuple[int, ...]
+    #: read by OCR: a quote is found by its closest approximate occurrence, texts compared by similarity
+    fuzzy: bool = False
 
     @classmethod
-    def of(cls, original: str) -> _Collapsed:
+    def of(cls, original: str, fuzzy: bool = False) -> _Collapsed:
         out: list[str] = []
         origin: list[int] = []
         space = False
@@ -68,7 +72,7 @@ class _Collapsed:
                 out.append(c)
                 origin.append(i)
         starts = [0] + [i + 1 for i, ch in enumerate(original) if ch == "\n"]
-        return cls("".join(out), tuple(origin), tuple(starts))
+        return cls("".join(out), tuple(origin), tuple(starts), fuzzy)
 
     def collapsed_offset(self, original_offset: int) -> int:
         from bisect import bisect_left
@@ -87,6 +91,8 @@ class _Collapsed:
             while pos >= 0:
                 found.append(pos)
                 pos = self.text.find(needle, pos + 1)
+            if not found and self.fuzzy:
+                return self._approximate(needle, near)
             if not found:
                 # the other rendering may cut the quote (a table cell split by a page break): its
                 # longest leading part of four words or more stands for it
@@ -104,6 +110,24 @@ class _Collapsed:
         if pos < 0:
             pos = self.text.find(needle)
         return (pos, pos + len(needle)) if pos >= 0 else None
+
+
+    def _approximate(self, needle: str, near: float) -> tuple[int, int] | None:
+        """The best approximate occurrence of `needle` near the relative position `near` (OCR text:
+        a misread letter or a stray mark must not lose an item), if it is similar enough."""
+        from rapidfuzz import fuzz
+
+        reach = max(4000, len(self.text) // 6)
+        centre = int(near * len(self.text))
+        lo = max(0, centre - reach)
+        window = self.text[lo:centre + reach]
+        def chars(x: str) -> str:  # folded letter by letter, so offsets stay the window's
+            return "".join(fold(c)[:1] or " " for c in x)
+
+        found = fuzz.partial_ratio_alignment(chars(needle), chars(window), score_cutoff=_FUZZY_SIMILARITY)
+        if found is None:
+            return None
+        return lo + found.dest_start, lo + found.dest_end
 
 
 @dataclass(slots=True)
@@ -289,7 +313,7 @@ def score_document(name: str, gold: dict[str, Any], plan: dict[str, Any], text: 
     """Score one plan; `own_lines` is False when the plan was read from another rendering of the gold's
     document (its .docx or .pdf), whose line numbers differ: quotes are then found by occurrence and
     sections by title."""
-    doc = _Collapsed.of(text)
+    doc = _Collapsed.of(text, fuzzy=bool((plan.get("source") or {}).get("ocr_pages")))
     reference = _Collapsed.of(reference_text) if reference_text is not None and not own_lines else None
     origins = {i.get("origin", "prose") for i in gold.get("indicators", [])} or {"prose"}
     g_items = _gold_items(gold, doc, origins, own_lines, reference)
@@ -327,7 +351,7 @@ def score_document(name: str, gold: dict[str, Any], plan: dict[str, Any], text: 
             if k in used or ps["label"] != s["label"] or ps["level"] != s["level"]:
                 continue
             line = s.get("line") if own_lines else None
-            same_title = _same_text(ps["title"].rstrip(" .:;"), s["title"].rstrip(" .:;"))
+            same_title = _same_text(ps["title"].rstrip(" .:;"), s["title"].rstrip(" .:;"), doc.fuzzy)
             ok = same_title and (line is None or ps["source"]["line_start"] == line)
             if ok:
                 used.add(k)
@@ -344,10 +368,14 @@ def score_document(name: str, gold: dict[str, Any], plan: dict[str, Any], text: 
     _score_tables(name, gold, plan, doc, score, own_lines, reference)
 
 
-def _same_text(a: str | None, b: str | None) -> bool:
+def _same_text(a: str | None, b: str | None, fuzzy: bool = False) -> bool:
     def norm(x: str | None) -> str:
         x = "".join(_SAME.get(c, c) for c in (x or ""))
         return fold(" ".join(x.replace("- ", "-").split())).replace(" ", "")
+    if fuzzy:
+        from rapidfuzz import fuzz
+
+        return fuzz.ratio(norm(a), norm(b)) >= _FUZZY_SIMILARITY
     return norm(a) == norm(b)
 
 
@@ -367,7 +395,7 @@ def _score_tables(name: str, gold: dict[str, Any], plan: dict[str, Any], doc: _C
             continue
         used.add(best)
         pt = p_tasks[best]
-        checks = {"title": _same_text(gt["title"], pt["title"]),
+        checks = {"title": _same_text(gt["title"], pt["title"], doc.fuzzy),
                   "lead_units": _same("lead_units", gt["lead_units"], pt["lead_units"]),
                   "deadline": _same("deadline", gt.get("deadline"), pt.get("deadline"))}
         if all(checks.values()):
@@ -385,7 +413,7 @@ def _score_tables(name: str, gold: dict[str, Any], plan: dict[str, Any], doc: _C
         p_items = p_budget.get("items", [])
         for k, gi in enumerate(g_budget.get("items", [])):
             pi = p_items[k] if k < len(p_items) else None
-            ok = pi is not None and _same("value", gi["amount"], pi.get("amount")) and _same_text(gi["label"], pi["label"])
+            ok = pi is not None and _same("value", gi["amount"], pi.get("amount")) and _same_text(gi["label"], pi["label"], doc.fuzzy)
             score.budget_items_right += ok
             if not ok:
                 score.misses.append(f"{name}: BUDGET ITEM WRONG {gi.get('stt')} {gi['label'][:40]!r}")
@@ -435,13 +463,15 @@ def _document_of(gold_path: Path, gold: dict[str, Any]) -> Path:
 
 
 def evaluate_folder(name: str, gold_dir: Path, output_dir: Path | None = None,
-                    documents: dict[str, Path] | None = None, stems: Iterable[str] | None = None) -> SetScore:
+                    documents: dict[str, Path] | None = None, stems: Iterable[str] | None = None,
+                    workers: int = 1) -> SetScore:
     """Score every gold file of `gold_dir` (or those named by `stems`).
 
     The prediction for `<stem>` is `output_dir/<stem>.json` if `output_dir` is given, else the
-    extraction of the gold file's document (or of `documents[stem]`, to score another copy of it).
+    extraction of the gold file's document (or of `documents[stem]`, to score another copy of it);
+    `workers` pages of a scan are read by OCR at once.
     """
-    from .pipeline import extract
+    from .pipeline import run
 
     score = SetScore(name)
     wanted = set(stems) if stems is not None else None
@@ -451,13 +481,14 @@ def evaluate_folder(name: str, gold_dir: Path, output_dir: Path | None = None,
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         other = (documents or {}).get(gold_path.stem)
         doc_path = other or _document_of(gold_path, gold)
-        text = read_path(doc_path).text
+        source = read_path(doc_path, workers=workers)
+        text = source.text
         if output_dir is not None:
             out = output_dir / f"{gold_path.stem}.json"
             plan = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {"indicators": [],
                                                                                     "sections": []}
         else:
-            plan = extract(doc_path).model_dump(mode="json")
+            plan = run(source).model_dump(mode="json")
         own = other is None or other.suffix.lower() in {".txt", ".md", ".markdown"}
         reference = None if own else read_path(_document_of(gold_path, gold)).text
         score_document(gold_path.stem, gold, plan, text, score, own_lines=own, reference_text=reference)

@@ -25,6 +25,11 @@ class SourceFormat(StrEnum):
     md = "md"
     docx = "docx"
     pdf = "pdf"
+    doc = "doc"
+    odt = "odt"
+    rtf = "rtf"
+    html = "html"
+    image = "image"
 
 
 class SectionKind(StrEnum):
@@ -75,6 +80,8 @@ class Source(_Model):
     line_end: int
     table: TableRef | None = None
     quote: str = Field(description="Exact text read, as in the input after Unicode NFC.")
+    confidence: float | None = Field(default=None, description="Read by OCR: the lowest mean word confidence (0–1) "
+                                     "of its lines; null for text read from a text layer or a text file.")
 
 
 class DocumentSource(_Model):
@@ -82,6 +89,7 @@ class DocumentSource(_Model):
     format: SourceFormat
     sha256: str
     pages: int | None = None
+    ocr_pages: list[int] = Field(default_factory=list, description="Pages read by OCR (a scan, or an unusable text layer).")
 
 
 class Signer(_Model):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .document import Block, BlockKind, JoinedOffsets, NormalisedDocument, SourceText
+from .document import PARAGRAPH_FORMATS, Block, BlockKind, JoinedOffsets, NormalisedDocument, SourceText
 from .lexicon import any_of
 from .lexicon.columns import HEADER_PHRASE_RE
 from .lexicon.markers import (
@@ -874,7 +874,7 @@ def normalise(source: SourceText) -> NormalisedDocument:
                 current.append(ln)
             continue
         # a Word paragraph is a whole logical line: only text and PDF lines were broken at a margin
-        if current and source.format != "docx" and _continues(current[0], current[-1], ln, pending_blanks, full_line):
+        if current and source.format not in PARAGRAPH_FORMATS and _continues(current[0], current[-1], ln, pending_blanks, full_line):
             current.append(ln)
         else:
             flush()

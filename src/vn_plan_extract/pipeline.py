@@ -51,12 +51,14 @@ def run(source: SourceText) -> PlanDocument:
     return document
 
 
-def extract(path: str | Path) -> PlanDocument:
-    """Read a plan file (.txt, .md) and return its `PlanDocument`.
+def extract(path: str | Path, *, ocr: str = "auto", workers: int = 1) -> PlanDocument:
+    """Read a plan file (.txt, .md, .docx, .doc, .odt, .rtf, .pdf, .html, page images) and return its
+    `PlanDocument`. `ocr`: "auto" reads scanned pages (and unusable text layers) by OCR, "always" every
+    page of a PDF, "never" none; `workers`: how many pages are read by OCR at once.
 
     Raises `VnPlanExtractError` (naming the file and the reason) for a file that cannot be read.
     """
-    return run(read_path(Path(path)))
+    return run(read_path(Path(path), ocr=ocr, workers=workers))
 
 
 def extract_text(text: str, path: str | None = None, fmt: str = "txt") -> PlanDocument:

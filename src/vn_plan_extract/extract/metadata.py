@@ -58,6 +58,48 @@ def _title_case(words: str) -> str:
     return " ".join(w[:1] + w[1:].lower() for w in words.split())
 
 
+#: The national motto's two lines, beside which the header block names the issuing body.
+_MOTTO_RE = regex.compile(r"C[ỘO]NG\s+H[ÒO]À?A?\s+XÃ\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM|Độc\s+lập\s*[-–—]", regex.IGNORECASE)
+#: Bodies named by their kind alone, whose place is the next line ("ỦY BAN NHÂN DÂN" / "PHƯỜNG …").
+_KIND_ONLY = frozenset({"ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"})
+#: Words after which a body's name is a place's proper name ("Công an tỉnh Lâm Đồng").
+_PLACE_LEVELS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "xã", "phường", "đặc khu")
+
+
+def _body_case(caps: str) -> str:
+    """A body's name written in capitals, in the case a sentence writes it: "BỘ CÔNG AN" → "Bộ Công an",
+    "THỦ TƯỚNG CHÍNH PHỦ" → "Thủ tướng Chính phủ", "CÔNG AN TỈNH LÂM ĐỒNG" → "Công an tỉnh Lâm Đồng"."""
+    text = " ".join(caps.lower().split())
+    for level in _PLACE_LEVELS:
+        found = regex.search(rf"(?<=^|\s){level}\s+(?P<place>.+)$", text)
+        if found:
+            text = text[:found.start("place")] + " ".join(w[:1].upper() + w[1:] for w in found["place"].split())
+            break
+    text = regex.sub(r"\bchính phủ\b", "Chính phủ", text)
+    # a ministry's or department's field is named with a capital: "Bộ Công an", "Sở Y tế", "… và Đào tạo"
+    text = regex.sub(r"(?<=^(?:bộ|sở|ban) |\bvà )(\p{Ll})", lambda m: m[1].upper(), text)
+    return text[:1].upper() + text[1:]
+
+
+def _header_issuer(header_text: list[str]) -> str | None:
+    """The body named beside the motto: the line beside "Độc lập – Tự do – Hạnh phúc" (a body under its
+    parent: "BỘ CÔNG AN" / "CÔNG AN TỈNH LÂM ĐỒNG"), else the line beside "CỘNG HÒA …" ("THỦ TƯỚNG
+    CHÍNH PHỦ"); a kind without a place ("ỦY BAN NHÂN DÂN") takes the line under it."""
+    beside: list[str] = []
+    for line in header_text[:6]:
+        found = _MOTTO_RE.search(line)
+        if found:
+            left = line[:found.start()].strip(" -–—_")
+            beside.append(left if left.isupper() else "")
+    if not beside:
+        return None
+    upper, lower = beside[0], (beside[1] if len(beside) > 1 else "")
+    if upper in _KIND_ONLY and lower:
+        return _body_case(f"{upper} {lower}")
+    name = lower or upper
+    return _body_case(name) if name else None
+
+
 def extract_metadata(doc: StructuredDocument) -> tuple[Metadata, Span | None]:
     """Read the metadata; also return the span of the place-and-date line for grounding."""
     blocks = doc.blocks
@@ -115,6 +157,8 @@ def extract_metadata(doc: StructuredDocument) -> tuple[Metadata, Span | None]:
             if m:
                 meta.issuer = f"Ủy ban nhân dân {m.group('level').lower()} {_title_case(m.group('name'))}"
                 break
+    if meta.issuer is None:  # the motto's lines open the document, whatever role they were given
+        meta.issuer = _header_issuer([b.text for b in blocks[:6]])
 
     meta.legal_bases = [b.text for b, r in zip(blocks, doc.roles, strict=True)
                         if r is Role.LEGAL_BASIS and LEGAL_BASIS_RE.match(b.text)]

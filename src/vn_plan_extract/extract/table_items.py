@@ -30,7 +30,7 @@ from ..models import (
 from ..structure import StructuredDocument
 from ..tables import Cell, Row, Table
 from .deadlines import parse_deadline
-from .numbers import parse_vn_number
+from .numbers import NUMBER_RE, parse_vn_number
 from .quantities import find_quantities
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
@@ -309,7 +309,8 @@ def extract_table_items(doc: StructuredDocument, tables: tuple[Table, ...], plan
                 group = Group(label=row.stt, title=row.text("title"))
                 continue
             if row.kind == "total":
-                total = parse_vn_number(row.text("amount")) if row.text("amount") else None
+                found = NUMBER_RE.search(row.text("amount"))
+                total = parse_vn_number(found[0]) if found else None
                 continue
             row_number += 1
             if row.guessed:
@@ -350,8 +351,8 @@ def extract_table_items(doc: StructuredDocument, tables: tuple[Table, ...], plan
                     source=_source(source, row, table, row_number, [row.cell("task")]),
                 ))
             else:
-                amount = row.text("amount")
-                items.append(BudgetItem(label=row.text("task"), amount=parse_vn_number(amount) if amount else None,
+                amount = NUMBER_RE.search(row.text("amount"))  # the cell's number, whatever is beside it
+                items.append(BudgetItem(label=row.text("task"), amount=parse_vn_number(amount[0]) if amount else None,
                                         unit=table.money_unit,
                                         source=_source(source, row, table, row_number, [row.cell("task")])))
         if table.kind == "budget":

@@ -144,7 +144,7 @@ CLOSING_RE = regex.compile(r"^" + alternation(CLOSING_OPENERS) + r"(?!\w)", rege
 
 #: Kinds of administrative document ("KẾ HOẠCH" is the one this package is built for).
 DOC_TYPES = ("KẾ HOẠCH", "QUYẾT ĐỊNH", "NGHỊ QUYẾT", "CHƯƠNG TRÌNH", "BÁO CÁO", "CHỈ THỊ", "ĐỀ ÁN",
-             "THÔNG BÁO", "CÔNG VĂN")
+             "THÔNG BÁO", "CÔNG VĂN", "TỜ TRÌNH")
 DOC_TYPE_RE = regex.compile(r"^" + alternation(DOC_TYPES) + r"$")
 
 #: Words of the header block, which is not part of the body.

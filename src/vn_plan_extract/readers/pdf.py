@@ -1,50 +1,40 @@
 """Read a PDF plan (pdfplumber) into plan text lines, each with its page, tables as real rows.
 
-- Text lines come from the words' positions, page by page, top to bottom.
-- Running headers and footers (the same line at the top or bottom of most pages, the page number)
-  are removed.
+- Text lines come from the words' positions, page by page, top to bottom; running heads and page
+  numbers are removed (`pages.py`).
 - Tables drawn with ruling lines are read cell by cell (a cell's wrapped lines kept whole) and written
   one line a row, cells separated by tabs; the text lines inside a table are left out. A table that
   goes on over the next page is one table: a header row printed again on the new page is dropped.
-- A page with no text layer (a scan) gives a warning that it needs OCR.
+- A page with no text layer (a scan), or whose text layer is not Vietnamese (fonts without a Unicode
+  map: fewer than `_VIETNAMESE_SHARE` of its words are Vietnamese syllables), is read by OCR
+  (`ocr.py`) when `ocr` is "auto"; "always" reads every page by OCR, "never" none (a scanned page then
+  gives a warning that it needs OCR). OCR pages run in parallel on at most `workers` threads (each a
+  Tesseract process), and their lines carry the confidence of their words.
 
 Grounding: line N of the rendering and its page (`SourceText.line_pages`).
 """
 
 from __future__ import annotations
 
-import hashlib
-import unicodedata
-from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import regex
-
-from ..document import SourceText, line_starts_of
-from ..errors import UnreadableDocument
+from ..document import SourceText
+from ..errors import UnreadableDocument, VnPlanExtractError
+from ..lexicon.syllables import vietnamese_share
 from ._files import read_input_bytes
+from .ocr import read_page_image, render_scale
+from .pages import PageItem, confidence_notes, page_list, source_of_pages
 
-#: Lines within this share of the page height from its top or bottom edge may be running heads.
-_EDGE_SHARE = 0.08
-#: A line repeated at an edge on at least this share of pages is a running head.
-_REPEAT_SHARE = 0.5
-_PAGE_NUMBER_RE = regex.compile(r"^(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?$", regex.IGNORECASE)
-_DIGITS_RE = regex.compile(r"\d+")
+#: Below this share of Vietnamese syllables among its words (and with `_MIN_WORDS` words or more), a
+#: page's text layer is not Vietnamese: 0.52 for an unmapped font's page, 0.86 and more for real pages.
+_VIETNAMESE_SHARE = 0.75
+_MIN_WORDS = 15
+OCR_MODES = ("auto", "always", "never")
+
 #: Horizontal gap (points) above which two characters are two words. pdfplumber's default (3) joins
 #: a Word list number to its heading ("ICÁC CHỈ TIÊU") in LibreOffice's PDFs; 2 keeps words whole.
 _X_TOLERANCE = 2
-
-
-@dataclass(frozen=True, slots=True)
-class _Item:
-    """A text line or a table row, placed on its page."""
-
-    page: int
-    top: float
-    text: str
-    table: int | None = None  # index of the table this row belongs to
 
 
 def _rows_of(table: Any) -> list[list[str]]:
@@ -54,10 +44,12 @@ def _rows_of(table: Any) -> list[list[str]]:
     return rows
 
 
-def _page_items(page: Any, number: int, tables_seen: list[list[str]]) -> list[_Item]:
-    items: list[_Item] = []
+def _page_items(page: Any, number: int) -> list[PageItem]:
+    """The page's text lines and table rows; a row's `table` is the table's index on this page."""
+    items: list[PageItem] = []
     found = page.find_tables()
     boxes = [t.bbox for t in found]
+    kept = 0
     for t in found:
         rows = _rows_of(t)
         if not rows or max(len([c for c in r if c]) for r in rows) < 2:
@@ -65,11 +57,8 @@ def _page_items(page: Any, number: int, tables_seen: list[list[str]]) -> list[_I
             continue
         top = t.bbox[1]
         for k, row in enumerate(rows):
-            if k == 0 and tables_seen and row == tables_seen[-1]:
-                continue  # the header row printed again on a new page
-            if k == 0:
-                tables_seen.append(row)
-            items.append(_Item(number, top + k * 0.01, "\t".join(row), len(tables_seen) - 1))
+            items.append(PageItem(number, top + k * 0.01, "\t".join(row), kept))
+        kept += 1
 
     def inside(obj: dict[str, Any]) -> bool:
         x = (obj["x0"] + obj["x1"]) / 2
@@ -79,32 +68,55 @@ def _page_items(page: Any, number: int, tables_seen: list[list[str]]) -> list[_I
     for line in page.extract_text_lines(keep_blank_chars=False, x_tolerance=_X_TOLERANCE):
         if not line["text"].strip() or inside(line):
             continue
-        items.append(_Item(number, line["top"], line["text"]))
+        items.append(PageItem(number, line["top"], line["text"]))
     items.sort(key=lambda it: it.top)
     return items
 
 
-def _running_heads(pages: list[list[_Item]], heights: list[float]) -> set[tuple[int, float]]:
-    """(page, top) of lines that repeat at a page edge, and of page numbers at an edge."""
-    edge_lines: Counter[str] = Counter()
-    at_edge: list[list[_Item]] = []
-    for items, height in zip(pages, heights, strict=True):
-        edges = [it for it in items if it.table is None
-                 and (it.top < height * _EDGE_SHARE or it.top > height * (1 - _EDGE_SHARE))]
-        at_edge.append(edges)
-        for key in {_DIGITS_RE.sub("#", it.text.strip()) for it in edges}:
-            edge_lines[key] += 1
-    drop = set()
-    for edges in at_edge:
-        for it in edges:
-            key = _DIGITS_RE.sub("#", it.text.strip())
-            if _PAGE_NUMBER_RE.match(it.text.strip()) or (len(pages) > 1 and edge_lines[key] >= max(2, _REPEAT_SHARE * len(pages))):
-                drop.add((it.page, it.top))
-    return drop
+def _needs_ocr(mode: str, items: list[PageItem], has_pictures: bool) -> bool:
+    if mode != "auto":
+        return mode == "always"
+    text = "\n".join(it.text for it in items)
+    if not text.strip():
+        return has_pictures
+    return len(text.split()) >= _MIN_WORDS and vietnamese_share(text) < _VIETNAMESE_SHARE
 
 
-def read_pdf_file(path: Path) -> SourceText:
-    """Render a PDF as plan text lines with their pages. Raises `UnreadableDocument` for a bad PDF."""
+def _ocr_pages(path: Path, numbers: list[int], workers: int) -> dict[int, list[PageItem]]:
+    """The items of the given pages, read by OCR (pages on up to `workers` threads)."""
+    import pypdfium2  # installed with pdfplumber
+
+    def one(number: int) -> list[PageItem]:
+        document = pypdfium2.PdfDocument(str(path))  # one handle a thread: PDFium is not thread-safe
+        try:
+            page = document[number - 1]
+            scale = render_scale(page.get_width(), page.get_height())
+            gray = page.render(scale=scale, grayscale=True).to_numpy()
+        finally:
+            document.close()
+        if gray.ndim == 3:
+            gray = gray[:, :, 0]
+        return [PageItem(number, line.top / scale, line.text, line.table, line.confidence) for line in read_page_image(gray)]
+
+    try:
+        if workers <= 1 or len(numbers) <= 1:
+            return {n: one(n) for n in numbers}
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            return dict(zip(numbers, pool.map(one, numbers), strict=True))
+    except VnPlanExtractError as exc:
+        raise type(exc)(path, exc.reason) from None
+    except pypdfium2.PdfiumError as exc:
+        raise UnreadableDocument(path, f"a page cannot be rendered for OCR ({exc})") from None
+
+
+def read_pdf_file(path: Path, ocr: str = "auto", workers: int = 1) -> SourceText:
+    """Render a PDF as plan text lines with their pages, scanned pages read by OCR (`ocr`: "auto",
+    "always" or "never"). Raises `UnreadableDocument` for a bad PDF, `MissingSystemTool` where OCR is
+    needed and Tesseract is not installed."""
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {OCR_MODES}, not {ocr!r}")
     data = read_input_bytes(path)
     if not data.strip():
         raise UnreadableDocument(path, "the file is empty")
@@ -115,14 +127,17 @@ def read_pdf_file(path: Path) -> SourceText:
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
 
-    pages: list[list[_Item]] = []
+    pages: list[list[PageItem]] = []
     heights: list[float] = []
     pictures = 0
+    scanned: list[int] = []
     try:
         with pdfplumber.open(path) as pdf:
-            tables_seen: list[list[str]] = []
             for number, page in enumerate(pdf.pages, 1):
-                pages.append(_page_items(page, number, tables_seen))
+                items = _page_items(page, number)
+                if _needs_ocr(ocr, items, bool(page.images)):
+                    scanned.append(number)
+                pages.append(items)
                 heights.append(float(page.height))
                 pictures += len(page.images)
     except (PDFPasswordIncorrect, PDFEncryptionError):
@@ -136,21 +151,19 @@ def read_pdf_file(path: Path) -> SourceText:
                 raise UnreadableDocument(path, "the PDF is encrypted: it needs a password to be read") from None
             raise UnreadableDocument(path, f"damaged or truncated PDF ({type(exc).__name__})") from None
         raise
-    drop = _running_heads(pages, heights)
-    lines: list[str] = []
-    line_pages: list[int] = []
-    for items in pages:
-        for it in items:
-            if (it.page, it.top) in drop:
-                continue
-            lines.append(it.text)
-            line_pages.append(it.page)
-    text = unicodedata.normalize("NFC", "\n".join(lines))
-    notes: tuple[tuple[str, str], ...] = ()
-    if not text.strip():
-        if not pictures:
-            raise UnreadableDocument(path, "the PDF has no text and no scanned page: its pages are blank")
-        notes = (("W006", f"{len(pages)} page(s) without a text layer: the PDF is a scan and needs OCR"),)
-    return SourceText(path=str(path), format="pdf", sha256=hashlib.sha256(data).hexdigest(), text=text,
-                      line_starts=line_starts_of(text), encoding="pdf", notes=notes,
-                      line_pages=tuple(line_pages), pages=len(pages))
+    notes: list[tuple[str, str]] = []
+    if ocr == "never" and pictures:
+        bare = [n for n, items in enumerate(pages, 1) if not items]
+        if bare:
+            notes.append(("W006", f"{len(bare)} page(s) without a text layer ({page_list(bare)}): a scan, to be read with --ocr auto"))
+    if scanned:
+        read = _ocr_pages(path, scanned, workers)
+        for number in scanned:
+            pages[number - 1] = read[number]
+        notes.extend(confidence_notes(read))
+    source = source_of_pages(str(path), "pdf", data, pages, heights, notes, scanned)
+    if not source.text.strip() and not notes:
+        raise UnreadableDocument(path, "the PDF has no text and no scanned page: its pages are blank")
+    return source
+
+

@@ -1,0 +1,517 @@
+"""Read a page image by OCR: Tesseract's Vietnamese model for the words, ruling lines for the tables.
+
+- The page is straightened first: a sheet laid on a scanner's glass is turned by a degree or two, which
+  breaks Tesseract's lines and every table's columns. The angle is the one at which the rows of ink line
+  up best (the sharpest horizontal projection), searched within ±`_MAX_SKEW` degrees.
+- Ruling lines are found by a morphological opening with long thin kernels (OpenCV), kept only where
+  horizontal and vertical lines meet in a grid; each closed region of the grid is a cell, its row and
+  column given by where its top and left edges fall among the grid's edges, so a merged cell is one cell
+  written in its first row and column (as the PDF reader writes pdfplumber's merged cells). The lines
+  are erased before OCR, so that Tesseract does not read them as "|" or "_".
+- Tesseract reads the whole page once (TSV: each word with its box and confidence); a word goes to the
+  cell its centre lies in, and the other words make the page's text lines.
+- Tesseract is run as the command (`tesseract stdin stdout … tsv`), one process a page with
+  OMP_THREAD_LIMIT=1: the Python bindings either wrap the same command through temporary files
+  (pytesseract) or must be compiled against Tesseract's headers (tesserocr); the command is what Debian's
+  `tesseract-ocr` installs, and a page that hangs is killed with its process group.
+
+Every line keeps its page and the mean confidence (0–1) of its words.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+import shutil
+import signal
+import subprocess
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from ..errors import MissingSystemTool, UnreadableDocument
+from ..lexicon.syllables import is_vietnamese_syllable
+
+#: Resolution pages are rendered at for OCR: Tesseract reads 10–13 pt print best at about 300 dpi.
+OCR_DPI = 300
+#: A page is never rendered larger than this many pixels (a poster-sized page is scaled down).
+_MAX_PIXELS = 40_000_000
+#: Largest turn of a scanned sheet that is straightened (degrees).
+_MAX_SKEW = 3.0
+#: Seconds Tesseract may take for one page before it is killed.
+PAGE_TIMEOUT = 180.0
+_LANGUAGE = "vie"
+#: Ink components smaller than this (pixels at 300 dpi) are dust: a diacritic's dot is 20 and more.
+_SPECK_AREA = 10
+
+
+def _fringe() -> Any:
+    import numpy as np
+
+    return np.ones((7, 7), dtype=np.uint8)
+
+
+_FRINGE = _fringe()
+#: A word of these marks only read below this confidence (0–100) is dust, not text ("%", ">" and the
+#: like are values' parts, never dust).
+_MARK_CONFIDENCE = 60
+_DUST_MARKS = frozenset("-.,:;'`‘’\"“”_~^*°¸˛")
+#: Below this confidence (0–100) a word that is no syllable, number or abbreviation is noise.
+_JUNK_CONFIDENCE = 45
+
+
+@dataclass(frozen=True, slots=True)
+class OcrLine:
+    """A text line or a table row read from a page image; `top` in pixels, `table` the table's index on
+    its page (None for a text line)."""
+
+    top: float
+    text: str
+    confidence: float
+    table: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    left: int
+    top: int
+    width: int
+    height: int
+    confidence: float
+    text: str
+    line: tuple[int, int, int]  # Tesseract's (block, paragraph, line)
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return self.left + self.width / 2, self.top + self.height / 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    left: int
+    top: int
+    right: int
+    bottom: int
+    row: int
+    column: int
+
+
+@functools.cache
+def tesseract_command() -> str:
+    """The Tesseract command, checked to have the Vietnamese model. Raises `MissingSystemTool`."""
+    command = shutil.which("tesseract")
+    if command is None:
+        raise MissingSystemTool(None, "OCR needs Tesseract: install the Debian packages tesseract-ocr and tesseract-ocr-vie")
+    try:
+        listed = subprocess.run([command, "--list-langs"], capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise MissingSystemTool(None, f"Tesseract cannot be run ({exc}): reinstall the Debian package tesseract-ocr") from None
+    if _LANGUAGE not in (listed.stdout + listed.stderr).split():
+        raise MissingSystemTool(None, "OCR needs Tesseract's Vietnamese model: install the Debian package tesseract-ocr-vie")
+    return command
+
+
+def render_scale(width_pt: float, height_pt: float) -> float:
+    """The scale (pixels per point) a PDF page is rendered at for OCR."""
+    scale = OCR_DPI / 72
+    pixels = width_pt * height_pt * scale * scale
+    return scale if pixels <= _MAX_PIXELS else scale * math.sqrt(_MAX_PIXELS / pixels)
+
+
+def _ink(gray: Any) -> Any:
+    import cv2
+
+    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+
+
+def _skew_angle(gray: Any) -> float:
+    """The angle (degrees, counter-clockwise) the page's lines of ink are turned by."""
+    import cv2
+    import numpy as np
+
+    height, width = gray.shape
+    factor = min(1.0, 1200 / max(height, width))
+    small = cv2.resize(gray, (max(1, int(width * factor)), max(1, int(height * factor))), interpolation=cv2.INTER_AREA)
+    ys, xs = np.nonzero(_ink(small))
+    if len(xs) < 200:
+        return 0.0
+    if len(xs) > 60_000:  # a sample is as good a judge of the rows as every pixel
+        pick = np.random.default_rng(0).choice(len(xs), 60_000, replace=False)
+        ys, xs = ys[pick], xs[pick]
+    xs = xs - small.shape[1] / 2
+
+    def sharpness(angle: float) -> float:
+        rows = np.round(ys + xs * math.tan(math.radians(angle))).astype(np.int64)
+        counts = np.bincount(rows - rows.min())
+        return float(np.sum(counts.astype(np.float64) ** 2))
+
+    best = max(np.arange(-_MAX_SKEW, _MAX_SKEW + 1e-9, 0.25), key=sharpness)
+    return float(max(np.arange(best - 0.25, best + 0.25 + 1e-9, 0.05), key=sharpness))
+
+
+def _even_background(gray: Any) -> Any:
+    import cv2
+
+    background = cv2.morphologyEx(gray, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (31, 31)))
+    return cv2.divide(gray, background, scale=255)
+
+
+def _despeckled(ink: Any) -> Any:
+    """The ink without specks of dust: components far smaller than a diacritic's dot."""
+    import cv2
+    import numpy as np
+
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    small = np.nonzero(stats[:, cv2.CC_STAT_AREA] < _SPECK_AREA)[0]
+    small = small[small > 0]
+    if len(small) == 0:
+        return ink
+    out = ink.copy()
+    out[np.isin(labels, small)] = 0
+    return out
+
+
+def _straightened(gray: Any) -> Any:
+    import cv2
+
+    angle = _skew_angle(gray)
+    if abs(angle) < 0.05:
+        return gray
+    height, width = gray.shape
+    turn = cv2.getRotationMatrix2D((width / 2, height / 2), -angle, 1.0)
+    return cv2.warpAffine(gray, turn, (width, height), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+def _ruling_lines(ink: Any) -> Any:
+    """The mask of the page's ruling lines (long horizontal and vertical strokes), slightly thickened."""
+    import cv2
+
+    height, width = ink.shape
+    horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(40, width // 25), 1)))
+    # taller than a heading's letters (a 14 pt stem is ~45 px at 300 dpi), shorter than a one-line row
+    vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(60, height // 40))))
+    return cv2.dilate(cv2.bitwise_or(horizontal, vertical), cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
+
+
+def _clusters(values: list[int], tolerance: int) -> list[int]:
+    """Representative positions of values that lie within `tolerance` of each other."""
+    out: list[int] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tolerance:
+            out.append(v)
+    return out
+
+
+def _nearest(positions: list[int], value: int) -> int:
+    return min(range(len(positions)), key=lambda k: abs(positions[k] - value))
+
+
+def _tables(lines: Any) -> list[list[_Cell]]:
+    """The cells of each ruled table on the page, in reading order."""
+    import cv2
+
+    width = lines.shape[1]
+    contours, _ = cv2.findContours(lines, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    boxes = sorted((cv2.boundingRect(c) for c in contours), key=lambda b: b[1])
+    tables: list[list[_Cell]] = []
+    for x, y, w, h in boxes:
+        if w < width / 5 or h < 40:
+            continue
+        region = cv2.bitwise_not(lines[y:y + h, x:x + w])
+        count, _, stats, _ = cv2.connectedComponentsWithStats(region, connectivity=4)
+        raw = []
+        for k in range(1, count):
+            cx, cy, cw, ch, _area = (int(v) for v in stats[k])
+            if cx == 0 or cy == 0 or cx + cw >= w or cy + ch >= h or cw < 15 or ch < 15:
+                continue  # outside the grid, or a hole in a thick line
+            raw.append((x + cx, y + cy, x + cx + cw, y + cy + ch))
+        if len(raw) < 4:
+            continue
+        rows = _clusters([r[1] for r in raw], 12)
+        columns = _clusters([r[0] for r in raw], 12)
+        if len(columns) < 2 or len(rows) < 2:
+            continue
+        cells = [_Cell(x0, y0, x1, y1, _nearest(rows, y0), _nearest(columns, x0)) for x0, y0, x1, y1 in raw]
+        tables.append(sorted(cells, key=lambda c: (c.row, c.column)))
+    return tables
+
+
+def _run_tesseract(image: Any, layout: int = 3) -> str:
+    import cv2
+
+    ok, png = cv2.imencode(".png", image, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+    if not ok:
+        raise UnreadableDocument(None, "the page image cannot be encoded for OCR")
+    command = [tesseract_command(), "stdin", "stdout", "-l", _LANGUAGE, "--psm", str(layout), "--dpi", str(OCR_DPI), "tsv"]
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env=env, start_new_session=True)
+    try:
+        out, err = process.communicate(png.tobytes(), timeout=PAGE_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise UnreadableDocument(None, f"Tesseract did not read a page within {PAGE_TIMEOUT:.0f} s") from None
+    if process.returncode != 0:
+        reason = err.decode("utf-8", "replace").strip().splitlines()
+        raise UnreadableDocument(None, f"Tesseract failed on a page ({reason[-1] if reason else process.returncode})")
+    return out.decode("utf-8", "replace")
+
+
+#: What is left of a ruling line or a speck, not a character of the text.
+_REMNANTS = "_|¦"
+
+
+def _plausible(word: str) -> bool:
+    """A word as plans have them: a Vietnamese syllable, a number, or an abbreviation in capitals."""
+    core = word.strip(".,:;!?()[]\"'“”‘’-–")
+    if not core:
+        return False
+    if core.replace(".", "").replace(",", "").replace("/", "").replace("%", "").isdigit():
+        return True
+    return core.isalpha() and (is_vietnamese_syllable(core) or (core.isupper() and core.isascii() and len(core) > 1))
+
+
+def _cased(word: str) -> str:
+    """Tesseract's Vietnamese model often reads a marked vowel inside a word in the wrong case ("sỐ",
+    "đỘ", "ĐƠn"): a capital marked letter next to a small letter, in a word that is no abbreviation
+    ("QĐ-TTg", "UBND": capitals of the Latin alphabet past its first letter), is made small."""
+    if not any(c.islower() for c in word) or any(c.isupper() and c.isascii() for c in word[1:]):
+        return word
+    out = [word[0]]
+    for k in range(1, len(word)):
+        c = word[k]
+        beside = word[k - 1].islower() or (k + 1 < len(word) and word[k + 1].islower())
+        out.append(c.lower() if c.isupper() and not c.isascii() and beside else c)
+    return "".join(out)
+
+
+def _words(tsv: str) -> list[_Word]:
+    words = []
+    for row in tsv.splitlines()[1:]:
+        f = row.split("\t")
+        text = f[11].strip().strip(_REMNANTS) if len(f) >= 12 else ""
+        if f[0] != "5" or not text:
+            continue
+        if all(c in _DUST_MARKS for c in text) and float(f[10]) < _MARK_CONFIDENCE:
+            continue  # a speck read as a mark ("`", ":", "-" where the page has none)
+        if float(f[10]) < _JUNK_CONFIDENCE and not _plausible(text):
+            continue  # shapes read as letters: "#..y", "ăLSc", "d5"
+        words.append(_Word(int(f[6]), int(f[7]), int(f[8]), int(f[9]), max(0.0, float(f[10])) / 100, _cased(text),
+                           (int(f[2]), int(f[3]), int(f[4]))))
+    return words
+
+
+def _line_text(words: list[_Word]) -> str:
+    """Words of one cell in reading order: Tesseract's lines top to bottom, each left to right."""
+    lines: dict[tuple[int, int, int], list[_Word]] = {}
+    for w in words:
+        lines.setdefault(w.line, []).append(w)
+    ordered = sorted(lines.values(), key=lambda line: min(w.top for w in line))
+    return " ".join(w.text for line in ordered for w in sorted(line, key=lambda w: w.left))
+
+
+#: Marks standing alone at the end of a line or cell, or glued to the start of a cell: dust read as text.
+_TRAILING_MARKS_RE = regex.compile(r"(?:\s+[-.,:;'`‘’\"_~—–]+)+$")
+_LEADING_MARKS_RE = regex.compile(r"^[.,:;'`‘’_~—–]+\s*(?=\S)|^[-—–]\s*$")
+#: A cell's value with a mark glued after it ("%.", "%-", "90%:"): cells end in no such mark.
+_CELL_END_MARKS_RE = regex.compile(r"(?<=[%\d\p{L}])[-:;'`_~—–]+$|(?<=%)\.$")
+#: "]" with no "[" before it, where Tesseract read the dot below an "i" ("đơn vị]", "đơn v]").
+_STRAY_BRACKET_RE = regex.compile(r"(?<=\p{L})\](?=\s|$|[,.;])")
+
+
+def _without_dust(text: str, cell: bool) -> str:
+    text = _TRAILING_MARKS_RE.sub("", text)
+    if "[" not in text:
+        text = _STRAY_BRACKET_RE.sub(_bracket_letter, text)
+    return _CELL_END_MARKS_RE.sub("", _LEADING_MARKS_RE.sub("", text)) if cell else text
+
+
+def _bracket_letter(found: regex.Match[str]) -> str:
+    word = regex.search(r"\p{L}+$", found.string[:found.start()])
+    stem = word[0] if word else ""
+    return "" if is_vietnamese_syllable(stem) else "ị"
+
+
+#: How Tesseract misreads the Roman numeral of a heading in capitals ("II." → "H.", "III." → "HI-").
+_ROMAN_MISREAD = {"H": "II", "HI": "III", "IH": "III", "Ill": "III", "lll": "III", "IIl": "III", "Il": "II", "ll": "II",
+                  "1": "I", "l": "I", "L": "I", "IY": "IV", "TV": "IV", "VL": "VI", "Vl": "VI", "VH": "VII"}
+_ROMAN_RE = regex.compile(r"^(?:X{0,2})(?:IX|IV|V?I{0,3})$")
+#: A heading's number, then what Tesseract leaves of its dot, then the heading's first capital word.
+_HEADING_START_RE = regex.compile(r"^(?P<number>[IVXHLlTY1]{1,4})(?P<sep>[\s.,:;\-–]*?)\s*(?P<word>\p{Lu}{2,}\b)")
+
+
+#: "1; Mục đích", "1, Mục tiêu chung": a heading's dot read as a comma or semicolon (prose never opens
+#: a line with a bare number, a comma and a capital).
+_ARABIC_HEADING_RE = regex.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})?)[,;:]\s+(?=\p{Lu}\p{Ll})")
+
+
+def _heading_number(text: str) -> str:
+    """A line that opens with a Roman numeral and a title in capitals gets its numeral and dot back:
+    "I MỤC ĐÍCH" → "I. MỤC ĐÍCH", "HI- QUAN ĐIỂM" → "III. QUAN ĐIỂM", "ICÁC CHỈ TIÊU" → "I. CÁC …"."""
+    arabic = _ARABIC_HEADING_RE.match(text)
+    if arabic is not None:
+        return f"{arabic['number']}. {text[arabic.end():]}"
+    found = _HEADING_START_RE.match(text)
+    if found is None or not text[found.end("word"):].lstrip()[:1].isupper():
+        return text  # a title in capitals goes on in capitals
+    number = _ROMAN_MISREAD.get(found["number"], found["number"])
+    if not _ROMAN_RE.match(number) or not number:
+        return text
+    if found["sep"].strip() == "." and number == found["number"]:
+        return text
+    if not found["sep"] and is_vietnamese_syllable(found["number"] + found["word"]):
+        return text  # one word in capitals ("VIỆT"), not a numeral glued to one
+    return f"{number}. {text[found.start('word'):]}"
+
+
+def _mean_confidence(words: list[_Word]) -> float:
+    return round(sum(w.confidence for w in words) / len(words), 3) if words else 0.0
+
+
+def _cell_words(page: Any, cell: _Cell) -> list[_Word]:
+    """The words of one cell read as one line, if it holds any ink."""
+    import cv2
+    import numpy as np
+
+    crop = page[cell.top + _CELL_INSET:cell.bottom - _CELL_INSET, cell.left + _CELL_INSET:cell.right - _CELL_INSET]
+    if crop.size == 0 or int(np.count_nonzero(crop < 128)) < _CELL_INK:
+        return []
+    padded = cv2.copyMakeBorder(crop, _CELL_GAP, _CELL_GAP, _CELL_GAP, _CELL_GAP, cv2.BORDER_CONSTANT, value=255)
+    dx, dy = cell.left + _CELL_INSET - _CELL_GAP, cell.top + _CELL_INSET - _CELL_GAP
+    return [_Word(w.left + dx, w.top + dy, w.width, w.height, w.confidence, w.text, w.line)
+            for w in _words(_run_tesseract(padded, layout=7))]
+
+
+#: Blank pixels around and between cells when a table's cells are read together.
+_CELL_GAP = 40
+#: Pixels trimmed off each side of a cell (its lines are erased already; more would cut the marks
+#: above a first line that sits close to the cell's top).
+_CELL_INSET = 2
+#: Dark pixels a cell must hold to be read (fewer: an empty cell with a speck or a line's end).
+_CELL_INK = 30
+
+
+def _table_words(page: Any, cells: list[_Cell]) -> dict[tuple[int, int], list[_Word]]:
+    """The words of each cell. The cells are cut out and stacked one under another with blank space
+    between them, and the stack is read at once as a block of lines: the page's layout analysis runs the
+    lines of neighbouring cells together (and reads letters into the space between them), and a
+    Tesseract run per cell costs its start-up each time."""
+    import numpy as np
+
+    slots: list[tuple[int, int, _Cell]] = []  # (top, bottom) of each cell in the stack
+    crops = []
+    y = _CELL_GAP
+    for c in cells:
+        crop = page[c.top + _CELL_INSET:c.bottom - _CELL_INSET, c.left + _CELL_INSET:c.right - _CELL_INSET]
+        if crop.size == 0 or int(np.count_nonzero(crop < 128)) < _CELL_INK:
+            continue  # an empty cell
+        crops.append((y, crop))
+        slots.append((y, y + crop.shape[0], c))
+        y += crop.shape[0] + _CELL_GAP
+    out: dict[tuple[int, int], list[_Word]] = {}
+    if not crops:
+        return out
+    width = max(crop.shape[1] for _, crop in crops) + 2 * _CELL_GAP
+    stack = np.full((y, width), 255, dtype=np.uint8)
+    for top, crop in crops:
+        stack[top:top + crop.shape[0], _CELL_GAP:_CELL_GAP + crop.shape[1]] = crop
+    for w in _words(_run_tesseract(stack, layout=6)):
+        centre = w.top + w.height / 2
+        for top, bottom, c in slots:
+            if top - _CELL_GAP / 2 <= centre <= bottom + _CELL_GAP / 2:
+                dx, dy = c.left + _CELL_INSET - _CELL_GAP, c.top + _CELL_INSET - top
+                out.setdefault((c.row, c.column), []).append(
+                    _Word(w.left + dx, w.top + dy, w.width, w.height, w.confidence, w.text, w.line))
+                break
+    return out
+
+
+def _or_equal(word: _Word, ink: Any) -> _Word:
+    """Tesseract's Vietnamese model has no "≥" or "≤" and reads them as ">" and "<"; a word opening
+    with one is looked at again: a stroke across the whole foot of its first glyph makes it "≥" / "≤"
+    (the foot of ">" or "<" is the end of one arm)."""
+    import cv2
+    import numpy as np
+
+    if word.text[:1] not in "<>":
+        return word
+    top, left = max(0, word.top - 2), max(0, word.left - 2)
+    crop = ink[top:word.top + word.height + max(4, word.height // 2), left:word.left + word.width + 2]
+    if crop.size == 0:
+        return word
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
+    parts = [k for k in range(1, count) if stats[k][4] >= 6]
+    if not parts:
+        return word
+    first = min(int(stats[k][0]) for k in parts)
+    glyph = np.isin(labels, [k for k in parts if stats[k][0] <= first + word.height // 3])
+    ys, xs = np.nonzero(glyph)
+    height, width = int(ys.max() - ys.min() + 1), int(xs.max() - xs.min() + 1)
+    foot = glyph[ys.max() - max(1, height // 7) + 1:ys.max() + 1, xs.min():xs.max() + 1]
+    if width >= 4 and np.count_nonzero(foot.any(axis=0)) >= 0.75 * width:
+        return _Word(word.left, word.top, word.width, word.height, word.confidence,
+                     ("≥" if word.text[0] == ">" else "≤") + word.text[1:], word.line)
+    return word
+
+
+def read_page_image(gray: Any) -> list[OcrLine]:
+    """The text lines and table rows of one page image (a 2-D uint8 array, white paper), top to bottom."""
+    import cv2
+    import numpy as np
+
+    page = _straightened(np.ascontiguousarray(gray))
+    lines = _ruling_lines(_ink(page))
+    tables = _tables(lines)
+    raw_ink = _ink(page)
+    ink = _despeckled(raw_ink)
+    for cells in tables:  # the ruling lines are erased inside tables only: elsewhere they may be letters
+        top, bottom = min(c.top for c in cells) - 8, max(c.bottom for c in cells) + 8
+        left, right = min(c.left for c in cells) - 8, max(c.right for c in cells) + 8
+        box = (slice(max(0, top), bottom), slice(max(0, left), right))
+        ink[box][lines[box] > 0] = 0
+    # Tesseract gets the page in grey (its recogniser reads anti-aliased edges) on an even white: the
+    # paper's shade (a grey scan, a shaded header row) divided out, dust and ruling lines whited out
+    clean = _even_background(page)
+    clean[(raw_ink > 0) & (ink == 0)] = 255
+    for cells in tables:  # with the lines' grey fringe, which Tesseract reads as letters between cells
+        top, bottom = min(c.top for c in cells) - 8, max(c.bottom for c in cells) + 8
+        left, right = min(c.left for c in cells) - 8, max(c.right for c in cells) + 8
+        box = (slice(max(0, top), bottom), slice(max(0, left), right))
+        clean[box][cv2.dilate(lines[box], _FRINGE) > 0] = 255
+    text_only = clean.copy()
+    for cells in tables:  # a table is read cell by cell, apart from the page's text
+        text_only[min(c.top for c in cells):max(c.bottom for c in cells), min(c.left for c in cells):max(c.right for c in cells)] = 255
+    words = [_or_equal(w, ink) for w in _words(_run_tesseract(text_only))]
+    out: list[OcrLine] = []
+    for index, cells in enumerate(tables):
+        in_cell: dict[tuple[int, int], list[_Word]] = {}
+        for column in sorted({c.column for c in cells}):  # a column's cells are alike: numbers, units, names
+            for key, found in _table_words(clean, [c for c in cells if c.column == column]).items():
+                in_cell[key] = [_or_equal(w, ink) for w in found]
+        for c in cells:  # a lone "%" or "1." the stack passed over is read on its own
+            if (c.row, c.column) not in in_cell:
+                in_cell[(c.row, c.column)] = [_or_equal(w, ink) for w in _cell_words(clean, c)]
+        columns = max(c.column for c in cells) + 1
+        for row in sorted({c.row for c in cells}):
+            texts = [""] * columns
+            row_words: list[_Word] = []
+            for c in cells:
+                if c.row == row:
+                    texts[c.column] = _without_dust(_line_text(in_cell.get((c.row, c.column), [])), cell=True)
+                    row_words += in_cell.get((c.row, c.column), [])
+            if any(texts):
+                top = min(c.top for c in cells if c.row == row)
+                out.append(OcrLine(float(top), "\t".join(texts), _mean_confidence(row_words), index))
+    by_line: dict[tuple[int, int, int], list[_Word]] = {}
+    for w in words:
+        by_line.setdefault(w.line, []).append(w)
+    for line_words in by_line.values():
+        line_words.sort(key=lambda w: w.left)
+        text = _heading_number(_without_dust(" ".join(w.text for w in line_words), cell=False))
+        if text:
+            out.append(OcrLine(float(min(w.top for w in line_words)), text, _mean_confidence(line_words)))
+    out.sort(key=lambda it: it.top)
+    return out
