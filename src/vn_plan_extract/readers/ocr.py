@@ -32,7 +32,9 @@ from typing import Any
 import regex
 
 from ..errors import MissingSystemTool, UnreadableDocument
+from ..lexicon.columns import COLUMN_PHRASES
 from ..lexicon.syllables import is_vietnamese_syllable
+from ..lexicon.text import fold
 
 #: Resolution pages are rendered at for OCR: Tesseract reads 10–13 pt print best at about 300 dpi.
 OCR_DPI = 300
@@ -43,6 +45,13 @@ _MAX_SKEW = 3.0
 #: Seconds Tesseract may take for one page before it is killed.
 PAGE_TIMEOUT = 180.0
 _LANGUAGE = "vie"
+_ROW_NUMBER_HEADERS = frozenset(fold(phrase) for phrase, role in COLUMN_PHRASES if role == "stt")
+#: The confidence given to a row number inferred from its neighbours (no word of it was read).
+_GUESSED = 0.5
+#: Longest break (pixels at 300 dpi) in a ruling line that is bridged.
+_LINE_GAP = 31
+#: What a row-number cell ("STT") may hold: numbers, Roman numerals, list letters and their marks.
+_ROW_NUMBER_CHARACTERS = "0123456789IVXabcdđe.,)-/"
 #: Ink components smaller than this (pixels at 300 dpi) are dust: a diacritic's dot is 20 and more.
 _SPECK_AREA = 10
 
@@ -192,6 +201,9 @@ def _ruling_lines(ink: Any) -> Any:
     horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(40, width // 25), 1)))
     # taller than a heading's letters (a 14 pt stem is ~45 px at 300 dpi), shorter than a one-line row
     vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(60, height // 40))))
+    # a line broken by the scan (a faint stretch, a speck's gap) is one line: two cells do not merge
+    horizontal = cv2.morphologyEx(horizontal, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (_LINE_GAP, 1)))
+    vertical = cv2.morphologyEx(vertical, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, _LINE_GAP)))
     return cv2.dilate(cv2.bitwise_or(horizontal, vertical), cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
 
 
@@ -238,13 +250,16 @@ def _tables(lines: Any) -> list[list[_Cell]]:
     return tables
 
 
-def _run_tesseract(image: Any, layout: int = 3) -> str:
+def _run_tesseract(image: Any, layout: int = 3, allowed: str | None = None) -> str:
     import cv2
 
     ok, png = cv2.imencode(".png", image, [cv2.IMWRITE_PNG_COMPRESSION, 1])
     if not ok:
         raise UnreadableDocument(None, "the page image cannot be encoded for OCR")
-    command = [tesseract_command(), "stdin", "stdout", "-l", _LANGUAGE, "--psm", str(layout), "--dpi", str(OCR_DPI), "tsv"]
+    command = [tesseract_command(), "stdin", "stdout", "-l", _LANGUAGE, "--psm", str(layout), "--dpi", str(OCR_DPI)]
+    if allowed:
+        command += ["-c", f"tessedit_char_whitelist={allowed}"]
+    command.append("tsv")
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                env=env, start_new_session=True)
@@ -336,7 +351,8 @@ def _bracket_letter(found: regex.Match[str]) -> str:
 
 
 #: How Tesseract misreads the Roman numeral of a heading in capitals ("II." → "H.", "III." → "HI-").
-_ROMAN_MISREAD = {"H": "II", "HI": "III", "IH": "III", "Ill": "III", "lll": "III", "IIl": "III", "Il": "II", "ll": "II",
+_ROMAN_MISREAD = {"H": "II", "HI": "III", "IH": "III", "In": "III", "Ill": "III", "lll": "III", "IIl": "III", "Il": "II",
+                  "ll": "II",
                   "1": "I", "l": "I", "L": "I", "IY": "IV", "TV": "IV", "VL": "VI", "Vl": "VI", "VH": "VII"}
 _ROMAN_RE = regex.compile(r"^(?:X{0,2})(?:IX|IV|V?I{0,3})$")
 #: A heading's number, then what Tesseract leaves of its dot, then the heading's first capital word.
@@ -371,7 +387,85 @@ def _mean_confidence(words: list[_Word]) -> float:
     return round(sum(w.confidence for w in words) / len(words), 3) if words else 0.0
 
 
-def _cell_words(page: Any, cell: _Cell) -> list[_Word]:
+_ROW_NUMBER_RE = regex.compile(r"(?:\d{1,3}(?:\.\d{1,2}){0,2}|[IVX]{1,5}|[a-zđ]|[A-E])[.)]?")
+
+
+def _row_number(text: str) -> str | None:
+    """What a row-number cell says, once the marks Tesseract reads around a number are gone and a
+    misread Roman numeral is given back ("=8" → "8", "H" → "II", "In" → "III"); None for what is
+    no row number ("¬", "TT,")."""
+    core = "".join(ch for ch in text if ch in _ROW_NUMBER_CHARACTERS or ch.isalpha()).lstrip(".,-/").rstrip(",-/")
+    if core and not core[0].isdigit():
+        core = _ROMAN_MISREAD.get(core, _ROMAN_MISREAD.get(core.rstrip(".)"), core))
+    return core if core and _ROW_NUMBER_RE.fullmatch(core) else None
+
+
+def _read_row_numbers(page: Any, cells: list[_Cell], in_cell: dict[tuple[int, int], list[_Word]]) -> None:
+    """Row numbers checked, read again alone where they are no row number, and where still unreadable
+    but inked, numbered from their neighbours: rows are numbered one after another ("3", ?, "5")."""
+    numbers: list[str | None] = []
+    inked = [_has_ink(page, c) for c in cells]
+    for c, ink in zip(cells, inked, strict=True):
+        number = _row_number(_line_text(in_cell.get((c.row, c.column), [])))
+        if number is None and ink:
+            number = _row_number(_line_text(_cell_words(page, c)))
+        numbers.append(number)
+    numbers = _numbered_in_turn(numbers, inked)
+    for k, c in enumerate(cells):
+        found = in_cell.get((c.row, c.column)) or []
+        number = numbers[k]
+        in_cell[(c.row, c.column)] = [_Word(c.left, c.top, c.right - c.left, c.bottom - c.top,
+                                            found[0].confidence if found else _GUESSED, number, (0, 0, 0))] if number else []
+
+
+def _value(number: str | None) -> int | None:
+    return int(number.rstrip(".")) if number and number.rstrip(".").isdigit() else None
+
+
+def _numbered_in_turn(numbers: list[str | None], inked: list[bool]) -> list[str | None]:
+    """Unreadable inked row numbers filled in where the readable ones around them leave exactly one
+    way: "3", ?, ?, "6" gives 4 and 5 (rows under a group heading are skipped over, not counted)."""
+    out = list(numbers)
+    anchor: int | None = None  # index of the last readable arabic number
+    gap: list[int] = []
+    for k, number in enumerate([*numbers, None]):
+        if k < len(numbers) and number is None and inked[k]:
+            gap.append(k)
+            continue
+        value = _value(number) if k < len(numbers) else None
+        if k < len(numbers) and value is None:
+            continue  # a group's numeral, or an empty cell
+        start = _value(numbers[anchor]) if anchor is not None else None
+        if gap:
+            if start is not None and (value is None or value - start - 1 == len(gap)):
+                for step, j in enumerate(gap, 1):
+                    out[j] = str(start + step)
+            elif value is not None and start is None and value - len(gap) >= 1:
+                for step, j in enumerate(gap):
+                    out[j] = str(value - len(gap) + step)
+        gap = []
+        anchor = k if k < len(numbers) else anchor
+    return out
+
+
+def _row_number_cells(cells: list[_Cell], in_cell: dict[tuple[int, int], list[_Word]]) -> list[_Cell]:
+    """The cells under a header "STT" / "TT" (not a group row's cell spread over the columns)."""
+    for head in cells:
+        if head.row != 0 or fold(_line_text(in_cell.get((0, head.column), []))).strip(" .") not in _ROW_NUMBER_HEADERS:
+            continue
+        width = head.right - head.left
+        return [c for c in cells if c.row > 0 and c.column == head.column and c.right - c.left <= 1.5 * width]
+    return []
+
+
+def _has_ink(page: Any, cell: _Cell) -> bool:
+    import numpy as np
+
+    crop = page[cell.top + _CELL_INSET:cell.bottom - _CELL_INSET, cell.left + _CELL_INSET:cell.right - _CELL_INSET]
+    return crop.size > 0 and int(np.count_nonzero(crop < 128)) >= _CELL_INK
+
+
+def _cell_words(page: Any, cell: _Cell, allowed: str | None = None) -> list[_Word]:
     """The words of one cell read as one line, if it holds any ink."""
     import cv2
     import numpy as np
@@ -382,7 +476,7 @@ def _cell_words(page: Any, cell: _Cell) -> list[_Word]:
     padded = cv2.copyMakeBorder(crop, _CELL_GAP, _CELL_GAP, _CELL_GAP, _CELL_GAP, cv2.BORDER_CONSTANT, value=255)
     dx, dy = cell.left + _CELL_INSET - _CELL_GAP, cell.top + _CELL_INSET - _CELL_GAP
     return [_Word(w.left + dx, w.top + dy, w.width, w.height, w.confidence, w.text, w.line)
-            for w in _words(_run_tesseract(padded, layout=7))]
+            for w in _words(_run_tesseract(padded, layout=8 if allowed else 7, allowed=allowed))]
 
 
 #: Blank pixels around and between cells when a table's cells are read together.
@@ -394,7 +488,7 @@ _CELL_INSET = 2
 _CELL_INK = 30
 
 
-def _table_words(page: Any, cells: list[_Cell]) -> dict[tuple[int, int], list[_Word]]:
+def _table_words(page: Any, cells: list[_Cell], allowed: str | None = None, layout: int = 6) -> dict[tuple[int, int], list[_Word]]:
     """The words of each cell. The cells are cut out and stacked one under another with blank space
     between them, and the stack is read at once as a block of lines: the page's layout analysis runs the
     lines of neighbouring cells together (and reads letters into the space between them), and a
@@ -418,7 +512,7 @@ def _table_words(page: Any, cells: list[_Cell]) -> dict[tuple[int, int], list[_W
     stack = np.full((y, width), 255, dtype=np.uint8)
     for top, crop in crops:
         stack[top:top + crop.shape[0], _CELL_GAP:_CELL_GAP + crop.shape[1]] = crop
-    for w in _words(_run_tesseract(stack, layout=6)):
+    for w in _words(_run_tesseract(stack, layout=layout, allowed=allowed)):
         centre = w.top + w.height / 2
         for top, bottom, c in slots:
             if top - _CELL_GAP / 2 <= centre <= bottom + _CELL_GAP / 2:
@@ -491,6 +585,7 @@ def read_page_image(gray: Any) -> list[OcrLine]:
         for column in sorted({c.column for c in cells}):  # a column's cells are alike: numbers, units, names
             for key, found in _table_words(clean, [c for c in cells if c.column == column]).items():
                 in_cell[key] = [_or_equal(w, ink) for w in found]
+        _read_row_numbers(clean, _row_number_cells(cells, in_cell), in_cell)
         for c in cells:  # a lone "%" or "1." the stack passed over is read on its own
             if (c.row, c.column) not in in_cell:
                 in_cell[(c.row, c.column)] = [_or_equal(w, ink) for w in _cell_words(clean, c)]
