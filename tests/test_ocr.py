@@ -7,9 +7,9 @@ broken PDFs of official documents in ../shared/scans/.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,30 +26,23 @@ from vn_plan_extract.readers import read_path
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 AWKWARD = ROOT / "tests" / "fixtures" / "awkward"
 SCANS = ROOT.parent / "shared" / "scans"
-#: Measured on the degraded scans of the five seeds: 0.914, 0.911, 1.0, 0.819 (text layer: 0.988,
+#: Measured on the degraded scans of the five seeds: 0.906, 0.911, 1.0, 0.865 (text layer: 0.988,
 #: 1.0, 1.0, 1.0); a fall below these is a regression of the OCR path. The issue's bar (indicator F1
 #: within 0.03 of the text layer, task rows paired 0.95) is not met yet.
-FLOORS = {"indicator_f1": 0.89, "task_f1": 0.88, "budget_total_right": 1.0, "section_f1": 0.78}
+FLOORS = {"indicator_f1": 0.89, "task_f1": 0.88, "budget_total_right": 1.0, "section_f1": 0.83}
 
 HAVE_TESSERACT = shutil.which("tesseract") is not None
 needs_tesseract = pytest.mark.skipif(not HAVE_TESSERACT and not os.environ.get("CI"),
                                      reason="Tesseract is not installed (Debian: tesseract-ocr tesseract-ocr-vie)")
 
 
-def _degrade_module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("make_degraded_scans", ROOT / "scripts" / "make_degraded_scans.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def degraded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from make_degraded_scans import degraded_scan
+
     folder = tmp_path_factory.mktemp("scans")
-    make = _degrade_module()
-    return {p.stem: make.degraded_scan(SEEDS / f"{p.stem}.pdf", folder / f"{p.stem}.pdf") for p in CORPUS_DOCS}
+    return {p.stem: degraded_scan(SEEDS / f"{p.stem}.pdf", folder / f"{p.stem}.pdf") for p in CORPUS_DOCS}
 
 
 # --- without Tesseract: the text-layer test and the corrections of what Tesseract misreads ---

@@ -361,7 +361,7 @@ _HEADING_START_RE = regex.compile(r"^(?P<number>[IVXHLlTY1]{1,4})(?P<sep>[\s.,:;
 
 #: "1; Mục đích", "1, Mục tiêu chung": a heading's dot read as a comma or semicolon (prose never opens
 #: a line with a bare number, a comma and a capital).
-_ARABIC_HEADING_RE = regex.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})?)[,;:]\s+(?=\p{Lu}\p{Ll})")
+_ARABIC_HEADING_RE = regex.compile(r"^(?:[-—–.]+\s*)?(?P<number>\d{1,2}(?:\.\d{1,2})?)[,;:]\s+(?=\p{Lu}\p{Ll})")
 
 
 def _heading_number(text: str) -> str:
@@ -381,6 +381,29 @@ def _heading_number(text: str) -> str:
     if not found["sep"] and is_vietnamese_syllable(found["number"] + found["word"]):
         return text  # one word in capitals ("VIỆT"), not a numeral glued to one
     return f"{number}. {text[found.start('word'):]}"
+
+
+_ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+_ROMAN_OF = {v: k for k, v in _ROMAN_VALUES.items()}
+_ROMAN_HEADING_RE = regex.compile(r"^(?P<number>[IVX]{1,4})\.\s+(?=\p{Lu}{2})")
+
+
+def headings_in_turn(texts: list[str | None]) -> list[str | None]:
+    """Roman-numbered headings read by OCR put back in turn where an "I" was lost: "II." after "II."
+    is "III.", "I." after "I." is "II." (a plan's parts follow one another; an appendix that starts
+    again at "I." follows a higher numeral, and is left alone). None stands for a line not read by OCR."""
+    out = list(texts)
+    previous = 0
+    for k, text in enumerate(texts):
+        found = _ROMAN_HEADING_RE.match(text) if text else None
+        if found is None or text is None:
+            continue
+        value = _ROMAN_VALUES.get(found["number"], 0)
+        if value and value == previous and previous + 1 in _ROMAN_OF:
+            value = previous + 1
+            out[k] = f"{_ROMAN_OF[value]}." + text[found.end("number") + 1:]
+        previous = value
+    return out
 
 
 def _mean_confidence(words: list[_Word]) -> float:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from ..document import LOW_OCR_CONFIDENCE, SourceText, line_starts_of
+from .ocr import headings_in_turn
 
 #: Lines within this share of the page height from its top or bottom edge may be running heads.
 _EDGE_SHARE = 0.08
@@ -120,7 +121,8 @@ def source_of_pages(path: str, fmt: str, data: bytes, pages: list[list[PageItem]
     joined = tables_joined(pages)
     drop = running_heads(joined, heights)
     kept = [it for items in joined for it in items if (it.page, it.top) not in drop]
-    text = unicodedata.normalize("NFC", "\n".join(it.text for it in kept))
+    read = headings_in_turn([it.text if it.confidence is not None and it.table is None else None for it in kept])
+    text = unicodedata.normalize("NFC", "\n".join(r if r is not None else it.text for r, it in zip(read, kept, strict=True)))
     return SourceText(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest(), text=text,
                       line_starts=line_starts_of(text), encoding=fmt, notes=tuple(notes),
                       line_pages=tuple(it.page for it in kept), pages=len(pages),
