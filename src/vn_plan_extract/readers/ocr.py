@@ -48,6 +48,10 @@ _LANGUAGE = "vie"
 _ROW_NUMBER_HEADERS = frozenset(fold(phrase) for phrase, role in COLUMN_PHRASES if role == "stt")
 #: The confidence given to a row number inferred from its neighbours (no word of it was read).
 _GUESSED = 0.5
+#: A vertical rule this short (pixels at 300 dpi) is kept where it joins two horizontal rules, reaching
+#: them within `_RULE_REACH`.
+_SHORT_RULE = 35
+_RULE_REACH = 6
 #: Longest break (pixels at 300 dpi) in a ruling line that is bridged.
 _LINE_GAP = 31
 #: What a row-number cell ("STT") may hold: numbers, Roman numerals, list letters and their marks.
@@ -201,10 +205,28 @@ def _ruling_lines(ink: Any) -> Any:
     horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(40, width // 25), 1)))
     # taller than a heading's letters (a 14 pt stem is ~45 px at 300 dpi), shorter than a one-line row
     vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(60, height // 40))))
+    vertical = cv2.bitwise_or(vertical, _short_rules(ink, horizontal))
     # a line broken by the scan (a faint stretch, a speck's gap) is one line: two cells do not merge
     horizontal = cv2.morphologyEx(horizontal, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (_LINE_GAP, 1)))
     vertical = cv2.morphologyEx(vertical, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, _LINE_GAP)))
     return cv2.dilate(cv2.bitwise_or(horizontal, vertical), cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
+
+
+def _short_rules(ink: Any, horizontal: Any) -> Any:
+    """Vertical rules of a single short row (a row of one line, under a group row that has none): too
+    short for the long kernel, told from a letter's stem by reaching a horizontal rule at both ends."""
+    import cv2
+    import numpy as np
+
+    short = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, _SHORT_RULE)))
+    near = cv2.dilate(horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 2 * _RULE_REACH + 1)))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(short, connectivity=8)
+    keep = np.zeros(count, dtype=bool)
+    for k in range(1, count):
+        x, y, w, h = (int(v) for v in stats[k][:4])
+        if w <= 12 and near[y, x:x + w].any() and near[y + h - 1, x:x + w].any():
+            keep[k] = True
+    return np.where(keep[labels], 255, 0).astype(np.uint8)
 
 
 def _clusters(values: list[int], tolerance: int) -> list[int]:
