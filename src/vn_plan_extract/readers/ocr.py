@@ -203,7 +203,8 @@ def _ruling_lines(ink: Any) -> Any:
 
     height, width = ink.shape
     horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(40, width // 25), 1)))
-    # taller than a heading's letters (a 14 pt stem is ~45 px at 300 dpi), shorter than a one-line row
+    # taller than a heading's letters (a 14 pt stem is ~45 px at 300 dpi); a one-line row's shorter
+    # rules are found by `_short_rules`
     vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(60, height // 40))))
     vertical = cv2.bitwise_or(vertical, _short_rules(ink, horizontal))
     # a line broken by the scan (a faint stretch, a speck's gap) is one line: two cells do not merge
