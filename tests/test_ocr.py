@@ -154,12 +154,13 @@ def test_greater_or_equal_is_told_from_greater_in_a_scanned_table(degraded: dict
 
 
 @needs_tesseract
-@pytest.mark.parametrize(("name", "issuer", "date", "doc_type"), [
-    ("qd_932_ttg_2025_scan.pdf", "Thủ tướng Chính phủ", "2025-05-15", "QUYẾT ĐỊNH"),
-    ("cv_4409_bca_scan.pdf", "Bộ Công an", None, None),
-    ("ttr_cat_pc04_broken_text_layer.pdf", "Công an tỉnh Lâm", None, "TỜ TRÌNH"),
+@pytest.mark.parametrize(("name", "issuer", "date", "doc_type", "place"), [
+    ("qd_932_ttg_2025_scan.pdf", "Thủ tướng Chính phủ", "2025-05-15", "QUYẾT ĐỊNH", "Hà Nội"),
+    ("cv_4409_bca_scan.pdf", "Bộ Công an", None, None, None),
+    ("ttr_cat_pc04_broken_text_layer.pdf", "Công an tỉnh Lâm", None, "TỜ TRÌNH", None),
 ])
-def test_real_scans_give_their_issuer_date_and_kind(name: str, issuer: str, date: str | None, doc_type: str | None) -> None:
+def test_real_scans_give_their_issuer_date_and_kind(name: str, issuer: str, date: str | None, doc_type: str | None,
+                                                    place: str | None) -> None:
     if not SCANS.is_dir():
         pytest.skip("../shared/scans is not beside the repository")
     doc = extract(SCANS / name, workers=2)
@@ -170,6 +171,9 @@ def test_real_scans_give_their_issuer_date_and_kind(name: str, issuer: str, date
         assert doc.metadata.date == date
     if doc_type is not None:
         assert doc.metadata.doc_type == doc_type
+    if place is not None:
+        assert doc.metadata.place == place
+    assert doc.metadata.year == 2025
 
 
 @needs_tesseract

@@ -30,7 +30,7 @@ _PERIOD_RE = regex.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ|năm)\s+(?:19|20)\
 _NAME_RE = regex.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 
 #: "Số: /KH-UBND Tam Phước": what stands before the place on the place-and-date line.
-_BEFORE_PLACE_RE = regex.compile(r"^.*/\S*\s+")
+_BEFORE_PLACE_RE = regex.compile(r"^(?:.*/\S*\s+|\p{Lu}+-[\p{L}\d-]*\s+)")  # or the code alone ("QĐ-TTg Hà Nội")
 _RECIPIENTS_RE = regex.compile(r"^Nơi\s+nhận\s*:?\s*", regex.IGNORECASE)
 _ANNEX_RE = regex.compile(r"Kèm\s+theo")
 
