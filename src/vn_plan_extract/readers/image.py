@@ -8,6 +8,7 @@ pdfplumber); its limit on decoded pixels guards against a small file that expand
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,8 @@ from .pages import PageItem, confidence_notes, source_of_pages
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 #: An image is never decoded beyond this many pixels (a 600 dpi A3 page is 70 million).
 _MAX_PIXELS = 120_000_000
+#: An image is enlarged for OCR to no more than this many pixels (an A4 page at 300 dpi is 8.7 million).
+_MAX_OCR_PIXELS = 40_000_000
 #: Frames read from one multi-page TIFF at most.
 _MAX_FRAMES = 500
 #: Scans without a resolution are taken to be at this one (an office scanner's default).
@@ -64,8 +67,9 @@ def _read_frames(path: Path, frames: Sequence[tuple[Any, float]], workers: int) 
 
     def one(number: int) -> list[PageItem]:
         frame, dpi = frames[number - 1]
-        if dpi < 250:  # Tesseract reads print best at about 300 dpi
-            factor = 300 / float(dpi)
+        # Tesseract reads print best at about 300 dpi; a page is never enlarged past the PDF reader's limit
+        factor = min(300 / float(dpi), math.sqrt(_MAX_OCR_PIXELS / max(1, frame.width * frame.height)))
+        if not 0.95 <= factor <= 1.05:  # (a poster-sized image is made smaller)
             frame = frame.resize((int(frame.width * factor), int(frame.height * factor)), Image.Resampling.BICUBIC)
         else:
             factor = 1.0
