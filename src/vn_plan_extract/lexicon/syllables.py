@@ -9,6 +9,7 @@ from one that must be read by OCR.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import regex
@@ -60,3 +61,42 @@ def vietnamese_share(text: str) -> float:
         return 1.0
     good = sum(1 for w in words if not _FOREIGN_LETTERS.intersection(w.lower()) and is_vietnamese_syllable(w))
     return good / len(words)
+
+
+@functools.cache
+def dictionary_words() -> frozenset[str]:
+    """The words of underthesea's Vietnamese dictionary (Viet74K, shipped in its package), lower-case:
+    "xã hội", "kết quả", "nhà nước". Empty where the package's file is missing."""
+    from importlib import resources
+
+    try:
+        text = (resources.files("underthesea") / "corpus" / "data" / "Viet74K.txt").read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError):
+        return frozenset()
+    return frozenset(unicodedata.normalize("NFC", w.strip().lower()) for w in text.splitlines() if w.strip())
+
+
+def split_glued(word: str) -> str:
+    """A word that is no syllable, made of two or three syllables whose space was lost in reading
+    ("xãhội", "Kinhtế", "vịnhànước"), with its spaces back; only where its pieces make a dictionary
+    word, so a foreign word or a name ("Viettel", "internet") stays whole.
+
+    >>> [split_glued(w) for w in ("xãhội", "Kinhtế", "vịnhànước", "Viettel", "hội", "internet")]
+    ['xã hội', 'Kinh tế', 'vị nhà nước', 'Viettel', 'hội', 'internet']
+    """
+    if not word.isalpha() or len(word) < 4 or is_vietnamese_syllable(word):
+        return word
+    words = dictionary_words()
+    found = []
+    for i in range(1, len(word)):
+        left, right = word[:i], word[i:]
+        if not is_vietnamese_syllable(left):
+            continue
+        if is_vietnamese_syllable(right) and f"{left} {right}".lower() in words:
+            found.append(f"{left} {right}")
+        for j in range(1, len(right)):
+            middle, last = right[:j], right[j:]
+            if (is_vietnamese_syllable(middle) and is_vietnamese_syllable(last)
+                    and (f"{left} {middle}".lower() in words or f"{middle} {last}".lower() in words)):
+                found.append(f"{left} {middle} {last}")
+    return found[0] if len(found) == 1 else word

@@ -33,7 +33,7 @@ import regex
 
 from ..errors import MissingSystemTool, UnreadableDocument
 from ..lexicon.columns import COLUMN_PHRASES
-from ..lexicon.syllables import is_vietnamese_syllable
+from ..lexicon.syllables import is_vietnamese_syllable, split_glued
 from ..lexicon.text import fold
 
 #: Resolution pages are rendered at for OCR: Tesseract reads 10–13 pt print best at about 300 dpi.
@@ -326,6 +326,9 @@ def _cased(word: str) -> str:
     return "".join(out)
 
 
+_LETTERS_RE = regex.compile(r"\p{L}{4,}")
+
+
 def _words(tsv: str) -> list[_Word]:
     words = []
     for row in tsv.splitlines()[1:]:
@@ -337,7 +340,8 @@ def _words(tsv: str) -> list[_Word]:
             continue  # a speck read as a mark ("`", ":", "-" where the page has none)
         if float(f[10]) < _JUNK_CONFIDENCE and not _plausible(text):
             continue  # shapes read as letters: "#..y", "ăLSc", "d5"
-        words.append(_Word(int(f[6]), int(f[7]), int(f[8]), int(f[9]), max(0.0, float(f[10])) / 100, _cased(text),
+        text = _LETTERS_RE.sub(lambda m: split_glued(m[0]), _cased(text))  # "xãhội" → "xã hội"
+        words.append(_Word(int(f[6]), int(f[7]), int(f[8]), int(f[9]), max(0.0, float(f[10])) / 100, text,
                            (int(f[2]), int(f[3]), int(f[4]))))
     return words
 
