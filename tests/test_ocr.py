@@ -104,6 +104,33 @@ def test_without_tesseract_the_error_names_the_packages_and_a_batch_goes_on(tmp_
         ocr_reader.tesseract_command.cache_clear()
 
 
+def test_without_tesseract_a_plan_with_a_text_layer_and_a_scanned_page_is_still_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdfium2
+
+    merged = pypdfium2.PdfDocument.new()
+    for part in (SEEDS / "000_6bf0ca8f79bfd109.pdf", AWKWARD / "scanned.pdf"):
+        source = pypdfium2.PdfDocument(str(part))
+        merged.import_pages(source)
+        source.close()
+    merged.save(str(tmp_path / "signed.pdf"))
+    merged.close()
+    plain = extract(SEEDS / "000_6bf0ca8f79bfd109.pdf")
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing"))
+    ocr_reader.tesseract_command.cache_clear()
+    try:
+        doc = extract(tmp_path / "signed.pdf")
+        with pytest.raises(MissingSystemTool):
+            extract(tmp_path / "signed.pdf", ocr="always")
+    finally:
+        ocr_reader.tesseract_command.cache_clear()
+    warning = next(w for w in doc.warnings if w.code == "W006")
+    assert "page 3" in warning.message
+    assert "tesseract-ocr" in warning.message
+    assert [i.target.value for i in doc.indicators] == [i.target.value for i in plain.indicators]
+    assert doc.source.ocr_pages == []
+
+
 def test_ocr_never_leaves_a_scan_unread_with_a_warning() -> None:
     doc = extract(AWKWARD / "scanned.pdf", ocr="never")
     assert [w.code for w in doc.warnings] == ["W006"]

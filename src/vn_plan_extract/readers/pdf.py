@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..document import SourceText
-from ..errors import UnreadableDocument, VnPlanExtractError
+from ..errors import MissingSystemTool, UnreadableDocument, VnPlanExtractError
 from ..lexicon.syllables import vietnamese_share
 from ._files import read_input_bytes
 from .ocr import read_page_image, render_scale
@@ -157,7 +157,17 @@ def read_pdf_file(path: Path, ocr: str = "auto", workers: int = 1) -> SourceText
         if bare:
             notes.append(("W006", f"{len(bare)} page(s) without a text layer ({page_list(bare)}): a scan, to be read with --ocr auto"))
     if scanned:
-        read = _ocr_pages(path, scanned, workers)
+        try:
+            read = _ocr_pages(path, scanned, workers)
+        except MissingSystemTool as missing:
+            if ocr == "always" or len(scanned) == len(pages):
+                raise
+            # a plan with a text layer and a scanned page or two (a signature page) is still read
+            notes.append(("W006", f"{page_list(scanned)} not read: {missing.reason}"))
+            for number in scanned:
+                pages[number - 1] = []  # no text, or a text layer that is not Vietnamese
+            read = {}
+            scanned = []
         for number in scanned:
             pages[number - 1] = read[number]
         notes.extend(confidence_notes(read))
