@@ -21,7 +21,7 @@ from vn_plan_extract.errors import MissingSystemTool
 from vn_plan_extract.evaluate import evaluate_folder
 from vn_plan_extract.lexicon.syllables import vietnamese_share
 from vn_plan_extract.readers import ocr as ocr_reader
-from vn_plan_extract.readers import read_path
+from vn_plan_extract.readers import ocr_text, read_path
 
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 AWKWARD = ROOT / "tests" / "fixtures" / "awkward"
@@ -69,7 +69,7 @@ def test_an_unmapped_font_is_told_from_a_vietnamese_text_layer() -> None:
     ("2030, tỷ lệ đạt", "2030, tỷ lệ đạt"),
 ])
 def test_a_headings_number_misread_is_given_back(read: str, meant: str) -> None:
-    assert ocr_reader._heading_number(read) == meant
+    assert ocr_text.heading_number(read) == meant
 
 
 @pytest.mark.parametrize(("read", "meant"), [
@@ -77,11 +77,11 @@ def test_a_headings_number_misread_is_given_back(read: str, meant: str) -> None:
     ("%-", "%"), ("90%:", "90%"), (": %", "%"), ("—", ""), ("- Năm 2026", "- Năm 2026"),
 ])
 def test_dust_and_misread_marks_leave_a_cell(read: str, meant: str) -> None:
-    assert ocr_reader._without_dust(read, cell=True) == meant
+    assert ocr_text.without_dust(read, cell=True) == meant
 
 
 def test_a_marked_capital_inside_a_word_is_made_small_but_abbreviations_are_kept() -> None:
-    assert [ocr_reader._cased(w) for w in ("sỐ", "đỘ", "ĐƠn", "QĐ-TTg", "UBND", "VNeID", "ĐỘC")] == \
+    assert [ocr_text.cased(w) for w in ("sỐ", "đỘ", "ĐƠn", "QĐ-TTg", "UBND", "VNeID", "ĐỘC")] == \
         ["số", "độ", "Đơn", "QĐ-TTg", "UBND", "VNeID", "ĐỘC"]
 
 

@@ -33,8 +33,16 @@ import regex
 
 from ..errors import MissingSystemTool, UnreadableDocument
 from ..lexicon.columns import COLUMN_PHRASES
-from ..lexicon.syllables import is_vietnamese_syllable, split_glued
+from ..lexicon.syllables import split_glued
 from ..lexicon.text import fold
+from .ocr_text import (
+    cased,
+    heading_number,
+    numbered_in_turn,
+    plausible_word,
+    row_number,
+    without_dust,
+)
 
 #: Resolution pages are rendered at for OCR: Tesseract reads 10–13 pt print best at about 300 dpi.
 OCR_DPI = 300
@@ -54,8 +62,6 @@ _SHORT_RULE = 35
 _RULE_REACH = 6
 #: Longest break (pixels at 300 dpi) in a ruling line that is bridged.
 _LINE_GAP = 31
-#: What a row-number cell ("STT") may hold: numbers, Roman numerals, list letters and their marks.
-_ROW_NUMBER_CHARACTERS = "0123456789IVXabcdđe.,)-/"
 #: Ink components smaller than this (pixels at 300 dpi) are dust: a diacritic's dot is 20 and more.
 _SPECK_AREA = 10
 
@@ -302,30 +308,6 @@ def _run_tesseract(image: Any, layout: int = 3, allowed: str | None = None) -> s
 _REMNANTS = "_|¦"
 
 
-def _plausible(word: str) -> bool:
-    """A word as plans have them: a Vietnamese syllable, a number, or an abbreviation in capitals."""
-    core = word.strip(".,:;!?()[]\"'“”‘’-–")
-    if not core:
-        return False
-    if core.replace(".", "").replace(",", "").replace("/", "").replace("%", "").isdigit():
-        return True
-    return core.isalpha() and (is_vietnamese_syllable(core) or (core.isupper() and core.isascii() and len(core) > 1))
-
-
-def _cased(word: str) -> str:
-    """Tesseract's Vietnamese model often reads a marked vowel inside a word in the wrong case ("sỐ",
-    "đỘ", "ĐƠn"): a capital marked letter next to a small letter, in a word that is no abbreviation
-    ("QĐ-TTg", "UBND": capitals of the Latin alphabet past its first letter), is made small."""
-    if not any(c.islower() for c in word) or any(c.isupper() and c.isascii() for c in word[1:]):
-        return word
-    out = [word[0]]
-    for k in range(1, len(word)):
-        c = word[k]
-        beside = word[k - 1].islower() or (k + 1 < len(word) and word[k + 1].islower())
-        out.append(c.lower() if c.isupper() and not c.isascii() and beside else c)
-    return "".join(out)
-
-
 _LETTERS_RE = regex.compile(r"\p{L}{4,}")
 
 
@@ -338,9 +320,9 @@ def _words(tsv: str) -> list[_Word]:
             continue
         if all(c in _DUST_MARKS for c in text) and float(f[10]) < _MARK_CONFIDENCE:
             continue  # a speck read as a mark ("`", ":", "-" where the page has none)
-        if float(f[10]) < _JUNK_CONFIDENCE and not _plausible(text):
+        if float(f[10]) < _JUNK_CONFIDENCE and not plausible_word(text):
             continue  # shapes read as letters: "#..y", "ăLSc", "d5"
-        text = _LETTERS_RE.sub(lambda m: split_glued(m[0]), _cased(text))  # "xãhội" → "xã hội"
+        text = _LETTERS_RE.sub(lambda m: split_glued(m[0]), cased(text))  # "xãhội" → "xã hội"
         words.append(_Word(int(f[6]), int(f[7]), int(f[8]), int(f[9]), max(0.0, float(f[10])) / 100, text,
                            (int(f[2]), int(f[3]), int(f[4]))))
     return words
@@ -355,99 +337,8 @@ def _line_text(words: list[_Word]) -> str:
     return " ".join(w.text for line in ordered for w in sorted(line, key=lambda w: w.left))
 
 
-#: Marks standing alone at the end of a line or cell, or glued to the start of a cell: dust read as text.
-_TRAILING_MARKS_RE = regex.compile(r"(?:\s+[-.,:;'`‘’\"_~—–]+)+$")
-_LEADING_MARKS_RE = regex.compile(r"^[.,:;'`‘’_~—–]+\s*(?=\S)|^[-—–]\s*$")
-#: A cell's value with a mark glued after it ("%.", "%-", "90%:"): cells end in no such mark.
-_CELL_END_MARKS_RE = regex.compile(r"(?<=[%\d\p{L}])[-:;'`_~—–]+$|(?<=%)\.$")
-#: "]" with no "[" before it, where Tesseract read the dot below an "i" ("đơn vị]", "đơn v]").
-_STRAY_BRACKET_RE = regex.compile(r"(?<=\p{L})\](?=\s|$|[,.;])")
-
-
-def _without_dust(text: str, cell: bool) -> str:
-    text = _TRAILING_MARKS_RE.sub("", text)
-    if "[" not in text:
-        text = _STRAY_BRACKET_RE.sub(_bracket_letter, text)
-    return _CELL_END_MARKS_RE.sub("", _LEADING_MARKS_RE.sub("", text)) if cell else text
-
-
-def _bracket_letter(found: regex.Match[str]) -> str:
-    word = regex.search(r"\p{L}+$", found.string[:found.start()])
-    stem = word[0] if word else ""
-    return "" if is_vietnamese_syllable(stem) else "ị"
-
-
-#: How Tesseract misreads the Roman numeral of a heading in capitals ("II." → "H.", "III." → "HI-").
-_ROMAN_MISREAD = {"H": "II", "HI": "III", "IH": "III", "In": "III", "Ill": "III", "lll": "III", "IIl": "III", "Il": "II",
-                  "ll": "II",
-                  "1": "I", "l": "I", "L": "I", "IY": "IV", "TV": "IV", "VL": "VI", "Vl": "VI", "VH": "VII"}
-_ROMAN_RE = regex.compile(r"^(?:X{0,2})(?:IX|IV|V?I{0,3})$")
-#: A heading's number, then what Tesseract leaves of its dot, then the heading's first capital word.
-_HEADING_START_RE = regex.compile(r"^(?P<number>[IVXHLlTY1]{1,4})(?P<sep>[\s.,:;\-–]*?)\s*(?P<word>\p{Lu}{2,}\b)")
-
-
-#: "1; Mục đích", "1, Mục tiêu chung": a heading's dot read as a comma or semicolon (prose never opens
-#: a line with a bare number, a comma and a capital).
-_ARABIC_HEADING_RE = regex.compile(r"^(?:[-—–.]+\s*)?(?P<number>\d{1,2}(?:\.\d{1,2})?)[,;:]\s+(?=\p{Lu}\p{Ll})")
-
-
-def _heading_number(text: str) -> str:
-    """A line that opens with a Roman numeral and a title in capitals gets its numeral and dot back:
-    "I MỤC ĐÍCH" → "I. MỤC ĐÍCH", "HI- QUAN ĐIỂM" → "III. QUAN ĐIỂM", "ICÁC CHỈ TIÊU" → "I. CÁC …"."""
-    arabic = _ARABIC_HEADING_RE.match(text)
-    if arabic is not None:
-        return f"{arabic['number']}. {text[arabic.end():]}"
-    found = _HEADING_START_RE.match(text)
-    if found is None or not text[found.end("word"):].lstrip()[:1].isupper():
-        return text  # a title in capitals goes on in capitals
-    number = _ROMAN_MISREAD.get(found["number"], found["number"])
-    if not _ROMAN_RE.match(number) or not number:
-        return text
-    if found["sep"].strip() == "." and number == found["number"]:
-        return text
-    if not found["sep"] and is_vietnamese_syllable(found["number"] + found["word"]):
-        return text  # one word in capitals ("VIỆT"), not a numeral glued to one
-    return f"{number}. {text[found.start('word'):]}"
-
-
-_ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
-_ROMAN_OF = {v: k for k, v in _ROMAN_VALUES.items()}
-_ROMAN_HEADING_RE = regex.compile(r"^(?P<number>[IVX]{1,4})\.\s+(?=\p{Lu}{2})")
-
-
-def headings_in_turn(texts: list[str | None]) -> list[str | None]:
-    """Roman-numbered headings read by OCR put back in turn where an "I" was lost: "II." after "II."
-    is "III.", "I." after "I." is "II." (a plan's parts follow one another; an appendix that starts
-    again at "I." follows a higher numeral, and is left alone). None stands for a line not read by OCR."""
-    out = list(texts)
-    previous = 0
-    for k, text in enumerate(texts):
-        found = _ROMAN_HEADING_RE.match(text) if text else None
-        if found is None or text is None:
-            continue
-        value = _ROMAN_VALUES.get(found["number"], 0)
-        if value and value == previous and previous + 1 in _ROMAN_OF:
-            value = previous + 1
-            out[k] = f"{_ROMAN_OF[value]}." + text[found.end("number") + 1:]
-        previous = value
-    return out
-
-
 def _mean_confidence(words: list[_Word]) -> float:
     return round(sum(w.confidence for w in words) / len(words), 3) if words else 0.0
-
-
-_ROW_NUMBER_RE = regex.compile(r"(?:\d{1,3}(?:\.\d{1,2}){0,2}|[IVX]{1,5}|[a-zđ]|[A-E])[.)]?")
-
-
-def _row_number(text: str) -> str | None:
-    """What a row-number cell says, once the marks Tesseract reads around a number are gone and a
-    misread Roman numeral is given back ("=8" → "8", "H" → "II", "In" → "III"); None for what is
-    no row number ("¬", "TT,")."""
-    core = "".join(ch for ch in text if ch in _ROW_NUMBER_CHARACTERS or ch.isalpha()).lstrip(".,-/").rstrip(",-/")
-    if core and not core[0].isdigit():
-        core = _ROMAN_MISREAD.get(core, _ROMAN_MISREAD.get(core.rstrip(".)"), core))
-    return core if core and _ROW_NUMBER_RE.fullmatch(core) else None
 
 
 def _read_row_numbers(page: Any, cells: list[_Cell], in_cell: dict[tuple[int, int], list[_Word]]) -> None:
@@ -456,46 +347,16 @@ def _read_row_numbers(page: Any, cells: list[_Cell], in_cell: dict[tuple[int, in
     numbers: list[str | None] = []
     inked = [_has_ink(page, c) for c in cells]
     for c, ink in zip(cells, inked, strict=True):
-        number = _row_number(_line_text(in_cell.get((c.row, c.column), [])))
+        number = row_number(_line_text(in_cell.get((c.row, c.column), [])))
         if number is None and ink:
-            number = _row_number(_line_text(_cell_words(page, c)))
+            number = row_number(_line_text(_cell_words(page, c)))
         numbers.append(number)
-    numbers = _numbered_in_turn(numbers, inked)
+    numbers = numbered_in_turn(numbers, inked)
     for k, c in enumerate(cells):
         found = in_cell.get((c.row, c.column)) or []
         number = numbers[k]
         in_cell[(c.row, c.column)] = [_Word(c.left, c.top, c.right - c.left, c.bottom - c.top,
                                             found[0].confidence if found else _GUESSED, number, (0, 0, 0))] if number else []
-
-
-def _value(number: str | None) -> int | None:
-    return int(number.rstrip(".")) if number and number.rstrip(".").isdigit() else None
-
-
-def _numbered_in_turn(numbers: list[str | None], inked: list[bool]) -> list[str | None]:
-    """Unreadable inked row numbers filled in where the readable ones around them leave exactly one
-    way: "3", ?, ?, "6" gives 4 and 5 (rows under a group heading are skipped over, not counted)."""
-    out = list(numbers)
-    anchor: int | None = None  # index of the last readable arabic number
-    gap: list[int] = []
-    for k, number in enumerate([*numbers, None]):
-        if k < len(numbers) and number is None and inked[k]:
-            gap.append(k)
-            continue
-        value = _value(number) if k < len(numbers) else None
-        if k < len(numbers) and value is None:
-            continue  # a group's numeral, or an empty cell
-        start = _value(numbers[anchor]) if anchor is not None else None
-        if gap:
-            if start is not None and (value is None or value - start - 1 == len(gap)):
-                for step, j in enumerate(gap, 1):
-                    out[j] = str(start + step)
-            elif value is not None and start is None and value - len(gap) >= 1:
-                for step, j in enumerate(gap):
-                    out[j] = str(value - len(gap) + step)
-        gap = []
-        anchor = k if k < len(numbers) else anchor
-    return out
 
 
 def _row_number_cells(cells: list[_Cell], in_cell: dict[tuple[int, int], list[_Word]]) -> list[_Cell]:
@@ -645,7 +506,7 @@ def read_page_image(gray: Any) -> list[OcrLine]:
             row_words: list[_Word] = []
             for c in cells:
                 if c.row == row:
-                    texts[c.column] = _without_dust(_line_text(in_cell.get((c.row, c.column), [])), cell=True)
+                    texts[c.column] = without_dust(_line_text(in_cell.get((c.row, c.column), [])), cell=True)
                     row_words += in_cell.get((c.row, c.column), [])
             if any(texts):
                 top = min(c.top for c in cells if c.row == row)
@@ -655,7 +516,7 @@ def read_page_image(gray: Any) -> list[OcrLine]:
         by_line.setdefault(w.line, []).append(w)
     for line_words in by_line.values():
         line_words.sort(key=lambda w: w.left)
-        text = _heading_number(_without_dust(" ".join(w.text for w in line_words), cell=False))
+        text = heading_number(without_dust(" ".join(w.text for w in line_words), cell=False))
         if text:
             out.append(OcrLine(float(min(w.top for w in line_words)), text, _mean_confidence(line_words)))
     out.sort(key=lambda it: it.top)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from ..document import LOW_OCR_CONFIDENCE, SourceText, line_starts_of
-from .ocr import headings_in_turn
+from .ocr_text import headings_in_turn
 
 #: Lines within this share of the page height from its top or bottom edge may be running heads.
 _EDGE_SHARE = 0.08
