@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from ..document import SourceText
-from ..errors import UnreadableDocument, VnPlanExtractError
+from ..errors import UnreadableDocument
 from ._files import read_input_bytes
 from .ocr import read_page_image
-from .pages import PageItem, confidence_notes, source_of_pages
+from .pages import PageItem, confidence_notes, read_in_parallel, source_of_pages
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 #: An image is never decoded beyond this many pixels (a 600 dpi A3 page is 70 million).
@@ -76,13 +76,4 @@ def _read_frames(path: Path, frames: Sequence[tuple[Any, float]], workers: int) 
         return [PageItem(number, line.top / factor, line.text, line.table, line.confidence)
                 for line in read_page_image(np.asarray(frame))]
 
-    numbers = list(range(1, len(frames) + 1))
-    try:
-        if workers <= 1 or len(numbers) <= 1:
-            return [one(n) for n in numbers]
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(one, numbers))
-    except VnPlanExtractError as exc:
-        raise type(exc)(path, exc.reason) from None
+    return read_in_parallel(path, list(range(1, len(frames) + 1)), one, workers)

@@ -279,15 +279,13 @@ def _tables(lines: Any) -> list[list[_Cell]]:
     return tables
 
 
-def _run_tesseract(image: Any, layout: int = 3, allowed: str | None = None) -> str:
+def _run_tesseract(image: Any, layout: int = 3) -> str:
     import cv2
 
     ok, png = cv2.imencode(".png", image, [cv2.IMWRITE_PNG_COMPRESSION, 1])
     if not ok:
         raise UnreadableDocument(None, "the page image cannot be encoded for OCR")
     command = [tesseract_command(), "stdin", "stdout", "-l", _LANGUAGE, "--psm", str(layout), "--dpi", str(OCR_DPI)]
-    if allowed:
-        command += ["-c", f"tessedit_char_whitelist={allowed}"]
     command.append("tsv")
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -345,7 +343,7 @@ def _read_row_numbers(page: Any, cells: list[_Cell], in_cell: dict[tuple[int, in
     """Row numbers checked, read again alone where they are no row number, and where still unreadable
     but inked, numbered from their neighbours: rows are numbered one after another ("3", ?, "5")."""
     numbers: list[str | None] = []
-    inked = [_has_ink(page, c) for c in cells]
+    inked = [_cell_crop(page, c) is not None for c in cells]
     for c, ink in zip(cells, inked, strict=True):
         number = row_number(_line_text(in_cell.get((c.row, c.column), [])))
         if number is None and ink:
@@ -369,25 +367,25 @@ def _row_number_cells(cells: list[_Cell], in_cell: dict[tuple[int, int], list[_W
     return []
 
 
-def _has_ink(page: Any, cell: _Cell) -> bool:
+def _cell_crop(page: Any, cell: _Cell) -> Any | None:
+    """The inside of a cell, or None where it holds no ink (an empty cell with a speck or a line's end)."""
     import numpy as np
 
     crop = page[cell.top + _CELL_INSET:cell.bottom - _CELL_INSET, cell.left + _CELL_INSET:cell.right - _CELL_INSET]
-    return crop.size > 0 and int(np.count_nonzero(crop < 128)) >= _CELL_INK
+    return crop if crop.size > 0 and int(np.count_nonzero(crop < 128)) >= _CELL_INK else None
 
 
-def _cell_words(page: Any, cell: _Cell, allowed: str | None = None) -> list[_Word]:
+def _cell_words(page: Any, cell: _Cell) -> list[_Word]:
     """The words of one cell read as one line, if it holds any ink."""
     import cv2
-    import numpy as np
 
-    crop = page[cell.top + _CELL_INSET:cell.bottom - _CELL_INSET, cell.left + _CELL_INSET:cell.right - _CELL_INSET]
-    if crop.size == 0 or int(np.count_nonzero(crop < 128)) < _CELL_INK:
+    crop = _cell_crop(page, cell)
+    if crop is None:
         return []
     padded = cv2.copyMakeBorder(crop, _CELL_GAP, _CELL_GAP, _CELL_GAP, _CELL_GAP, cv2.BORDER_CONSTANT, value=255)
     dx, dy = cell.left + _CELL_INSET - _CELL_GAP, cell.top + _CELL_INSET - _CELL_GAP
     return [_Word(w.left + dx, w.top + dy, w.width, w.height, w.confidence, w.text, w.line)
-            for w in _words(_run_tesseract(padded, layout=8 if allowed else 7, allowed=allowed))]
+            for w in _words(_run_tesseract(padded, layout=7))]
 
 
 #: Blank pixels around and between cells when a table's cells are read together.
@@ -399,7 +397,7 @@ _CELL_INSET = 2
 _CELL_INK = 30
 
 
-def _table_words(page: Any, cells: list[_Cell], allowed: str | None = None, layout: int = 6) -> dict[tuple[int, int], list[_Word]]:
+def _table_words(page: Any, cells: list[_Cell]) -> dict[tuple[int, int], list[_Word]]:
     """The words of each cell. The cells are cut out and stacked one under another with blank space
     between them, and the stack is read at once as a block of lines: the page's layout analysis runs the
     lines of neighbouring cells together (and reads letters into the space between them), and a
@@ -410,9 +408,9 @@ def _table_words(page: Any, cells: list[_Cell], allowed: str | None = None, layo
     crops = []
     y = _CELL_GAP
     for c in cells:
-        crop = page[c.top + _CELL_INSET:c.bottom - _CELL_INSET, c.left + _CELL_INSET:c.right - _CELL_INSET]
-        if crop.size == 0 or int(np.count_nonzero(crop < 128)) < _CELL_INK:
-            continue  # an empty cell
+        crop = _cell_crop(page, c)
+        if crop is None:
+            continue
         crops.append((y, crop))
         slots.append((y, y + crop.shape[0], c))
         y += crop.shape[0] + _CELL_GAP
@@ -423,7 +421,7 @@ def _table_words(page: Any, cells: list[_Cell], allowed: str | None = None, layo
     stack = np.full((y, width), 255, dtype=np.uint8)
     for top, crop in crops:
         stack[top:top + crop.shape[0], _CELL_GAP:_CELL_GAP + crop.shape[1]] = crop
-    for w in _words(_run_tesseract(stack, layout=layout, allowed=allowed)):
+    for w in _words(_run_tesseract(stack, layout=6)):
         centre = w.top + w.height / 2
         for top, bottom, c in slots:
             if top - _CELL_GAP / 2 <= centre <= bottom + _CELL_GAP / 2:
@@ -468,9 +466,9 @@ def read_page_image(gray: Any) -> list[OcrLine]:
     import numpy as np
 
     page = _straightened(np.ascontiguousarray(gray))
-    lines = _ruling_lines(_ink(page))
-    tables = _tables(lines)
     raw_ink = _ink(page)
+    lines = _ruling_lines(raw_ink)
+    tables = _tables(lines)
     ink = _despeckled(raw_ink)
     for cells in tables:  # the ruling lines are erased inside tables only: elsewhere they may be letters
         top, bottom = min(c.top for c in cells) - 8, max(c.bottom for c in cells) + 8

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import regex
 
+from ..lexicon.markers import is_roman, roman_value
 from ..lexicon.syllables import is_vietnamese_syllable
 
 #: What a row-number cell ("STT") may hold: numbers, Roman numerals, list letters and their marks.
-ROW_NUMBER_CHARACTERS = "0123456789IVXabcdđe.,)-/"
+_ROW_NUMBER_CHARACTERS = "0123456789IVXabcdđe.,)-/"
 def plausible_word(word: str) -> bool:
     """A word as plans have them: a Vietnamese syllable, a number, or an abbreviation in capitals."""
     core = word.strip(".,:;!?()[]\"'“”‘’-–")
@@ -70,7 +71,6 @@ def _bracket_letter(found: regex.Match[str]) -> str:
 _ROMAN_MISREAD = {"H": "II", "HI": "III", "IH": "III", "In": "III", "Ill": "III", "lll": "III", "IIl": "III", "Il": "II",
                   "ll": "II",
                   "1": "I", "l": "I", "L": "I", "IY": "IV", "TV": "IV", "VL": "VI", "Vl": "VI", "VH": "VII"}
-_ROMAN_RE = regex.compile(r"^(?:X{0,2})(?:IX|IV|V?I{0,3})$")
 #: A heading's number, then what Tesseract leaves of its dot, then the heading's first capital word.
 _HEADING_START_RE = regex.compile(r"^(?P<number>[IVXHLlTY1]{1,4})(?P<sep>[\s.,:;\-–]*?)\s*(?P<word>\p{Lu}{2,}\b)")
 
@@ -90,7 +90,7 @@ def heading_number(text: str) -> str:
     if found is None or not text[found.end("word"):].lstrip()[:1].isupper():
         return text  # a title in capitals goes on in capitals
     number = _ROMAN_MISREAD.get(found["number"], found["number"])
-    if not _ROMAN_RE.match(number) or not number:
+    if not is_roman(number):
         return text
     if found["sep"].strip() == "." and number == found["number"]:
         return text
@@ -99,8 +99,8 @@ def heading_number(text: str) -> str:
     return f"{number}. {text[found.start('word'):]}"
 
 
-_ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
-_ROMAN_OF = {v: k for k, v in _ROMAN_VALUES.items()}
+#: The numerals of a plan's parts, by value (the next one where an "I" was lost).
+_ROMAN_OF = {roman_value(r): r for r in ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")}
 _ROMAN_HEADING_RE = regex.compile(r"^(?P<number>[IVX]{1,4})\.\s+(?=\p{Lu}{2})")
 
 
@@ -114,7 +114,7 @@ def headings_in_turn(texts: list[str | None]) -> list[str | None]:
         found = _ROMAN_HEADING_RE.match(text) if text else None
         if found is None or text is None:
             continue
-        value = _ROMAN_VALUES.get(found["number"], 0)
+        value = roman_value(found["number"]) if is_roman(found["number"]) else 0
         if value and value == previous and previous + 1 in _ROMAN_OF:
             value = previous + 1
             out[k] = f"{_ROMAN_OF[value]}." + text[found.end("number") + 1:]
@@ -129,7 +129,7 @@ def row_number(text: str) -> str | None:
     """What a row-number cell says, once the marks Tesseract reads around a number are gone and a
     misread Roman numeral is given back ("=8" → "8", "H" → "II", "In" → "III"); None for what is
     no row number ("¬", "TT,")."""
-    core = "".join(ch for ch in text if ch in ROW_NUMBER_CHARACTERS or ch.isalpha()).lstrip(".,-/").rstrip(",-/")
+    core = "".join(ch for ch in text if ch in _ROW_NUMBER_CHARACTERS or ch.isalpha()).lstrip(".,-/").rstrip(",-/")
     if core and not core[0].isdigit():
         core = _ROMAN_MISREAD.get(core, _ROMAN_MISREAD.get(core.rstrip(".)"), core))
     return core if core and _ROW_NUMBER_RE.fullmatch(core) else None

@@ -12,11 +12,14 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import regex
 
 from ..document import LOW_OCR_CONFIDENCE, SourceText, line_starts_of
+from ..errors import VnPlanExtractError
 from .ocr_text import headings_in_turn
 
 #: Lines within this share of the page height from its top or bottom edge may be running heads.
@@ -128,3 +131,18 @@ def source_of_pages(path: str, fmt: str, data: bytes, pages: list[list[PageItem]
                       line_pages=tuple(it.page for it in kept), pages=len(pages),
                       line_confidences=tuple(it.confidence for it in kept) if ocr_pages else (),
                       ocr_pages=tuple(ocr_pages))
+
+
+def read_in_parallel(path: Path, numbers: list[int], read_page: Callable[[int], list[PageItem]],
+                     workers: int) -> list[list[PageItem]]:
+    """`read_page` of each page number, on up to `workers` threads (each OCR page is a Tesseract
+    process, so threads are enough); an error names the file."""
+    try:
+        if workers <= 1 or len(numbers) <= 1:
+            return [read_page(n) for n in numbers]
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(read_page, numbers))
+    except VnPlanExtractError as exc:
+        raise type(exc)(path, exc.reason) from None

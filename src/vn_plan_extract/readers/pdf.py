@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from ..document import SourceText
-from ..errors import MissingSystemTool, UnreadableDocument, VnPlanExtractError
+from ..errors import MissingSystemTool, UnreadableDocument
 from ..lexicon.syllables import vietnamese_share
 from ._files import read_input_bytes
 from .ocr import read_page_image, render_scale
-from .pages import PageItem, confidence_notes, page_list, source_of_pages
+from .pages import PageItem, confidence_notes, page_list, read_in_parallel, source_of_pages
 
 #: Below this share of Vietnamese syllables among its words (and with `_MIN_WORDS` words or more), a
 #: page's text layer is not Vietnamese: 0.52 for an unmapped font's page, 0.86 and more for real pages.
@@ -99,14 +99,7 @@ def _ocr_pages(path: Path, numbers: list[int], workers: int) -> dict[int, list[P
         return [PageItem(number, line.top / scale, line.text, line.table, line.confidence) for line in read_page_image(gray)]
 
     try:
-        if workers <= 1 or len(numbers) <= 1:
-            return {n: one(n) for n in numbers}
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            return dict(zip(numbers, pool.map(one, numbers), strict=True))
-    except VnPlanExtractError as exc:
-        raise type(exc)(path, exc.reason) from None
+        return dict(zip(numbers, read_in_parallel(path, numbers, one, workers), strict=True))
     except pypdfium2.PdfiumError as exc:
         raise UnreadableDocument(path, f"a page cannot be rendered for OCR ({exc})") from None
 
