@@ -80,3 +80,23 @@ def test_check_notes_changed_gold_only_for_the_sets_named(tmp_path: Path, capsys
     assert main(["evaluate", str(GOLDEN), "--check", "--baseline", str(baseline)]) == 0
     assert "golden gold or documents changed" in capsys.readouterr().err
     assert baseline.stat().st_mode & 0o044  # readable by others, like any file the user writes
+
+
+def test_an_ocr_quote_is_found_at_its_own_place_and_by_its_start_when_a_cell_is_split() -> None:
+    from vn_plan_extract.evaluate import _Collapsed
+
+    filler = "văn bản khác không liên quan. " * 200
+    said_twice = "Có tỷ lệ chi ngân sách địa phương phù hợp cho khoa học"
+    ocr = _Collapsed.of(f"{said_twice.replace('chi', 'chỉ')} {filler}{said_twice.replace('chi', 'chỉ')} {filler}", fuzzy=True)
+    second = ocr.text.rindex("Có tỷ lệ")
+    near = second / len(ocr.text)
+    span = ocr.find(said_twice, None, near)
+    assert span is not None
+    assert abs(span[0] - second) < 5
+    # a task's cell that a page break cut: the other rendering has its first words, then other cells
+    split = _Collapsed.of("24\tThực hiện liên thông dữ liệu Số sức khỏe\tTrạm Y tế\tCông an phường,\tDữ liệu y tế được\t"
+                          "Thực hiện theo\n\tđiện tử, Giấy chuyển tuyến", fuzzy=True)
+    found = split.find("Thực hiện liên thông dữ liệu Sổ sức khỏe điện tử, Giấy chuyển tuyến, Giấy hẹn khám lại", None, 0.0)
+    assert found is not None
+    assert "Thực hiện liên thông dữ liệu Số sức khỏe" in split.text[found[0]:found[1]]
+    assert split.find("Một câu không hề có trong văn bản này cả", None, 0.5) is None

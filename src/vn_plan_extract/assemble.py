@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .document import LOW_OCR_CONFIDENCE, SourceText, span_of
 from .errors import WARNING_CODES
+from .extract.metadata import unread_by_ocr
 from .extract.table_items import TableItems
 from .lexicon.markers import roman_value
 from .models import (
@@ -94,6 +95,10 @@ def assemble(doc: StructuredDocument, metadata: Metadata, reconciled: Reconciled
     for code, message in source.notes:
         warnings.append(Warning(code=code, message=f"{WARNING_CODES[code]}: {message}"))
     warnings.extend(_numbering_warnings(doc))
+    for message, span in unread_by_ocr(doc, metadata):
+        warnings.append(Warning(code="W009", message=f"{WARNING_CODES['W009']}: {message}",
+                                source=Source(line_start=span.line_start, line_end=span.line_end,
+                                              quote=source.text[span.start:span.end])))
     document = PlanDocument(
         source=DocumentSource(path=source.path or "<text>", format=SourceFormat(source.format),
                               sha256=source.sha256, pages=source.pages, ocr_pages=list(source.ocr_pages)),

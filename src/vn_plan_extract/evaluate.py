@@ -92,7 +92,9 @@ class _Collapsed:
                 found.append(pos)
                 pos = self.text.find(needle, pos + 1)
             if not found and self.fuzzy:
-                return self._approximate(needle, near)
+                approximate = self._approximate(needle, near)
+                if approximate is not None:
+                    return approximate
             if not found:
                 # the other rendering may cut the quote (a table cell split by a page break): its
                 # longest leading part of four words or more stands for it
@@ -117,17 +119,19 @@ class _Collapsed:
         a misread letter or a stray mark must not lose an item), if it is similar enough."""
         from rapidfuzz import fuzz
 
-        reach = max(4000, len(self.text) // 6)
-        centre = int(near * len(self.text))
-        lo = max(0, centre - reach)
-        window = self.text[lo:centre + reach]
         def chars(x: str) -> str:  # folded letter by letter, so offsets stay the window's
             return "".join(fold(c)[:1] or " " for c in x)
 
-        found = fuzz.partial_ratio_alignment(chars(needle), chars(window), score_cutoff=_FUZZY_SIMILARITY)
-        if found is None:
-            return None
-        return lo + found.dest_start, lo + found.dest_end
+        centre = int(near * len(self.text))
+        # the nearest window first: a quote that a plan repeats (a target restated in its table) is
+        # the occurrence at its own place, not the first one further up
+        for reach in (1500, max(4000, len(self.text) // 6)):
+            lo = max(0, centre - reach)
+            window = self.text[lo:centre + reach]
+            found = fuzz.partial_ratio_alignment(chars(needle), chars(window), score_cutoff=_FUZZY_SIMILARITY)
+            if found is not None:
+                return lo + found.dest_start, lo + found.dest_end
+        return None
 
 
 @dataclass(slots=True)

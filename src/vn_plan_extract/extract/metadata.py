@@ -214,6 +214,33 @@ def extract_metadata(doc: StructuredDocument) -> tuple[Metadata, Span | None]:
     return meta, date_span
 
 
+#: Something other than digits where a scan's number or day and month are ("Số: Ở3#/QĐ-TTg", "ngày ( tháng
+#: năm 2025"): they are written by hand or stamped after printing, and Tesseract reads no handwriting.
+_UNREAD_NUMBER_RE = regex.compile(r"\bSố\s*:?\s*(?P<mark>[^\s/]{1,6})\s*/?\s*[A-ZĐ]{2,}[\w]*-[\w-]+")
+_UNREAD_DAY_RE = regex.compile(r",\s*ngày\s*(?P<day>[^\s\d.…_/]{1,3})?\s*tháng\s*(?P<month>[^\s\d.…_/]{1,3})?\s*năm\s*\d{4}")
+
+
+def unread_by_ocr(doc: StructuredDocument, meta: Metadata) -> list[tuple[str, Span]]:
+    """The number and date of a scan that OCR could not read (marks where the digits are), to be
+    reported rather than left blank in silence; nothing for a document not read by OCR."""
+    source = doc.normalised.source
+    if not source.ocr_pages:
+        return []
+    out = []
+    for b, role in zip(doc.blocks, doc.roles, strict=True):
+        if role is not Role.HEADER:
+            continue
+        number = _UNREAD_NUMBER_RE.search(b.text) if meta.number is None else None
+        if number is not None:
+            out.append((f"the number after \"Số:\" is not read (\"{number[0]}\"; written by hand?)",
+                        span_of(source, b, number.start(), number.end())))
+        day = _UNREAD_DAY_RE.search(b.text) if meta.date is None else None
+        if day is not None and (day["day"] or day["month"]):
+            out.append(("the day and month of the date are not read (written by hand?)",
+                        span_of(source, b, day.start(), day.end())))
+    return out
+
+
 def default_target_year(meta: Metadata, date_span: Span | None) -> int | None:
     """The year a target with no year of its own is for: the year or period the plan's title names, or
     the year its text gives; not the year it was signed ("Kế hoạch thực hiện Chỉ thị 27" signed in 2025

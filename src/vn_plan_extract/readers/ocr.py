@@ -38,6 +38,7 @@ from ..lexicon.text import fold
 from .ocr_text import (
     cased,
     heading_number,
+    letters_in_turn,
     numbered_in_turn,
     plausible_word,
     row_number,
@@ -344,12 +345,12 @@ def _read_row_numbers(page: Any, cells: list[_Cell], in_cell: dict[tuple[int, in
     but inked, numbered from their neighbours: rows are numbered one after another ("3", ?, "5")."""
     numbers: list[str | None] = []
     inked = [_cell_crop(page, c) is not None for c in cells]
-    for c, ink in zip(cells, inked, strict=True):
-        number = row_number(_line_text(in_cell.get((c.row, c.column), [])))
+    stacked = letters_in_turn([row_number(_line_text(in_cell.get((c.row, c.column), []))) for c in cells])
+    for c, ink, number in zip(cells, inked, stacked, strict=True):
         if number is None and ink:
             number = row_number(_line_text(_cell_words(page, c)))
         numbers.append(number)
-    numbers = numbered_in_turn(numbers, inked)
+    numbers = numbered_in_turn(letters_in_turn(numbers), inked)
     for k, c in enumerate(cells):
         found = in_cell.get((c.row, c.column)) or []
         number = numbers[k]
@@ -378,16 +379,34 @@ def _cell_crop(page: Any, cell: _Cell) -> Any | None:
 def _cell_words(page: Any, cell: _Cell) -> list[_Word]:
     """The words of one cell read as one line, if it holds any ink."""
     import cv2
+    import numpy as np
 
     crop = _cell_crop(page, cell)
     if crop is None:
         return []
-    padded = cv2.copyMakeBorder(crop, _CELL_GAP, _CELL_GAP, _CELL_GAP, _CELL_GAP, cv2.BORDER_CONSTANT, value=255)
-    dx, dy = cell.left + _CELL_INSET - _CELL_GAP, cell.top + _CELL_INSET - _CELL_GAP
+    # cut to the cell's letters: a lone "3" or "25" amid a cell's specks and the faint ends of its
+    # erased lines is read as "k:" or "ss", and alone on white as what it is
+    count, _, stats, _ = cv2.connectedComponentsWithStats((crop < 128).astype(np.uint8), connectivity=8)
+    letters = [stats[k] for k in range(1, count) if stats[k][3] >= _LETTER_HEIGHT]
+    x0, y0 = 0, 0
+    if letters:
+        x0 = max(0, min(int(b[0]) for b in letters) - _LETTER_MARGIN)
+        y0 = max(0, min(int(b[1]) for b in letters) - _LETTER_MARGIN)
+        x1 = max(int(b[0] + b[2]) for b in letters) + _LETTER_MARGIN
+        y1 = max(int(b[1] + b[3]) for b in letters) + _LETTER_MARGIN
+        crop = crop[y0:y1, x0:x1]
+    gap = _LETTER_MARGIN if letters else _CELL_GAP  # much white around one glyph loses it again
+    padded = cv2.copyMakeBorder(crop, gap, gap, gap, gap, cv2.BORDER_CONSTANT, value=255)
+    dx, dy = cell.left + _CELL_INSET - gap + x0, cell.top + _CELL_INSET - gap + y0
     return [_Word(w.left + dx, w.top + dy, w.width, w.height, w.confidence, w.text, w.line)
             for w in _words(_run_tesseract(padded, layout=7))]
 
 
+#: Ink at least this tall (pixels at 300 dpi) is a letter or digit, not a speck: a 12 pt digit is ~35.
+_LETTER_HEIGHT = 15
+#: Pixels kept around a cell's letters when it is read alone (its marks above and below them), and the
+#: white added around them: with 40 pixels of white a lone "3" was read as "K,", with 10 as "3".
+_LETTER_MARGIN = 10
 #: Blank pixels around and between cells when a table's cells are read together.
 _CELL_GAP = 40
 #: Pixels trimmed off each side of a cell (its lines are erased already; more would cut the marks
@@ -439,7 +458,9 @@ def _or_equal(word: _Word, ink: Any) -> _Word:
     import cv2
     import numpy as np
 
-    if word.text[:1] not in "<>":
+    opened = word.text[:1] == "("  # "(≥ 60%)" in a sentence: the sign is the second glyph
+    sign = word.text[1:2] if opened else word.text[:1]
+    if not sign or sign not in "<>":
         return word
     top, left = max(0, word.top - 2), max(0, word.left - 2)
     crop = ink[top:word.top + word.height + max(4, word.height // 2), left:word.left + word.width + 2]
@@ -447,16 +468,54 @@ def _or_equal(word: _Word, ink: Any) -> _Word:
         return word
     count, labels, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
     parts = [k for k in range(1, count) if stats[k][4] >= 6]
-    if not parts:
+    # glyphs are told from a speck of dust beside them by their height: the chevron is over a third of the
+    # word's, the bar under it may be thin
+    tall = sorted(int(stats[k][0]) for k in parts if stats[k][3] >= word.height / 3)
+    if len(tall) < 1 + opened:
         return word
-    first = min(int(stats[k][0]) for k in parts)
-    glyph = np.isin(labels, [k for k in parts if stats[k][0] <= first + word.height // 3])
+    first = tall[int(opened)]
+    # the bar may lie a little below the word's box; ink starting below the box is the next line's
+    glyph = np.isin(labels, [k for k in parts if first - 2 <= stats[k][0] <= first + word.height // 3
+                             and stats[k][1] <= word.height + 2])
     ys, xs = np.nonzero(glyph)
     height, width = int(ys.max() - ys.min() + 1), int(xs.max() - xs.min() + 1)
     foot = glyph[ys.max() - max(1, height // 7) + 1:ys.max() + 1, xs.min():xs.max() + 1]
     if width >= 4 and np.count_nonzero(foot.any(axis=0)) >= 0.75 * width:
+        at = int(opened)
         return _Word(word.left, word.top, word.width, word.height, word.confidence,
-                     ("≥" if word.text[0] == ">" else "≤") + word.text[1:], word.line)
+                     word.text[:at] + ("≥" if sign == ">" else "≤") + word.text[at + 1:], word.line)
+    return word
+
+
+#: A percentage as read: digits, "%" and a mark ("1%.", "0%").
+_PERCENT_RE = regex.compile(r"\d{1,3}%[.,:]?")
+
+
+def _glyph_groups(word: _Word, ink: Any) -> int:
+    """How many glyphs side by side a word's box holds: its tall ink parts (over a third of its height;
+    a speck of dust is smaller) grouped where they overlap left to right."""
+    import cv2
+
+    crop = ink[max(0, word.top):word.top + word.height, max(0, word.left):word.left + word.width]
+    if crop.size == 0:
+        return 0
+    count, _, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
+    spans = sorted((int(stats[k][0]), int(stats[k][0] + stats[k][2])) for k in range(1, count)
+                   if stats[k][3] >= word.height / 3)
+    groups, right = 0, -1
+    for left, end in spans:
+        if left >= right:
+            groups += 1
+        right = max(right, end)
+    return groups
+
+
+def _cell_word(word: _Word, ink: Any) -> _Word:
+    """A table cell's word looked at again: "≥"/"≤" (see `_or_equal`), and a lone "%" (a unit cell)
+    that Tesseract read with a digit beside it ("0%", "1%."): one glyph cannot be a number and a sign."""
+    word = _or_equal(word, ink)
+    if _PERCENT_RE.fullmatch(word.text) and _glyph_groups(word, ink) == 1:
+        return _Word(word.left, word.top, word.width, word.height, word.confidence, "%", word.line)
     return word
 
 
@@ -493,11 +552,11 @@ def read_page_image(gray: Any) -> list[OcrLine]:
         in_cell: dict[tuple[int, int], list[_Word]] = {}
         for column in sorted({c.column for c in cells}):  # a column's cells are alike: numbers, units, names
             for key, found in _table_words(clean, [c for c in cells if c.column == column]).items():
-                in_cell[key] = [_or_equal(w, ink) for w in found]
+                in_cell[key] = [_cell_word(w, ink) for w in found]
         _read_row_numbers(clean, _row_number_cells(cells, in_cell), in_cell)
         for c in cells:  # a lone "%" or "1." the stack passed over is read on its own
             if (c.row, c.column) not in in_cell:
-                in_cell[(c.row, c.column)] = [_or_equal(w, ink) for w in _cell_words(clean, c)]
+                in_cell[(c.row, c.column)] = [_cell_word(w, ink) for w in _cell_words(clean, c)]
         columns = max(c.column for c in cells) + 1
         for row in sorted({c.row for c in cells}):
             texts = [""] * columns

@@ -26,7 +26,7 @@ def plausible_word(word: str) -> bool:
     core = word.strip(".,:;!?()[]\"'“”‘’-–")
     if not core:
         return False
-    if core.replace(".", "").replace(",", "").replace("/", "").replace("%", "").isdigit():
+    if core.lstrip("<>≤≥=").replace(".", "").replace(",", "").replace("/", "").replace("%", "").isdigit():  # ">80%"
         return True
     return core.isalpha() and (is_vietnamese_syllable(core) or (core.isupper() and core.isascii() and len(core) > 1))
 
@@ -54,11 +54,17 @@ _CELL_END_MARKS_RE = regex.compile(r"(?<=[%\d\p{L}])[-:;'`_~—–]+$|(?<=%)\.$"
 _STRAY_BRACKET_RE = regex.compile(r"(?<=\p{L})\](?=\s|$|[,.;])")
 
 
+#: A mark standing alone before a line's first word (". đấu đạt ≥ 95%"): no line of a plan opens so.
+_LINE_LEADING_MARKS_RE = regex.compile(r"^[.,:;'`‘’_~]{1,2}\s+(?=\p{L})")
+
+
 def without_dust(text: str, cell: bool) -> str:
     text = _TRAILING_MARKS_RE.sub("", text)
     if "[" not in text:
         text = _STRAY_BRACKET_RE.sub(_bracket_letter, text)
-    return _CELL_END_MARKS_RE.sub("", _LEADING_MARKS_RE.sub("", text)) if cell else text
+    if cell:
+        return _CELL_END_MARKS_RE.sub("", _LEADING_MARKS_RE.sub("", text))
+    return _LINE_LEADING_MARKS_RE.sub("", text)
 
 
 def _bracket_letter(found: regex.Match[str]) -> str:
@@ -133,6 +139,27 @@ def row_number(text: str) -> str | None:
     if core and not core[0].isdigit():
         core = _ROMAN_MISREAD.get(core, _ROMAN_MISREAD.get(core.rstrip(".)"), core))
     return core if core and _ROW_NUMBER_RE.fullmatch(core) else None
+
+
+_LETTERS_IN_TURN = "abcdđefghiklmnopqrstuvxy"
+
+
+def letters_in_turn(numbers: list[str | None]) -> list[str | None]:
+    """Row numbers that are list letters kept only where they follow in turn ("a", "b", "c" under a
+    group): a lone "h" between "3" and "5" is a misread "4", and is made unreadable so that it is read
+    again or numbered from its neighbours."""
+    out = list(numbers)
+    previous: str | None = None  # the last letter since the last number
+    for k, number in enumerate(numbers):
+        letter = number.rstrip(".)") if number else None
+        if not letter or len(letter) != 1 or letter not in _LETTERS_IN_TURN:
+            previous = None if _value(number) is not None else previous
+            continue
+        before = _LETTERS_IN_TURN[_LETTERS_IN_TURN.index(letter) - 1] if letter != "a" else None
+        if letter != "a" and previous != before and not (letter == "e" and previous == "d"):  # "đ" may be left out
+            out[k] = None
+        previous = letter
+    return out
 
 
 def _value(number: str | None) -> int | None:
