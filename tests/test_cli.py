@@ -13,12 +13,13 @@ from vn_plan_extract.cli import build_parser, main
 
 def test_extract_writes_one_json_per_input(tmp_path: Path) -> None:
     assert main(["extract", str(ROOT / "corpus"), "-o", str(tmp_path), "-q"]) == 0
-    written = sorted(p.stem for p in tmp_path.glob("*.json"))
-    # a folder means every plan below it: the seeds and the real corpus in corpus/real/
-    below = sorted(p.stem for p in (ROOT / "corpus").rglob("*") if p.suffix in {".txt", ".md", ".docx", ".pdf"})
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.json"))
+    # a folder means every plan below it, named as batch names them: the seeds and corpus/real/…
+    below = sorted(f"{p.relative_to(ROOT / 'corpus').as_posix()}.json" for p in (ROOT / "corpus").rglob("*")
+                   if p.suffix in {".txt", ".md", ".docx", ".pdf"})
     assert written == below
-    assert {p.stem for p in CORPUS_DOCS} <= set(written)
-    data = json.loads((tmp_path / f"{CORPUS_DOCS[0].stem}.json").read_text(encoding="utf-8"))
+    assert {f"{p.name}.json" for p in CORPUS_DOCS} <= set(written)
+    data = json.loads((tmp_path / f"{CORPUS_DOCS[0].name}.json").read_text(encoding="utf-8"))
     assert data["schema_version"] == "1"
 
 
@@ -39,7 +40,7 @@ def test_bad_file_is_named_the_others_convert_and_exit_is_1(tmp_path: Path, caps
     assert "empty.txt: the file is empty" in err
     assert "binary.md: the file is binary" in err
     assert "Traceback" not in err
-    assert [p.name for p in out.glob("*.json")] == ["good.json"]
+    assert [p.name for p in out.glob("*.json")] == ["good.txt.json"]
 
 
 def test_schema_is_the_models_json_schema(capsys) -> None:  # type: ignore[no-untyped-def]

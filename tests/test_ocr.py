@@ -207,7 +207,7 @@ def test_real_scans_give_their_issuer_date_and_kind(name: str, issuer: str, date
     handwritten = name != "ttr_cat_pc04_broken_text_layer.pdf"  # its number and day are blank in the document
     assert doc.metadata.number is None
     assert any("number" in w.message for w in unread) == handwritten
-    assert any("day and month" in w.message for w in unread) == (handwritten and date is None)
+    assert any("day or month" in w.message for w in unread) == (handwritten and date is None)
     assert all(w.source is not None and w.source.quote in read_path(SCANS / name).text for w in unread)
 
 
@@ -299,3 +299,23 @@ def test_a_lone_percent_sign_read_with_a_digit_is_a_percent_sign() -> None:
     assert ocr_reader._cell_word(word, percent).text == "%"
     five = _drawn([((60, 44), (84, 10)), ((20, 12), (20, 40)), ((20, 40), (36, 40))], circles=((62, 16), (82, 38)))
     assert ocr_reader._cell_word(ocr_reader._Word(12, 8, 80, 40, 0.9, "5%", (1, 1, 1)), five).text == "5%"
+
+
+def test_a_one_read_as_a_roman_one_is_given_back_before_two() -> None:
+    assert ocr_text.numbered_in_turn(["I", "2", "3"], [True] * 3) == ["1", "2", "3"]
+    assert ocr_text.numbered_in_turn(["I", "1", "2"], [True] * 3) == ["I", "1", "2"]  # a group, then its rows
+
+
+@needs_tesseract
+def test_a_real_scanned_plan_scores_against_gold_typed_from_its_page_images() -> None:
+    """corpus/scans/: a real scan (handwritten number and day, seal, a ruled task table over two pages),
+    its gold written from the page images before the program was run on it. First run: sections 0.444,
+    task rows 0/5; after two genre fixes (a table read cell by cell ends at the numbered heading under
+    it; a header misread as "1ã" still leaves the row numbers mended) 0.880 and 5/5."""
+    m = evaluate_folder("scans", GOLDEN / "scans", workers=2).metrics()
+    assert m["section_f1"] >= 0.85
+    assert m["task_f1"] >= 0.95
+    assert m["table_rows_right"] == 1.0
+    doc = extract(ROOT / "corpus" / "scans" / "kh_753_dct_2026_scan.pdf", workers=2)
+    assert doc.metadata.year == 2026
+    assert any(w.code == "W009" and "day or month" in w.message for w in doc.warnings)  # "ngày 23" by hand

@@ -113,7 +113,7 @@ def test_review_of_a_json_output_finds_its_source_and_refuses_a_changed_one(tmp_
     shutil.copy(CORPUS_DOCS[0], doc)
     out = tmp_path / "out"
     assert main(["extract", str(doc), "-o", str(out), "-q"]) == 0
-    output = out / f"{doc.stem}.json"
+    output = out / f"{doc.name}.json"
     assert main(["review", str(output), "-q"]) == 0
     assert "Chỉ tiêu" in output.with_suffix(".html").read_text(encoding="utf-8")
 
@@ -139,7 +139,7 @@ def test_batch_review_writes_a_page_per_plan_and_an_index(tmp_path: Path) -> Non
     pages = [out / f"{CORPUS_DOCS[0].name}.html", out / "sub" / f"{CORPUS_DOCS[3].name}.html"]
     assert all(p.is_file() for p in pages)
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert f'href="sub/{CORPUS_DOCS[3].name}.html"' in index
+    assert f'href="./sub/{CORPUS_DOCS[3].name}.html"' in index
 
     again = batch.run_batch(folder, out, workers=1, progress=False, review=True)
     assert (again.converted, again.skipped) == (0, 2)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .document import LOW_OCR_CONFIDENCE, SourceText, span_of
-from .errors import WARNING_CODES
+from .errors import WARNING_CODES, readable_name
 from .extract.metadata import unread_by_ocr
 from .extract.table_items import TableItems
 from .lexicon.markers import roman_value
@@ -100,7 +100,7 @@ def assemble(doc: StructuredDocument, metadata: Metadata, reconciled: Reconciled
                                 source=Source(line_start=span.line_start, line_end=span.line_end,
                                               quote=source.text[span.start:span.end])))
     document = PlanDocument(
-        source=DocumentSource(path=source.path or "<text>", format=SourceFormat(source.format),
+        source=DocumentSource(path=readable_name(source.path) if source.path else "<text>", format=SourceFormat(source.format),
                               sha256=source.sha256, pages=source.pages, ocr_pages=list(source.ocr_pages)),
         metadata=metadata,
         sections=_sections(doc),

@@ -30,12 +30,11 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from pebble import ProcessPool
-from pebble.common import ProcessExpired
+from pebble import ProcessExpired, ProcessPool
 from tqdm import tqdm
 
 from ._version import __version__
-from .errors import VnPlanExtractError
+from .errors import VnPlanExtractError, readable_name
 from .export import ConvertedPlan, write_exports
 from .files import remove_partials, write_atomic, write_json_atomic, write_plan_atomic, write_text_atomic
 from .models import PlanDocument
@@ -52,11 +51,13 @@ REVIEW_INDEX = "index.html"
 DEFAULT_TIMEOUT = 600.0
 
 
-def find_inputs(folder: Path, skip: Path | None = None) -> list[Path]:
+def find_inputs(folder: Path, skip: Path | None = None, outside: list[Path] | None = None) -> list[Path]:
     """Every supported file below `folder`, sorted; skipped: hidden files and folders, the folder `skip`
-    (a batch's output inside its input: its review pages are .html), and the `<name>_files` folders
-    a web page saved by Word or a browser keeps its parts in."""
+    (a batch's output inside its input: its review pages are .html), the `<name>_files` folders a web
+    page saved by Word or a browser keeps its parts in, and links that lead out of `folder` (listed in
+    `outside`: a link in a shared folder must not make the batch read and show files from elsewhere)."""
     skipped = skip.resolve() if skip is not None else None
+    root = folder.resolve()
     out = []
     for child in sorted(folder.rglob("*")):
         if not child.is_file() or child.suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -64,7 +65,12 @@ def find_inputs(folder: Path, skip: Path | None = None) -> list[Path]:
         parts = child.relative_to(folder).parts
         if any(part.startswith(".") for part in parts) or any(part.endswith("_files") for part in parts[:-1]):
             continue
-        if skipped is not None and child.resolve().is_relative_to(skipped):
+        real = child.resolve()
+        if not real.is_relative_to(root):
+            if outside is not None:
+                outside.append(child)
+            continue
+        if skipped is not None and real.is_relative_to(skipped):
             continue
         out.append(child)
     return out
@@ -122,6 +128,8 @@ class BatchReport:
     #: the largest peak resident memory any worker reported (MB; it includes what a forked worker shares)
     peak_worker_mb: float = 0.0
     exports: list[str] = field(default_factory=list)
+    #: links in the input folder to files outside it, not followed
+    links_outside: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         rate = self.converted / self.convert_seconds if self.convert_seconds else 0.0
@@ -140,14 +148,17 @@ def _convert(path: str, output: str, review: bool = False, ocr: str = "auto") ->
         write_plan_atomic(Path(output), plan)
         if review:
             write_review(plan, source, review_output_path(Path(output)))
-    except VnPlanExtractError as exc:
-        return {"ok": False, "kind": type(exc).__name__, "message": str(exc)}
     except MemoryError:
-        return {"ok": False, "kind": "MemoryError", "message": f"{path}: ran out of memory"}
+        # past --max-memory: this worker's heap may be in pieces; it ends, and the pool starts a new one
+        os._exit(_MEMORY_EXIT)
+    except VnPlanExtractError as exc:
+        if isinstance(exc.__cause__, MemoryError):
+            os._exit(_MEMORY_EXIT)
+        return {"ok": False, "kind": type(exc).__name__, "message": str(exc)}
     except Exception as exc:  # noqa: BLE001 -- a bug in this package: keep the batch going, say where
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return {"ok": False, "kind": "InternalError",
-                "message": f"{path}: {type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})"}
+                "message": f"{readable_name(path)}: {type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})"}
     return {"ok": True, "indicators": len(plan.indicators), "tasks": len(plan.tasks),
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
@@ -172,9 +183,38 @@ def _warm_up() -> None:
     gc.freeze()  # keep the collector off the parent's objects, which the forked workers share
 
 
-def _worker_init() -> None:
+#: The exit status of a worker that went past its memory limit.
+_MEMORY_EXIT = 75
+
+
+def default_max_memory_mb(workers: int) -> int:
+    """What a worker may allocate: 2 GB (a 9000 × 9000 page image is read in 1.1 GB), or less where the
+    machine's memory shared by the workers and the parent is less."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**20
+    except (ValueError, OSError):
+        return 2048
+    return int(max(512, min(2048, total / (workers + 1))))
+
+
+def _worker_init(max_memory_mb: int | None = None) -> None:
     # Ctrl-C reaches the whole process group; only the parent should act on it (and stop the pool).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if max_memory_mb:
+        # the address space, not the resident size, is what the kernel can cap: an allocation past it
+        # fails (MemoryError) instead of the machine going to swap. The cap is what the worker may take
+        # beyond what it starts with (the parent's libraries and lexicons, shared after the fork).
+        limit = _address_space() + max_memory_mb * 2**20
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _address_space() -> int:
+    """This process's virtual size in bytes (Linux), else 0."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
     # The collector keeps its default thresholds: raised to a pass every 100 000 allocations it saved
     # 1.8% of a text plan's instructions, but python-docx's and pdfminer's reference cycles then piled up
     # (peak memory of a worker 116 → 306 MB on Word files, 232 → 369 MB on PDF; Word 10% slower).
@@ -197,17 +237,19 @@ def _load_converted(out_dir: Path, relatives: list[Path]) -> Iterator[ConvertedP
     for relative in relatives:
         output = output_path(out_dir, relative)
         if output.exists():
-            yield ConvertedPlan(relative.as_posix(), PlanDocument.model_validate_json(output.read_bytes()))
+            yield ConvertedPlan(readable_name(relative.as_posix()), PlanDocument.model_validate_json(output.read_bytes()))
 
 
 def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force: bool = False,
               timeout: float = DEFAULT_TIMEOUT, progress: bool = True, exports: bool = True,
               review: bool = False, on_progress: Callable[[BatchReport], None] | None = None,
-              ocr: str = "auto") -> BatchReport:
+              ocr: str = "auto", max_memory_mb: int | None = None) -> BatchReport:
     """Convert every plan below `in_dir` into `out_dir`; see the module docstring."""
     start = time.perf_counter()
     report = BatchReport()
-    inputs = find_inputs(in_dir, skip=out_dir)
+    outside: list[Path] = []
+    inputs = find_inputs(in_dir, skip=out_dir, outside=outside)
+    report.links_outside = [readable_name(p.relative_to(in_dir).as_posix()) for p in outside]
     report.inputs = len(inputs)
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_partials(out_dir)
@@ -220,7 +262,8 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
             if review and not review_output_path(output).exists():
                 fresh = None  # its review page is wanted and missing
         except OSError as exc:
-            report.failures.append(Failure(relative.as_posix(), "UnreadableDocument", f"{path}: {exc.strerror or exc}"))
+            report.failures.append(Failure(readable_name(relative.as_posix()), "UnreadableDocument",
+                                           f"{readable_name(path)}: {exc.strerror or exc}"))
             continue
         if fresh is not None:
             report.skipped += 1
@@ -238,7 +281,8 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
     # `kill` (SIGTERM) stops a run like Ctrl-C; signal handlers can only be set from the main thread
     in_main_thread = threading.current_thread() is threading.main_thread()
     previous_sigterm = signal.signal(signal.SIGTERM, _raise_interrupt) if in_main_thread else None
-    pool = ProcessPool(max_workers=n_workers, initializer=_worker_init)
+    memory = max_memory_mb if max_memory_mb is not None else default_max_memory_mb(n_workers)
+    pool = ProcessPool(max_workers=n_workers, initializer=_worker_init, initargs=(memory,))
     try:
         futures: dict[Future[Any], tuple[Path, Path]] = {
             pool.schedule(_convert, args=(str(path), str(output_path(out_dir, relative)), review, ocr), timeout=timeout):
@@ -250,25 +294,30 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
             try:
                 outcome = future.result()
             except TimeoutError:
-                outcome = {"ok": False, "kind": "Timeout", "message": f"{path}: not done after {timeout:g} s"}
+                outcome = {"ok": False, "kind": "Timeout", "message": f"{readable_name(path)}: not done after {timeout:g} s"}
             except ProcessExpired as exc:
-                outcome = {"ok": False, "kind": "WorkerDied",
-                           "message": f"{path}: the worker converting it died (exit code {exc.exitcode})"}
+                if exc.exitcode == _MEMORY_EXIT:
+                    outcome = {"ok": False, "kind": "LimitExceeded",
+                               "message": f"{readable_name(path)}: needs more memory than a worker may use "
+                                          f"(--max-memory {memory} MB)"}
+                else:
+                    outcome = {"ok": False, "kind": "WorkerDied", "message": f"{readable_name(path)}: the worker "
+                                                                             f"converting it died (exit code {exc.exitcode})"}
             if outcome["ok"]:
                 report.converted += 1
                 report.indicators += outcome["indicators"]
                 report.tasks += outcome["tasks"]
                 report.peak_worker_mb = max(report.peak_worker_mb, outcome["peak_rss_mb"])
             else:
-                report.failures.append(Failure(relative.as_posix(), outcome["kind"], outcome["message"]))
+                report.failures.append(Failure(readable_name(relative.as_posix()), outcome["kind"], outcome["message"]))
             bar.set_postfix(failed=len(report.failures), refresh=False)
             bar.update(1)
             if on_progress:
                 on_progress(report)
-        pool.close()
+        pool.close()  # type: ignore[no-untyped-call]  # pebble's methods are not annotated
     except KeyboardInterrupt:
         report.interrupted = True
-        pool.stop()
+        pool.stop()  # type: ignore[no-untyped-call]
     finally:
         pool.join()
         bar.close()
@@ -280,7 +329,7 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
         # the exports cover every converted input, including those skipped as up to date
         # (a file that failed this run is left out even if an older output of it is still there)
         failed = {f.file for f in report.failures}
-        done = [r for r in relatives if r.as_posix() not in failed]
+        done = [r for r in relatives if readable_name(r.as_posix()) not in failed]
         converted = list(_load_converted(out_dir, done))
         if exports:
             written = write_exports(converted, out_dir)
@@ -291,6 +340,6 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
             write_text_atomic(out_dir / REVIEW_INDEX, index_html(pages))
             report.exports.append(REVIEW_INDEX)
     report.seconds = time.perf_counter() - start
-    summary = asdict(report) | {"version": __version__, "in_dir": str(in_dir)}
+    summary = asdict(report) | {"version": __version__, "in_dir": readable_name(in_dir)}
     write_json_atomic(out_dir / SUMMARY_FILE, summary)
     return report

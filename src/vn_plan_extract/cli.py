@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
-from .batch import DEFAULT_TIMEOUT, ERRORS_FILE, find_inputs, run_batch
+from .batch import DEFAULT_TIMEOUT, ERRORS_FILE, find_inputs, output_path, run_batch
 from .compare import Plan, align, load_folder, load_plan, write_compare
-from .errors import VnPlanExtractError
+from .errors import VnPlanExtractError, readable_name
 from .evaluate import (
     check_floors,
     evaluate_folder,
@@ -25,21 +26,35 @@ from .evaluate import (
 from .files import write_json_atomic, write_plan_atomic
 from .models import json_schema
 from .pipeline import extract
-from .readers import OCR_MODES
+from .readers import OCR_MODES, SUPPORTED_SUFFIXES
 from .review import load_for_review, review_path, write_review
 
 DEFAULT_BASELINE = Path("evaluation_baseline.json")
 DEFAULT_GOLD = (Path("golden"), Path("golden/real"), Path("../shared/devset/gold"))
 
 
-def _inputs(paths: Sequence[str]) -> Iterator[Path]:
-    """Files named, and every supported file below a folder named (sorted, hidden files skipped)."""
+def _inputs(paths: Sequence[str]) -> Iterator[tuple[Path, Path]]:
+    """(file, name of its output) for the files named, and for every supported file below a folder named
+    (sorted, hidden files skipped): a file named is `<name>`, a file found `<path below the folder>`."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from find_inputs(path)
+            yield from ((found, found.relative_to(path)) for found in find_inputs(path))
         else:
-            yield path
+            yield path, Path(path.name)
+
+
+def _unwritable(folder: Path) -> str | None:
+    """Why outputs cannot be written into `folder` (made if missing), or None."""
+    if folder.exists() and not folder.is_dir():
+        return "the output path is a file, not a folder"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return f"the output folder cannot be made ({exc.strerror or exc})"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return "the output folder is not writable"
+    return None
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -55,8 +70,20 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if to_stdout and len(inputs) > 1:
         print("error: several inputs need an output folder: -o OUT_DIR", file=sys.stderr)
         return 2
+    if not to_stdout:
+        problem = _unwritable(Path(args.output))
+        if problem:
+            print(f"error: {readable_name(args.output)}: {problem}", file=sys.stderr)
+            return 2
     failures = 0
-    for path in inputs:
+    written: dict[Path, Path] = {}  # output → the input it holds
+    for path, relative in inputs:
+        out = output_path(Path(args.output or "."), relative)  # <name>.<ext>.json, as batch names them
+        if not to_stdout and out in written:
+            print(f"error: {readable_name(path)}: its output {readable_name(out)} would overwrite that of "
+                  f"{readable_name(written[out])}; convert them into separate folders", file=sys.stderr)
+            failures += 1
+            continue
         try:
             plan = extract(path, ocr=args.ocr, workers=args.workers)
         except VnPlanExtractError as exc:
@@ -65,12 +92,17 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             continue
         if to_stdout:
             sys.stdout.write(plan.model_dump_json(indent=2) + "\n")
-        else:
-            out = Path(args.output) / f"{path.stem}.json"
+            continue
+        try:
             write_plan_atomic(out, plan)
-            if not args.quiet:
-                print(f"{path} -> {out} ({len(plan.indicators)} indicators, {len(plan.tasks)} tasks, "
-                      f"{len(plan.warnings)} warnings)", file=sys.stderr)
+        except OSError as exc:
+            print(f"error: {readable_name(out)}: cannot write the output ({exc.strerror or exc})", file=sys.stderr)
+            failures += 1
+            continue
+        written[out] = path
+        if not args.quiet:
+            print(f"{readable_name(path)} -> {readable_name(out)} ({len(plan.indicators)} indicators, "
+                  f"{len(plan.tasks)} tasks, {len(plan.warnings)} warnings)", file=sys.stderr)
     if failures and not to_stdout:
         print(f"{len(inputs) - failures} converted, {failures} failed", file=sys.stderr)
     return 1 if failures else 0
@@ -97,8 +129,15 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     if out_dir.resolve() == in_dir.resolve():
         print("error: the output folder must differ from the input folder", file=sys.stderr)
         return 2
+    problem = _unwritable(out_dir)
+    if problem:
+        print(f"error: {readable_name(out_dir)}: {problem}", file=sys.stderr)
+        return 2
     report = run_batch(in_dir, out_dir, workers=args.workers, force=args.force, timeout=args.timeout, ocr=args.ocr,
-                       progress=(not args.quiet and sys.stderr.isatty()) or args.progress, review=args.review)
+                       progress=(not args.quiet and sys.stderr.isatty()) or args.progress, review=args.review,
+                       max_memory_mb=args.max_memory)
+    for link in report.links_outside:
+        print(f"skipped: {link}: a link to a file outside {readable_name(in_dir)}", file=sys.stderr)
     for failure in report.failures:
         print(f"failed: {failure.message} [{failure.kind}]", file=sys.stderr)
     print(report.summary(), file=sys.stderr)
@@ -293,6 +332,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT_DIR", required=True, help="folder for the outputs")
     p.add_argument("-w", "--workers", type=int, metavar="N", help="worker processes (default: the number of cores)")
     p.add_argument("--force", action="store_true", help="convert every file again, even if its output is up to date")
+    p.add_argument("--max-memory", type=_positive, metavar="MB",
+                   help="memory one worker may allocate while converting a file; a file that needs more is "
+                        "reported and the worker replaced (default: 2048, less on a machine with less memory a worker)")
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                    help="give up on a file after this long (default: %(default)g)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -339,8 +381,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _dashed_files(argv: Sequence[str]) -> list[str]:
+    """A plan whose name starts with "-" ("-ke-hoach.docx") is a file, not an option, when it is one."""
+    return [f"./{a}" if a[:1] == "-" and a[1:2] != "-" and Path(a).suffix.lower() in SUPPORTED_SUFFIXES
+            and Path(a).is_file() else a for a in argv]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_dashed_files(sys.argv[1:] if argv is None else argv))
     return int(args.func(args))
 
 

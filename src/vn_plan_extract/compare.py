@@ -20,13 +20,12 @@ from typing import Any
 
 import regex
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from .errors import UnreadableDocument
-from .export import target_label, write_csv
+from .export import append_text_row, target_label, write_csv
 from .files import read_plan_json, write_atomic, write_json_atomic
 from .lexicon.indicators import CatalogueEntry, load_catalogue, segmented_words, syllables
 from .models import Comparator, Indicator, PlanDocument
@@ -312,7 +311,7 @@ def write_compare(alignment: Alignment, out: Path) -> list[Path]:
     sheet.append(header)
     red = PatternFill("solid", fgColor="F8CBAD")
     for row, flags in zip(rows, below, strict=True):
-        sheet.append([ILLEGAL_CHARACTERS_RE.sub(" ", v) for v in row])
+        append_text_row(sheet, row)
         for col, flag in enumerate(flags, 1):
             if flag:
                 cell = sheet.cell(row=sheet.max_row, column=col)
@@ -333,15 +332,14 @@ def write_compare(alignment: Alignment, out: Path) -> list[Path]:
         for m in c.members:
             ref = _reference_for(c, m.indicator)
             d = m.as_dict(below_reference(m.indicator, ref) if ref else None)
-            members.append([c.key, c.name, d["plan"], d["file"], d["indicator_id"],
-                            ILLEGAL_CHARACTERS_RE.sub(" ", d["name"]), d["target"], d["target_year"],
-                            d["line_start"], d["below_reference"]])
+            append_text_row(members, [c.key, c.name, d["plan"], d["file"], d["indicator_id"], d["name"], d["target"],
+                                      d["target_year"], d["line_start"], d["below_reference"]])
     unaligned = book.create_sheet("unaligned")
     unaligned.append(["plan", "file", "indicator_id", "name", "target", "target_year", "line_start"])
     for m in alignment.unaligned:
         d = m.as_dict(None)
-        unaligned.append([d["plan"], d["file"], d["indicator_id"], ILLEGAL_CHARACTERS_RE.sub(" ", d["name"]),
-                          d["target"], d["target_year"], d["line_start"]])
+        append_text_row(unaligned, [d["plan"], d["file"], d["indicator_id"], d["name"], d["target"], d["target_year"],
+                                    d["line_start"]])
     for ws in (members, unaligned):
         for cell in ws[1]:
             cell.font = Font(bold=True)

@@ -9,13 +9,31 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def readable_name(name: str | Path) -> str:
+    """A file name as text that can be shown and written anywhere: bytes that are not UTF-8 (kept by
+    Python as lone surrogates) become "\\xff", control characters (a newline in a name) "\\n".
+
+    >>> readable_name("plan\\udcff.txt"), readable_name("a\\nb.txt"), readable_name("Kế hoạch.docx")
+    ('plan\\\\xff.txt', 'a\\\\nb.txt', 'Kế hoạch.docx')
+    """
+    text = str(name)
+    if not text.isprintable():
+        try:
+            raw = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # a surrogate no file system byte stands for
+            raw = text.encode("utf-8", "surrogatepass")
+        text = raw.decode("utf-8", "backslashreplace")
+        text = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+    return text
+
+
 class VnPlanExtractError(Exception):
     """Base of every error this package raises on purpose."""
 
     def __init__(self, path: str | Path | None, reason: str) -> None:
         self.path = str(path) if path is not None else None
         self.reason = reason
-        where = f"{self.path}: " if self.path else ""
+        where = f"{readable_name(self.path)}: " if self.path else ""
         super().__init__(f"{where}{reason}")
 
 
@@ -32,6 +50,15 @@ class MissingSystemTool(VnPlanExtractError):
     Debian package that brings it."""
 
 
+class LimitExceeded(VnPlanExtractError):
+    """The file is larger than a limit of `vn_plan_extract.limits` allows (a ZIP bomb, a 20 000-page PDF,
+    a text of tens of MB), or ran out of memory; the reason names the limit."""
+
+
+class InternalError(VnPlanExtractError):
+    """A bug of this package met while reading the file; the original exception is its `__cause__`."""
+
+
 #: Warning codes: what was recovered by guessing or could not be read.
 WARNING_CODES: dict[str, str] = {
     "W001": "page number removed",
@@ -43,4 +70,6 @@ WARNING_CODES: dict[str, str] = {
     "W007": "table rows could not be recovered",
     "W008": "web page furniture removed",
     "W009": "read by OCR with low confidence",
+    "W010": "part of the file is damaged and was left out",
+    "W011": "cut at a limit",
 }

@@ -111,10 +111,12 @@ class _Collapsed:
         pos = self.text.find(needle, start)
         if pos < 0:
             pos = self.text.find(needle)
+        if pos < 0 and self.fuzzy:  # a gold quote typed from a scan's page image: anywhere in the OCR text
+            return self._approximate(needle, 0.5, (len(self.text),))
         return (pos, pos + len(needle)) if pos >= 0 else None
 
 
-    def _approximate(self, needle: str, near: float) -> tuple[int, int] | None:
+    def _approximate(self, needle: str, near: float, reaches: tuple[int, ...] = ()) -> tuple[int, int] | None:
         """The best approximate occurrence of `needle` near the relative position `near` (OCR text:
         a misread letter or a stray mark must not lose an item), if it is similar enough."""
         from rapidfuzz import fuzz
@@ -125,7 +127,7 @@ class _Collapsed:
         centre = int(near * len(self.text))
         # the nearest window first: a quote that a plan repeats (a target restated in its table) is
         # the occurrence at its own place, not the first one further up
-        for reach in (1500, max(4000, len(self.text) // 6)):
+        for reach in reaches or (1500, max(4000, len(self.text) // 6)):
             lo = max(0, centre - reach)
             window = self.text[lo:centre + reach]
             found = fuzz.partial_ratio_alignment(chars(needle), chars(window), score_cutoff=_FUZZY_SIMILARITY)
@@ -458,11 +460,12 @@ def _document_of(gold_path: Path, gold: dict[str, Any]) -> Path:
     file's document is docs/<stem>.txt in the set's folder."""
     if "document" in gold:
         folders = [parent / "corpus" for parent in gold_path.parents[1:4]] + [gold_path.parent]
+        document = str(gold["document"])
         for folder in folders:
-            candidate = folder / gold["document"]
+            candidate = folder / document
             if candidate.exists():
                 return candidate
-        return folders[0] / gold["document"]
+        return folders[0] / document
     return gold_path.parent.parent / "docs" / (gold_path.stem + ".txt")
 
 
@@ -488,13 +491,18 @@ def evaluate_folder(name: str, gold_dir: Path, output_dir: Path | None = None,
         source = read_path(doc_path, workers=workers)
         text = source.text
         if output_dir is not None:
-            out = output_dir / f"{gold_path.stem}.json"
+            # named by the gold's stem, or as extract and batch name outputs: <file name>.json, <path>.json
+            named = [output_dir / f"{gold_path.stem}.json", output_dir / f"{doc_path.name}.json",
+                     output_dir / f"{gold.get('document', '')}.json"]
+            out = next((o for o in named if o.is_file()), named[0])
             plan = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {"indicators": [],
                                                                                     "sections": []}
         else:
             plan = run(source).model_dump(mode="json")
         own = other is None or other.suffix.lower() in {".txt", ".md", ".markdown"}
-        reference = None if own else read_path(_document_of(gold_path, gold)).text
+        if other is None and source.ocr_pages:  # a scan's own gold, typed from its page images
+            own = False
+        reference = None if own or other is None else read_path(_document_of(gold_path, gold)).text
         score_document(gold_path.stem, gold, plan, text, score, own_lines=own, reference_text=reference)
     return score
 

@@ -11,6 +11,7 @@ import csv
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -108,12 +109,32 @@ def task_rows(plans: Sequence[ConvertedPlan]) -> list[list[Cell]]:
     return [_task_row(item, task) for item in plans for task in item.plan.tasks]
 
 
+#: What a spreadsheet program takes for the start of a formula when a cell's text opens with it.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: Cell) -> Cell:
+    """A CSV cell that Excel or LibreOffice will not run as a formula: text opening with "=", "+", "-",
+    "@", a tab or a carriage return gets a leading apostrophe (OWASP's advice on CSV injection); a plan's
+    text or a file's name is data, never a formula."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_STARTS) else value
+
+
+def append_text_row(sheet: Any, values: Sequence[Cell]) -> None:
+    """Append a row whose text cells are stored as text: openpyxl would store "=HYPERLINK(…)" as a
+    formula; control characters a PDF can leave in a quote are not allowed in a cell."""
+    sheet.append([ILLEGAL_CHARACTERS_RE.sub(" ", v) if isinstance(v, str) else v for v in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+
+
 def write_csv(path: Path, header: list[str], rows: list[list[Cell]]) -> None:
     def write(tmp: Path) -> None:
         with tmp.open("w", encoding=CSV_ENCODING, newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow(header)
-            writer.writerows(rows)
+            writer.writerows([csv_text(v) for v in row] for row in rows)
 
     write_atomic(path, write)
 
@@ -133,8 +154,7 @@ def _write_xlsx(path: Path, sheets: list[tuple[str, list[str], list[list[Cell]]]
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            # control characters a PDF can leave in a quote are not allowed in a cell
-            sheet.append([ILLEGAL_CHARACTERS_RE.sub(" ", v) if isinstance(v, str) else v for v in row])
+            append_text_row(sheet, row)
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(1, len(rows) + 1)}"
         for i, name in enumerate(header, 1):

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .assemble import assemble
 from .document import NormalisedDocument, SourceText
+from .errors import InternalError, LimitExceeded, UnreadableDocument, UnsupportedFormat, VnPlanExtractError
 from .extract.metadata import aims_year, default_target_year, extract_metadata, names_a_period
 from .extract.prose import extract_prose_indicators
 from .extract.responsibilities import extract_responsibilities
@@ -14,7 +17,7 @@ from .extract.table_items import extract_table_items
 from .models import PlanDocument
 from .normalize import normalise
 from .readers import read_path
-from .readers.text import source_from_text
+from .readers.text import decode_bytes, source_from_text
 from .reconcile import Reconciled, reconcile
 from .structure import StructuredDocument, structure
 from .tables import tables_of
@@ -58,9 +61,41 @@ def extract(path: str | Path, *, ocr: str = "auto", workers: int = 1) -> PlanDoc
 
     Raises `VnPlanExtractError` (naming the file and the reason) for a file that cannot be read.
     """
-    return run(read_path(Path(path), ocr=ocr, workers=workers))
+    if not isinstance(path, str | Path):
+        raise UnreadableDocument(None, f"extract() takes a file path, not {type(path).__name__}")
+    with _own_errors(path):
+        return run(read_path(Path(path), ocr=ocr, workers=workers))
 
 
-def extract_text(text: str, path: str | None = None, fmt: str = "txt") -> PlanDocument:
-    """Extract from text already in memory (`fmt` is "txt" or "md")."""
-    return run(source_from_text(text, path, fmt))
+def extract_text(text: str | bytes, path: str | None = None, fmt: str = "txt") -> PlanDocument:
+    """Extract from text already in memory (`fmt` is "txt" or "md"); bytes are decoded as a text file's
+    are (UTF-8, UTF-16 or Windows-1258)."""
+    if fmt not in _TEXT_FORMATS:
+        raise UnsupportedFormat(path, f"extract_text reads {' or '.join(sorted(_TEXT_FORMATS))}, not {fmt!r}")
+    with _own_errors(path):
+        if isinstance(text, bytes | bytearray):
+            decoded, encoding, notes = decode_bytes(bytes(text), path)
+            return run(source_from_text(decoded, path, fmt, raw=bytes(text), encoding=encoding, notes=notes))
+        if not isinstance(text, str):
+            raise UnreadableDocument(path, f"extract_text takes a str or bytes, not {type(text).__name__}")
+        return run(source_from_text(text, path, fmt))
+
+
+_TEXT_FORMATS = frozenset({"txt", "md"})
+
+
+@contextmanager
+def _own_errors(path: str | Path | None) -> Iterator[None]:
+    """Whatever goes wrong reading a file leaves as this package's error, naming the file: a bug as an
+    `InternalError` (the original is its `__cause__`), memory or nesting past Python's own limits as
+    `LimitExceeded`."""
+    try:
+        yield
+    except VnPlanExtractError:
+        raise
+    except MemoryError:
+        raise LimitExceeded(path, "ran out of memory reading it") from None
+    except RecursionError:
+        raise LimitExceeded(path, "nested too deep to be read") from None
+    except Exception as exc:
+        raise InternalError(path, f"internal error ({type(exc).__name__}: {exc}); please report it with the file") from exc

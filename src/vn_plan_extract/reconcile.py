@@ -11,6 +11,7 @@ This stage takes the extraction stages' values and returns new ones; what it was
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import regex
@@ -93,6 +94,9 @@ def _same_target(a: Indicator, b: Indicator) -> bool:
     numbers_a, numbers_b = set(_NUMBER_RE.findall(a.name)), set(_NUMBER_RE.findall(b.name))
     if numbers_a and numbers_b and numbers_a != numbers_b:
         return False  # "… tiểu học mức độ 3" and "… trung học cơ sở mức độ 2", "trẻ 5 tuổi" and "trẻ 11 tuổi"
+    places_a, places_b = _proper_names(a.name), _proper_names(b.name)
+    if places_a and places_b and places_a != places_b:
+        return False  # "… ở ấp Bình Lợi đạt 80%" and "… ở ấp Tân Hòa đạt 80%": one value, two hamlets
     own_a, own_b = _syllables(a.name), _syllables(b.name)
     if len(own_a - own_b) >= _OWN_WORDS and len(own_b - own_a) >= _OWN_WORDS:
         return False  # "Tỷ lệ cảng biển sử dụng nền tảng số …" and "Tỷ lệ cửa khẩu …": each names its own thing
@@ -116,9 +120,20 @@ def _merge_repeats(indicators: list[Indicator], headline: tuple[int, int] | None
         return not in_headline, _completeness(ind)
 
     out: list[Indicator] = []
+    # only statements with the same value, bound and unit can be one target (`_same_target`): each is
+    # compared with those, not with every one kept so far (a list of 4 000 targets is not 8 million checks)
+    alike: dict[tuple[object, ...], list[int]] = {}
+    numbered: dict[tuple[object, ...], list[int]] = {}  # … and with the same numbers in their names
     for ind in indicators:
-        twin = next((k for k, kept in enumerate(out) if _same_target(kept, ind)), None)
+        key = _repeat_key(ind)
+        numbers = frozenset(_NUMBER_RE.findall(ind.name))
+        # names with other numbers in them are other targets ("… mức độ 3", "… mức độ 2")
+        same_numbers = numbered.get((key, numbers), []) + numbered.get((key, frozenset()), [])
+        candidates = sorted(same_numbers) if numbers else alike.get(key, [])
+        twin = next((k for k in candidates if _same_target(out[k], ind)), None)
         if twin is None:
+            alike.setdefault(key, []).append(len(out))
+            numbered.setdefault((key, numbers), []).append(len(out))
             out.append(ind)
             continue
         kept = out[twin]
@@ -130,6 +145,15 @@ def _merge_repeats(indicators: list[Indicator], headline: tuple[int, int] | None
         merged.deadline = merged.deadline or other.deadline
         out[twin] = merged
     return out
+
+
+def _repeat_key(ind: Indicator) -> tuple[object, ...]:
+    """What two statements of one target share: a quantitative one's value, bound and unit (qualitative
+    ones are compared by their names, all with all: a plan states few)."""
+    if ind.qualitative:
+        return ("qualitative",)
+    t = ind.target
+    return (t.value, t.value_max, t.unit)
 
 
 def _completeness(ind: Indicator) -> tuple[int, int]:
@@ -150,6 +174,16 @@ _FUNCTION_WORDS = frozenset({
 })
 
 
+_PROPER_WORD_RE = regex.compile(r"(?<=\S\s+)\p{Lu}\p{Ll}+")
+
+
+@lru_cache(maxsize=4096)
+def _proper_names(text: str) -> frozenset[str]:
+    """The capitalised words inside a name, past its first ("Bình Lợi", "Tân Hòa"): the places and
+    bodies it is about."""
+    return frozenset(_PROPER_WORD_RE.findall(text))
+
+
 @lru_cache(maxsize=4096)
 def _syllables(text: str) -> frozenset[str]:
     """A name's syllables with their marks ("cửa" is not "của"), less the words every name has."""
@@ -164,7 +198,7 @@ _NAME_FUNCTION_SYLLABLES = frozenset({
 })
 
 
-@lru_cache(maxsize=4096)  # every task is compared with every target: each name is asked for many times
+@lru_cache(maxsize=65536)  # every task is compared with every target: each name is asked for many times
 def _words(text: str) -> frozenset[str]:
     folded = fold(expand_abbreviations(text))
     return frozenset(w for w in _NON_WORD_RE.split(folded)
@@ -245,15 +279,51 @@ def _add_units(target: list[str], extra: list[str], also: list[str]) -> None:
             known.add(key)
 
 
+class _AmountIndex:
+    """Table targets by amount, so that a prose target is compared only with the rows that can state
+    the same amount (`_compatible`: the same value in the same unit, or at another scale of it, exactly
+    or rounded down by up to `_ROUNDING_MARGIN`), not with every row of every table."""
+
+    def __init__(self, table: list[Indicator]) -> None:
+        self.exact: dict[tuple[str, float], list[tuple[int, Indicator]]] = {}
+        scaled: dict[str, list[tuple[float, int, Indicator]]] = {}
+        for k, t in enumerate(table):
+            if t.target.value is None:
+                continue
+            unit = fold(t.target.unit or "%")
+            self.exact.setdefault((unit, float(t.target.value)), []).append((k, t))
+            scale = UNIT_SCALES.get(unit)
+            if scale is not None:
+                scaled.setdefault(scale[0], []).append((float(t.target.value) * scale[1], k, t))
+        self.scaled = {family: sorted(rows, key=lambda x: (x[0], x[1])) for family, rows in scaled.items()}
+        self.keys = {family: [a for a, _, _ in rows] for family, rows in self.scaled.items()}
+
+    def near(self, value: float | None, unit: str | None) -> list[Indicator]:
+        """The rows that may state `value` `unit`, in table order."""
+        if value is None:
+            return []
+        folded = fold(unit or "%")
+        found = dict(self.exact.get((folded, float(value)), []))
+        scale = UNIT_SCALES.get(folded)
+        if scale is not None and scale[0] in self.scaled:
+            base = float(value) * scale[1]
+            low, high = sorted((base * (1 - 1e-6), base * (1 + _ROUNDING_MARGIN + 1e-6)))
+            keys = self.keys[scale[0]]
+            for _, k, t in self.scaled[scale[0]][bisect_left(keys, low):bisect_right(keys, high)]:
+                found[k] = t
+        return [found[k] for k in sorted(found)]
+
+
 def merge_prose_into_tables(prose: list[Indicator], table: list[Indicator]) -> list[Indicator]:
     """Prose statements of a table target are dropped; the table row keeps their bodies and deadline."""
     kept: list[Indicator] = []
+    rows = _AmountIndex(table)
     for p in prose:
         if p.qualitative:
             kept.append(p)
             continue
         best, score = None, 0.0
-        for t in table:
+        for t in rows.near(p.target.value, p.target.unit):
             if t.target_year not in (None, p.target_year) or not _compatible(
                     t, p.target.comparator.value if p.target.comparator else None, p.target.value, p.target.unit):
                 continue

@@ -317,13 +317,28 @@ def write_review(plan: PlanDocument, source: SourceText, out: Path) -> Path:
     return out
 
 
+def relative_url(path: str) -> str:
+    """A relative link to a file below the page, whatever its name: every segment percent-encoded and
+    the whole starting "./", so a file named "javascript:alert(1).txt" is a file, never a script URL.
+
+    >>> relative_url("javascript:alert(document.domain).txt.html")
+    './javascript%3Aalert%28document.domain%29.txt.html'
+    >>> relative_url("Xã An Phú/kế hoạch 1.docx.html")
+    './X%C3%A3%20An%20Ph%C3%BA/k%E1%BA%BF%20ho%E1%BA%A1ch%201.docx.html'
+    """
+    from urllib.parse import quote
+
+    encoded = "/".join(quote(part.encode("utf-8", "surrogateescape"), safe="") for part in path.split("/"))
+    return f"./{encoded}"
+
+
 def index_html(entries: Iterable[tuple[str, PlanDocument]]) -> str:
     """A page listing the review pages of a batch: (page's relative URL, plan) each."""
     rows = []
     for href, plan in entries:
         m = plan.metadata
         rows.append(
-            f'<tr><td><a href="{html.escape(href)}">{html.escape(plan.source.path)}</a></td>'
+            f'<tr><td><a href="{html.escape(relative_url(href))}">{html.escape(plan.source.path)}</a></td>'
             + _cells(m.issuer, m.number, m.date, m.title)
             + f"<td>{len(plan.indicators)}</td><td>{len(plan.tasks)}</td><td>{len(plan.warnings)}</td></tr>")
     return f"""<!DOCTYPE html>

@@ -205,6 +205,10 @@ def _ends_table(blocks: tuple[Block, ...], i: int, cand: _Candidate | None) -> b
         return False
     if cand.kind in {"appendix", "part"}:
         return True
+    if i > 0 and blocks[i - 1].kind is BlockKind.TABLE_LINE and b.kind is BlockKind.TEXT:
+        # a numbered heading as a line of text right under a table read cell by cell (Word, PDF, OCR):
+        # the table is over ("3.2. Phương pháp chọn mẫu" after the rows of 3.1's table)
+        return True
     if cand.kind == "roman" and _mostly_upper(cand.title):
         # "III. NHIỆM VỤ" of the body, or "II NHIỆM VỤ CỤ THỂ" heading the next appendix table;
         # a table's own group rows ("I Về phát triển hạ tầng") are not upper-case.
@@ -242,8 +246,9 @@ def structure(doc: NormalisedDocument) -> StructuredDocument:
             roles[i] = Role.HEADER  # the title, between "KẾ HOẠCH" and the legal bases
         elif seen_legal and text.rstrip().endswith(":"):
             roles[i] = Role.HEADER  # "UBND phường … xây dựng Kế hoạch … như sau:"
-        elif not has_doc_type and i < 8 and _mostly_upper(text) and len(text) < 80 and not candidates[i]:
-            roles[i] = Role.HEADER
+        elif (not has_doc_type or not seen_doc_type) and i < 8 and _mostly_upper(text) and len(text) < 80 \
+                and not candidates[i]:
+            roles[i] = Role.HEADER  # the issuer's lines above "KẾ HOẠCH" ("BỘ CÔNG THƯƠNG", "TRƯỜNG …")
         elif not has_doc_type:
             break
 

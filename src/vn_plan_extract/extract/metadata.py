@@ -217,7 +217,8 @@ def extract_metadata(doc: StructuredDocument) -> tuple[Metadata, Span | None]:
 #: Something other than digits where a scan's number or day and month are ("Số: Ở3#/QĐ-TTg", "ngày ( tháng
 #: năm 2025"): they are written by hand or stamped after printing, and Tesseract reads no handwriting.
 _UNREAD_NUMBER_RE = regex.compile(r"\bSố\s*:?\s*(?P<mark>[^\s/]{1,6})\s*/?\s*[A-ZĐ]{2,}[\w]*-[\w-]+")
-_UNREAD_DAY_RE = regex.compile(r",\s*ngày\s*(?P<day>[^\s\d.…_/]{1,3})?\s*tháng\s*(?P<month>[^\s\d.…_/]{1,3})?\s*năm\s*\d{4}")
+_UNREAD_DAY_RE = regex.compile(r",\s*ngày\s*(?:\d{1,2}|(?P<day>[^\s\d.…_/]{1,3}))?\s*"
+                               r"tháng\s*(?:\d{1,2}|(?P<month>[^\s\d.…_/]{1,3}))?\s*năm\s*\d{4}")
 
 
 def unread_by_ocr(doc: StructuredDocument, meta: Metadata) -> list[tuple[str, Span]]:
@@ -236,7 +237,7 @@ def unread_by_ocr(doc: StructuredDocument, meta: Metadata) -> list[tuple[str, Sp
                         span_of(source, b, number.start(), number.end())))
         day = _UNREAD_DAY_RE.search(b.text) if meta.date is None else None
         if day is not None and (day["day"] or day["month"]):
-            out.append(("the day and month of the date are not read (written by hand?)",
+            out.append(("the day or month of the date is not read (written by hand?)",
                         span_of(source, b, day.start(), day.end())))
     return out
 

@@ -85,12 +85,15 @@ def _under_conditions(conditions: list[bool | None], chain: list[int]) -> bool:
 
 
 def _heading_parents(doc: StructuredDocument) -> list[int]:
+    """Each heading's parent: the nearest heading above it of a higher level (a stack of the open
+    headings, not a walk back over every sibling)."""
     parents: list[int] = []
+    open_headings: list[int] = []
     for i, h in enumerate(doc.headings):
-        p = i - 1
-        while p >= 0 and doc.headings[p].level >= h.level:
-            p -= 1
-        parents.append(p if h.kind != "appendix" else -1)
+        while open_headings and doc.headings[open_headings[-1]].level >= h.level:
+            open_headings.pop()
+        parents.append(open_headings[-1] if open_headings and h.kind != "appendix" else -1)
+        open_headings.append(i)
     return parents
 
 

@@ -30,7 +30,7 @@ from ..models import (
 from ..structure import StructuredDocument
 from ..tables import Cell, Row, Table
 from .deadlines import parse_deadline
-from .numbers import NUMBER_RE, parse_vn_number
+from .numbers import money_amount, parse_vn_number
 from .quantities import find_quantities
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
@@ -309,8 +309,7 @@ def extract_table_items(doc: StructuredDocument, tables: tuple[Table, ...], plan
                 group = Group(label=row.stt, title=row.text("title"))
                 continue
             if row.kind == "total":
-                found = NUMBER_RE.search(row.text("amount"))
-                total = parse_vn_number(found[0]) if found else None
+                total, _ = money_amount(row.text("amount"), table.money_unit)
                 continue
             row_number += 1
             if row.guessed:
@@ -351,9 +350,8 @@ def extract_table_items(doc: StructuredDocument, tables: tuple[Table, ...], plan
                     source=_source(source, row, table, row_number, [row.cell("task")]),
                 ))
             else:
-                amount = NUMBER_RE.search(row.text("amount"))  # the cell's number, whatever is beside it
-                items.append(BudgetItem(label=row.text("task"), amount=parse_vn_number(amount[0]) if amount else None,
-                                        unit=table.money_unit,
+                amount, unit = money_amount(row.text("amount"), table.money_unit)  # "50tr", "12,5tỷ" are amounts
+                items.append(BudgetItem(label=row.text("task"), amount=amount, unit=unit,
                                         source=_source(source, row, table, row_number, [row.cell("task")])))
         if table.kind == "budget":
             printed = total

@@ -8,7 +8,10 @@ phrase or nothing closes it. Several targets share a sentence, separated by ";",
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import regex
 
@@ -186,7 +189,7 @@ def first_year(text: str, s: int, e: int, last: bool = False) -> int | None:
     periods: list[int] = []
     for m in YEAR_PHRASES.finditer(text, s, e):
         if (BASE_YEAR_BEFORE_RE.search(text, max(s, m.start() - BASE_YEAR_REACH), m.start())
-                or _BASE_BRACKET_RE.match(text, m.start())):
+                or _BASE_BRACKET_RE.match(text, m.start(), e)):
             continue  # "so với năm 2015", "(năm 2017 là 47,24)": a base year
         if m.group("year") and _EVENT_DATE_RE.search(text, max(s, m.start() - 24), m.start()):
             continue  # "diễn ra … ngày 16 tháng 10 năm 2020": the day of an event or a document
@@ -302,7 +305,7 @@ _SHORTEST_NAME = 3
 def _lead_in(text: str, s_start: int, colon: int) -> str:
     """The title of a list, before its colon, without its item marker; "" when what stands there is a
     sentence ("Nhơn Mỹ đề ra các chỉ tiêu chủ yếu trong 5 năm:") rather than a title ("Cơ cấu kinh tế:")."""
-    marker = _ITEM_MARKER_RE.match(text, s_start)
+    marker = _ITEM_MARKER_RE.match(text, s_start, colon)
     a, b = _trim(text, marker.end() if marker else s_start, colon)
     lead = _name_of(text, a, b)
     if not lead or len(lead.split()) > _MAX_LEAD_WORDS or GOAL_WORDS.search(lead) or _DIGITS_RE.search(lead):
@@ -363,23 +366,49 @@ def _counted(words: str) -> str:
     return folded[0]
 
 
+#: How far before and after a value the phrases that qualify it are looked for: every such pattern is
+#: bounded (the longest reaches about 230 characters), and a search that ran to the clause's start or the
+#: text's end made each value of a long line cost the whole line.
+_REACH = 320
+
+
+#: A word every statement of a reached result holds (`RESULT_BEFORE_RE`), found by a plain search first.
+_RESULT_WORDS_RE = re.compile(r"đã|ước|hiện\s+nay|tương\s+đương|tính\s+đến|qua\s+các\s+năm", re.IGNORECASE)
+
+
+def _strive_before(text: str, clause_start: int, end: int) -> bool:
+    """Does "phấn đấu" stand in the clause before `end`? Found once per text, then looked up."""
+    starts = _strive_starts(text)
+    k = bisect_left(starts, clause_start)
+    return k < len(starts) and starts[k] < end
+
+
+@lru_cache(maxsize=16)
+def _strive_starts(text: str) -> list[int]:
+    return [m.end() for m in _STRIVE_BEFORE_RE.finditer(text)]
+
+
 def _is_target(q: Quantity, text: str, clause_start: int, breakdown_units: frozenset[str],
                listed: bool = False) -> bool:
-    if (RESULT_BEFORE_RE.search(text, clause_start, q.number_start)
-            and not _FORECAST_RE.search(text, clause_start, q.number_start)) or BASE_VALUE_BEFORE_RE.search(
-            text, clause_start, q.number_start):  # up to the number: "năm 2023 ước đạt 100%" keeps its "đạt"
+    near = max(clause_start, q.number_start - _REACH)  # the bounded look-back of the patterns below
+    after = q.end + _REACH
+    # the REVERSE patterns ending in "$" are matched at the number (`match`), not searched for before it
+    said_done = _RESULT_WORDS_RE.search(text, near, q.number_start) is not None  # cheap: most clauses have none
+    if (said_done and RESULT_BEFORE_RE.match(text, near, q.number_start)
+            and not _FORECAST_RE.match(text, near, q.number_start)) or BASE_VALUE_BEFORE_RE.match(
+            text, near, q.number_start):  # up to the number: "năm 2023 ước đạt 100%" keeps its "đạt"
         return False  # "Hiện nay toàn tỉnh có …", "đã đạt …", "(tương đương 4.510 USD)", "(năm 2017 là 47,24)"
-    if RESULT_AFTER_RE.match(text, q.end) and not _STRIVE_BEFORE_RE.search(text, clause_start, q.start):
+    if RESULT_AFTER_RE.match(text, q.end, after) and not _strive_before(text, clause_start, q.start):
         return False  # "100% huyện, thành phố đều đã có xã đạt chuẩn": reached
-    if THRESHOLD_BEFORE_RE.search(text, clause_start, q.number_start):
+    if THRESHOLD_BEFORE_RE.match(text, near, q.number_start):
         return False  # "không còn xã dưới 10 tiêu chí": the threshold of an end state
-    if q.comparator_word == "từ" and _TO_AFTER_RE.match(text, q.end):
+    if q.comparator_word == "từ" and _TO_AFTER_RE.match(text, q.end, after):
         return False  # "giảm từ 23 ca sinh/1.000 phụ nữ xuống 18 …": where the change starts, not its target
-    if _AS_OF_AFTER_RE.match(text, q.end):
+    if _AS_OF_AFTER_RE.match(text, q.end, after):
         return False  # "dân số là 42.875 người (tính đến 31/12/2024)": a count as of a date, a description
-    if _PLAN_DONE_AFTER_RE.match(text, q.end):
+    if _PLAN_DONE_AFTER_RE.match(text, q.end, after):
         return False  # "giảm 57,3% đạt 315 % so kế hoạch", "đạt 85% dân số, vượt chỉ tiêu kế hoạch …": a plan's result
-    if _ONE_OF_AFTER_RE.match(text, q.end) and _IS_BEFORE_RE.search(text, max(0, q.number_start - 8), q.number_start):
+    if _ONE_OF_AFTER_RE.match(text, q.end, after) and _IS_BEFORE_RE.search(text, max(0, q.number_start - 8), q.number_start):
         return False  # "Đây là 1 trong 10 chỉ tiêu": a place in a set
     if q.percent or q.rank or q.value_max is not None or q.after_comparator or q.fixed_unit or q.fraction:
         return True
@@ -391,11 +420,11 @@ def _is_target(q: Quantity, text: str, clause_start: int, breakdown_units: froze
         return True  # "500 hộ, trong đó, dịch vụ - thương mại 421 hộ; …"
     if listed:
         return True  # a list after a goal lead-in's colon: "Chỉ tiêu trồng trọt: Diện tích lúa 22.540 ha; ngô …"
-    if _STRIVE_BEFORE_RE.search(text, clause_start, q.start):
+    if _strive_before(text, clause_start, q.start):
         return True  # "Phấn đấu xây dựng 17 xã nông thôn mới", "phấn đấu có thêm 12 xã …"
-    if _QUANTITY_OF_RE.search(text, clause_start, q.start):
+    if _QUANTITY_OF_RE.match(text, max(clause_start, q.start - _REACH), q.start):
         return True  # "số lượng mẫu quan trắc 240 mẫu/năm": the number of what the plan will do
-    if _BREAKDOWN_AFTER_RE.match(text, q.end):
+    if _BREAKDOWN_AFTER_RE.match(text, q.end, after):
         return True  # a total broken down next: "Tổng diện tích gieo trồng 772 ha, trong đó: Lúa 507 ha; …"
     before = text[clause_start:q.start].rstrip()
     if before.endswith(":"):
@@ -431,12 +460,12 @@ def targets_in_block(index: int, block: Block, goal_context: bool, targets_list:
     reported = False  # the sentence before gave numbers and no target: "Hiện nay … là 87 trạm."
     for s_start, s_end in _sentences(text, lo):
         if _REPORT_INTRO_RE.search(text, s_start, s_end) or (
-                _RETROSPECT_RE.match(text, s_start) and not GOAL_WORDS.search(text, s_start, s_end)):
+                _RETROSPECT_RE.match(text, s_start, s_end) and not GOAL_WORDS.search(text, s_start, s_end)):
             reporting = True  # "Trong 5 năm qua, Đảng bộ … đã tận dụng …": what follows tells the past
             continue
         if reporting and not GOAL_WORDS.search(text, s_start, s_end):
             continue
-        if reported and _PART_OF_BEFORE_RE.match(text, s_start) and not GOAL_WORDS.search(text, s_start, s_end):
+        if reported and _PART_OF_BEFORE_RE.match(text, s_start, s_end) and not GOAL_WORDS.search(text, s_start, s_end):
             continue  # "Trong đó, có 28 trạm 5G …": the parts of a report are reported too
         reporting = False
         numbers_here = False
@@ -445,7 +474,7 @@ def targets_in_block(index: int, block: Block, goal_context: bool, targets_list:
         breakdown: frozenset[str] = frozenset()
         # "Chỉ tiêu sản xuất trồng trọt: Diện tích lúa 22.540 ha; ngô 4.850 ha": a goal lead-in and a colon
         colon = text.find(":", s_start, s_end)
-        if colon >= 0 and _VALUE_AFTER_COLON_RE.match(text, colon + 1):
+        if colon >= 0 and _VALUE_AFTER_COLON_RE.match(text, colon + 1, s_end):
             colon = -1  # "Sản lượng lúa:2.961 tấn; Sản lượng bắp: 14 tấn": a value's colon, not a list's title
         listed_from = colon if colon >= 0 and GOAL_WORDS.search(text[s_start:colon]) else s_end
         if targets_list and marker is not None:
@@ -477,8 +506,9 @@ def targets_in_block(index: int, block: Block, goal_context: bool, targets_list:
         deadline = None
         lead = _lead_in(text, s_start, colon) if 0 <= colon < s_end else ""
         names = [_whole_name(text, t, lead if t.start > colon >= 0 else "") for t in found_in_sentence]
+        completions = list(_COMPLETION_RE.finditer(text, s_start, s_end)) if found_in_sentence else []
         for k, t in enumerate(found_in_sentence):
-            c = _COMPLETION_RE.search(text, t.end, s_end)
+            c = next((c for c in completions if c.start() >= t.end), None)  # found once a sentence
             if c:
                 deadline = text[c.end():s_end].strip(" .;,")
             name = names[k]

@@ -176,9 +176,21 @@ def agency_is_exact(name: str) -> bool:
     """
     key = _key(name)
     variants = _folded_variants()
-    # a variant the key starts with ends where a word does (the place after it opens with a space)
-    return any(key[:end] in variants and _PLACE_SUFFIX_RE.fullmatch(key[end:])
-               for end in (*(m.start() for m in _SPACE_RE.finditer(key)), len(key)))
+    longest = _longest_variant()
+    # a variant the key starts with ends where a word does (the place after it opens with a space); no
+    # variant is longer than the longest, so a long text is not cut at each of its spaces
+    ends = (*(m.start() for m in _SPACE_RE.finditer(key, 0, longest + 1)), len(key))
+    return any(end <= longest and len(key) - end <= _LONGEST_PLACE and key[:end] in variants
+               and _PLACE_SUFFIX_RE.fullmatch(key[end:]) for end in ends)
+
+
+#: Characters a place after a body's name takes at most (" thành phố Hồ Chí Minh", " huyện …").
+_LONGEST_PLACE = 80
+
+
+@lru_cache(maxsize=1)
+def _longest_variant() -> int:
+    return max((len(v) for v in _folded_variants()), default=0)
 
 
 _SPACE_RE = regex.compile(" ")

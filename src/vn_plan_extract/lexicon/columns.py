@@ -91,5 +91,18 @@ TARGET_CELL_RE = regex.compile(
 #: A total row of a budget table ("Tổng cộng", "Tổng nhu cầu kinh phí"; "Tồng" is a real typo).
 TOTAL_ROW_RE = regex.compile(r"^(?:T[ổồ]ng|TỔNG|Cộng)\b", regex.IGNORECASE)
 
+#: Money units as a cell writes them after its amount, glued or abbreviated ("30 triệu đồng", "50tr",
+#: "12,5tỷ", "1.200.000đ"), and what one of them is worth in đồng.
+MONEY_WORDS: dict[str, float] = {
+    "đ": 1, "đồng": 1, "vnđ": 1, "vnd": 1,
+    "nghìn": 1e3, "ngàn": 1e3, "nghìn đồng": 1e3, "ngàn đồng": 1e3,
+    "tr": 1e6, "trđ": 1e6, "tr.đ": 1e6, "tr đồng": 1e6, "tr. đồng": 1e6, "triệu": 1e6, "triệu đồng": 1e6,
+    "tỷ": 1e9, "tỉ": 1e9, "tỷđ": 1e9, "tỉđ": 1e9, "tỷ.đ": 1e9, "tỉ.đ": 1e9, "tỷ đồng": 1e9, "tỉ đồng": 1e9,
+}
+#: An amount and the money unit written after it (longest unit first, so "triệu đồng" is not "triệu").
+MONEY_AMOUNT_RE = regex.compile(
+    r"(?P<num>(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?)\s*(?P<unit>"
+    + "|".join(regex.escape(w) for w in sorted(MONEY_WORDS, key=len, reverse=True)) + r")?(?!\w)",
+    regex.IGNORECASE)
 #: The money unit of a budget table, written above it or in its header ("Triệu đồng", "ĐVT: triệu đồng").
 MONEY_UNIT_RE = regex.compile(r"(?P<unit>(?:nghìn\s+)?(?:triệu|tỷ|tỉ|nghìn)\s+đồng)", regex.IGNORECASE)

@@ -157,8 +157,8 @@ HEADER_LINE_RE = regex.compile(
 DATE_LINE_RE = regex.compile(
     r"""(?<!\w)(?P<place>[^\W\d_][^,\d]{1,40})
         (?<!Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ\s+[Nn]hật)  # a web page's "Thứ Ba, ngày …" is its posting date
-        ,\s*ngày\s*(?P<day>\d{1,2})?[\s.…_/]*
-        tháng\s*(?P<month>\d{1,2})?[\s.…_/]*năm\s*(?P<year>\d{4})""",
+        ,\s*ngày\s*(?:(?P<day>\d{1,2})|[^\W\d_]{1,3}(?=\s))?[\s.…_/]*   # a day written by hand: OCR reads letters
+        tháng\s*(?:(?P<month>\d{1,2})|[^\W\d_]{1,3}(?=\s))?[\s.…_/]*năm\s*(?P<year>\d{4})""",
     regex.VERBOSE,
 )
 

@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import limits
 from ..document import SourceText, line_starts_of
-from ..errors import UnreadableDocument
+from ..errors import LimitExceeded, UnreadableDocument
 from ._files import read_input_bytes
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -42,6 +43,17 @@ class _Level:
     restart: int | None = None  # w:lvlRestart: restart after this (1-based) level
 
 
+def _int(value: str | None, default: int, problems: list[str], what: str) -> int:
+    """A number attribute of the Word file; one that is no number ("abc") is noted and `default` used."""
+    if value is None:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        problems.append(f"the Word file's {what} {value[:20]!r} is no number")
+        return default
+
+
 @dataclass
 class _Numbering:
     """Word's numbering definitions and the running counters of a document (mutable while reading)."""
@@ -49,6 +61,8 @@ class _Numbering:
     abstract: dict[str, dict[int, _Level]] = field(default_factory=dict)
     nums: dict[str, tuple[str, dict[int, int]]] = field(default_factory=dict)  # numId → (abstractId, overrides)
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
+    #: what was wrong in the file's numbering and lists (warnings: the rest is read)
+    problems: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, document: Any) -> _Numbering:
@@ -67,11 +81,11 @@ class _Numbering:
                         setattr(level, attr, el.get(f"{_W}val"))
                 start = lvl.find(f"{_W}start")
                 if start is not None:
-                    level.start = int(start.get(f"{_W}val", "1"))
+                    level.start = _int(start.get(f"{_W}val"), 1, out.problems, "list start")
                 restart = lvl.find(f"{_W}lvlRestart")
                 if restart is not None:
-                    level.restart = int(restart.get(f"{_W}val", "0"))
-                levels[int(lvl.get(f"{_W}ilvl", "0"))] = level
+                    level.restart = _int(restart.get(f"{_W}val"), 0, out.problems, "list restart")
+                levels[_int(lvl.get(f"{_W}ilvl"), 0, out.problems, "list level")] = level
             out.abstract[an.get(f"{_W}abstractNumId", "")] = levels
         for num in root.iter(f"{_W}num"):
             abstract_id = num.find(f"{_W}abstractNumId")
@@ -79,7 +93,8 @@ class _Numbering:
             for ov in num.iter(f"{_W}lvlOverride"):
                 so = ov.find(f"{_W}startOverride")
                 if so is not None:
-                    overrides[int(ov.get(f"{_W}ilvl", "0"))] = int(so.get(f"{_W}val", "1"))
+                    overrides[_int(ov.get(f"{_W}ilvl"), 0, out.problems, "list level")] = _int(
+                        so.get(f"{_W}val"), 1, out.problems, "list start")
             out.nums[num.get(f"{_W}numId", "")] = (
                 abstract_id.get(f"{_W}val", "") if abstract_id is not None else "", overrides)
         return out
@@ -88,6 +103,9 @@ class _Numbering:
         """The next label of list `num_id` at level `ilvl` ("I.", "2)", "2.1)", "a)", or "-" for bullets)."""
         if num_id not in self.nums:
             return ""
+        if ilvl < 0:
+            self.problems.append("a paragraph's list level is no number; read as the first level")
+            ilvl = 0
         abstract_id, overrides = self.nums[num_id]
         levels = self.abstract.get(abstract_id, {})
         level = levels.get(ilvl, _Level())
@@ -111,6 +129,12 @@ class _Numbering:
             if f"%{k + 1}" in text:
                 lv = levels.get(k, _Level())
                 value = counters.get(k, overrides.get(k, lv.start))
+                if not 0 <= value <= limits.current().max_numbering_value:
+                    # a start of 10⁹ in Roman numerals would be a million "M"s: no list reaches it
+                    self.problems.append(f"list number {value} is beyond the limit of "
+                                         f"{limits.current().max_numbering_value}; shown in digits")
+                    text = text.replace(f"%{k + 1}", str(value))
+                    continue
                 text = text.replace(f"%{k + 1}", _format_number(value, lv.fmt))
         return text
 
@@ -155,7 +179,8 @@ def _num_pr(p: Any, styles: dict[str, tuple[str, int]]) -> tuple[str, int] | Non
             num_id = num_pr.find(f"{_W}numId")
             ilvl = num_pr.find(f"{_W}ilvl")
             if num_id is not None and num_id.get(f"{_W}val") not in (None, "0"):
-                return num_id.get(f"{_W}val"), int(ilvl.get(f"{_W}val", "0")) if ilvl is not None else 0
+                level = ilvl.get(f"{_W}val", "0") if ilvl is not None else "0"
+                return num_id.get(f"{_W}val"), int(level) if level.isdigit() and len(level) <= 2 else -1
         style = ppr.find(f"{_W}pStyle")
         if style is not None and style.get(f"{_W}val") in styles:
             return styles[style.get(f"{_W}val")]
@@ -176,8 +201,9 @@ def _style_numbering(document: Any) -> dict[str, tuple[str, int]]:
         num_id = num_pr.find(f"{_W}numId")
         ilvl = num_pr.find(f"{_W}ilvl")
         if num_id is not None:
+            level = ilvl.get(f"{_W}val", "0") if ilvl is not None else "0"
             out[st.get(f"{_W}styleId", "")] = (num_id.get(f"{_W}val", ""),
-                                                int(ilvl.get(f"{_W}val", "0")) if ilvl is not None else 0)
+                                                int(level) if level.isdigit() and len(level) <= 2 else 0)
     return out
 
 
@@ -223,7 +249,11 @@ def _table_rows(tbl: Any, numbering: _Numbering, styles: dict[str, tuple[str, in
             merge = None
             if tcpr is not None:
                 gs = tcpr.find(f"{_W}gridSpan")
-                span = int(gs.get(f"{_W}val", "1")) if gs is not None else 1
+                span = _int(gs.get(f"{_W}val"), 1, numbering.problems, "cell span") if gs is not None else 1
+                if not 1 <= span <= limits.current().max_grid_span:
+                    numbering.problems.append(f"a table cell spans {span} columns (limit "
+                                              f"{limits.current().max_grid_span}); read as one")
+                    span = 1
                 vm = tcpr.find(f"{_W}vMerge")
                 if vm is not None:
                     merge = vm.get(f"{_W}val", "continue")
@@ -245,40 +275,105 @@ def _is_data_table(rows: list[list[list[str]]]) -> bool:
     return first.upper().startswith(("STT", "TT")) or width >= _DATA_TABLE_MIN_COLUMNS
 
 
+def _checked_package(path: Path, data: bytes) -> None:
+    """The ZIP package is a Word file that can be unpacked within the limits, before python-docx loads
+    any of it: encrypted or oddly compressed parts, a part that unpacks to gigabytes (a ZIP bomb) or
+    does not unpack at all are refused here, with the reason in plain words."""
+    import io
+    import zlib
+
+    lim = limits.current()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+            if len(infos) > lim.max_zip_members:
+                raise LimitExceeded(path, f"the Word package has {len(infos)} parts, more than the limit of {lim.max_zip_members}")
+            if "word/document.xml" not in {i.filename for i in infos}:
+                raise UnreadableDocument(path, "not a Word document (the ZIP package has no word/document.xml)")
+            total = 0
+            for info in infos:
+                if info.flag_bits & 0x1:
+                    raise UnreadableDocument(path, "the Word file is encrypted (protected by a password): save it unprotected")
+                if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                    raise UnreadableDocument(path, f"damaged Word file: its part {info.filename} is packed with an "
+                                                   f"unknown method ({info.compress_type})")
+                size_mb = info.file_size / 2**20
+                total += info.file_size
+                if size_mb > lim.max_zip_member_mb or (
+                        info.file_size > 2**20 and info.file_size > lim.max_zip_ratio * max(1, info.compress_size)):
+                    raise LimitExceeded(path, f"the Word file's part {info.filename} unpacks to {size_mb:,.0f} MB from "
+                                              f"{info.compress_size / 2**20:,.1f} MB (limits: {lim.max_zip_member_mb:g} MB, "
+                                              f"{lim.max_zip_ratio:g} times): a ZIP bomb or no real Word file")
+            if total / 2**20 > lim.max_zip_total_mb:
+                raise LimitExceeded(path, f"the Word file unpacks to {total / 2**20:,.0f} MB, more than the limit of "
+                                          f"{lim.max_zip_total_mb:g} MB")
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")) and _declares_entities(zf.open(info).read(_PROLOG_BYTES)):
+                    raise UnreadableDocument(path, f"the Word file's part {info.filename} declares XML entities (a DTD), "
+                                                   "which Word never writes: refused (an XML bomb, or a reference "
+                                                   "to files on this computer)")
+            bad = zf.testzip()  # sizes are declared by the package itself: the CRC check reads what is really there
+            if bad is not None:
+                raise UnreadableDocument(path, f"damaged Word file: its part {bad} is corrupt")
+    except zipfile.BadZipFile:
+        raise UnreadableDocument(path, "not a Word document, or a damaged or truncated one (not a valid ZIP package)") from None
+    except (zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, OSError):
+        raise UnreadableDocument(path, "damaged Word file: a part of it cannot be unpacked") from None
+
+
+#: How much of an XML part is looked at for a DTD before its root element.
+_PROLOG_BYTES = 65536
+
+
+def _declares_entities(head: bytes) -> bool:
+    """Does an XML part open with a document type declaration (entities: "billion laughs", a SYSTEM
+    file), or hide its root element past `_PROLOG_BYTES`?"""
+    root = next((k for k in range(len(head) - 1) if head[k] == 0x3C and head[k + 1] not in b"?!"), -1)
+    prolog = head if root < 0 else head[:root]
+    return b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog or (root < 0 and len(head) >= _PROLOG_BYTES)
+
+
 def read_docx_file(path: Path) -> SourceText:
-    """Render a .docx as plan text lines. Raises `UnreadableDocument` for what is not a Word file."""
+    """Render a .docx as plan text lines. Raises `UnreadableDocument` for what is not a Word file, and
+    `LimitExceeded` for one larger than `limits` allow; a damaged list or cell is read with a warning."""
     data = read_input_bytes(path)
     if not data:
         raise UnreadableDocument(path, "the file is empty")
-    try:
-        import io
-
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = set(zf.namelist())
-            if "word/document.xml" not in names:
-                raise UnreadableDocument(path, "not a Word document (the ZIP package has no word/document.xml)")
-            bad = zf.testzip()
-            if bad is not None:
-                raise UnreadableDocument(path, f"damaged Word file (corrupt part {bad})")
-    except zipfile.BadZipFile:
-        raise UnreadableDocument(path, "not a Word document, or a damaged or truncated one (not a valid ZIP package)") from None
+    _checked_package(path, data)
     import docx  # python-docx; imported here so that text-only use never loads it
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
 
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise UnreadableDocument(path, f"not a readable Word document ({type(exc).__name__}: {exc})") from None
-    lines = render_docx(document)
+        body = document.element.body
+        depth = max((sum(1 for _ in t.iterancestors(f"{_W}tbl")) for t in body.iter(f"{_W}tbl")), default=0)
+        if depth > limits.current().max_table_nesting:
+            raise LimitExceeded(path, f"the Word file's tables are nested {depth} deep (limit "
+                                      f"{limits.current().max_table_nesting})")
+        lines, problems = render_docx(document)
+    except etree.XMLSyntaxError as exc:
+        if "depth" in str(exc).lower():
+            raise LimitExceeded(path, "the Word file's parts are nested too deep (tables within tables) to be read") from None
+        raise UnreadableDocument(path, f"damaged Word file: its XML is invalid ({exc})") from None
+    except PackageNotFoundError:
+        raise UnreadableDocument(path, "not a Word document (no Word package)") from None
+    except (KeyError, ValueError, AttributeError, TypeError, IndexError, zipfile.BadZipFile):
+        raise UnreadableDocument(path, "damaged Word file: its parts are not those of a Word document "
+                                       "(a missing or misplaced part)") from None
+    except RecursionError:
+        raise LimitExceeded(path, "the Word file's parts are nested too deep to be read") from None
     text = unicodedata.normalize("NFC", "\n".join(lines))
     if not text.strip():
         raise UnreadableDocument(path, "the document has no text")
+    notes = tuple(("W010", problem) for problem in dict.fromkeys(problems))
     return SourceText(path=str(path), format="docx", sha256=hashlib.sha256(data).hexdigest(), text=text,
-                      line_starts=line_starts_of(text), encoding="docx")
+                      line_starts=line_starts_of(text), encoding="docx", notes=notes)
 
 
-def render_docx(document: Any) -> list[str]:
-    """The body of a python-docx Document as lines: paragraphs with their numbering, tables by rows."""
+def render_docx(document: Any) -> tuple[list[str], list[str]]:
+    """The body of a python-docx Document as lines (paragraphs with their numbering, tables by rows),
+    and what was wrong in it and read around (an invalid list number, a cell's span, nesting)."""
     numbering = _Numbering.of(document)
     styles = _style_numbering(document)
     lines: list[str] = []
@@ -302,4 +397,4 @@ def render_docx(document: Any) -> list[str]:
                     for row in rows:
                         if col < len(row):
                             lines.extend(row[col])
-    return lines
+    return lines, numbering.problems

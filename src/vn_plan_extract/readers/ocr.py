@@ -358,6 +358,10 @@ def _read_row_numbers(page: Any, cells: list[_Cell], in_cell: dict[tuple[int, in
                                             found[0].confidence if found else _GUESSED, number, (0, 0, 0))] if number else []
 
 
+#: Share of a narrow first column's cells that must read as row numbers for it to be the "STT" column.
+_NUMBERED_SHARE = 0.6
+
+
 def _row_number_cells(cells: list[_Cell], in_cell: dict[tuple[int, int], list[_Word]]) -> list[_Cell]:
     """The cells under a header "STT" / "TT" (not a group row's cell spread over the columns)."""
     for head in cells:
@@ -365,7 +369,11 @@ def _row_number_cells(cells: list[_Cell], in_cell: dict[tuple[int, int], list[_W
             continue
         width = head.right - head.left
         return [c for c in cells if c.row > 0 and c.column == head.column and c.right - c.left <= 1.5 * width]
-    return []
+    # a header misread ("1ã" for "TT"): the first column is the row numbers when most of its cells are
+    first = [c for c in cells if c.row > 0 and c.column == 0]
+    numbered = sum(row_number(_line_text(in_cell.get((c.row, 0), []))) is not None for c in first)
+    narrow = all(c.right - c.left < 0.15 * (max(x.right for x in cells) - min(x.left for x in cells)) for c in first)
+    return first if first and narrow and numbered >= _NUMBERED_SHARE * len(first) else []
 
 
 def _cell_crop(page: Any, cell: _Cell) -> Any | None:

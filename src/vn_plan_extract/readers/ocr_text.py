@@ -170,6 +170,11 @@ def numbered_in_turn(numbers: list[str | None], inked: list[bool]) -> list[str |
     """Unreadable inked row numbers filled in where the readable ones around them leave exactly one
     way: "3", ?, ?, "6" gives 4 and 5 (rows under a group heading are skipped over, not counted)."""
     out = list(numbers)
+    for k, number in enumerate(numbers):  # "1" read as "l", taken for the Roman "I": a group "I" is
+        following = next((n for n in numbers[k + 1:] if n), None)  # followed by "1", never by "2"
+        if number in {"I", "I."} and following is not None and _value(following) == 2:
+            out[k] = "1"
+    numbers = list(out)
     anchor: int | None = None  # index of the last readable arabic number
     gap: list[int] = []
     for k, number in enumerate([*numbers, None]):

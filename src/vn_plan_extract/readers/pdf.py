@@ -19,8 +19,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .. import limits
 from ..document import SourceText
-from ..errors import MissingSystemTool, UnreadableDocument
+from ..errors import LimitExceeded, MissingSystemTool, UnreadableDocument
 from ..lexicon.syllables import vietnamese_share
 from ._files import read_input_bytes
 from .ocr import read_page_image, render_scale
@@ -104,6 +105,41 @@ def _ocr_pages(path: Path, numbers: list[int], workers: int) -> dict[int, list[P
         raise UnreadableDocument(path, f"a page cannot be rendered for OCR ({exc})") from None
 
 
+#: A page's text that pdfminer reads is compared with what pdfium reads of it: under this share of it,
+#: part of the page's content could not be decoded (pdfminer skips a damaged stream without a word).
+_LOST_SHARE = 0.5
+_MIN_CHARS_COMPARED = 50
+
+
+def _pdfium_char_counts(path: Path, data: bytes) -> list[int] | None:
+    """The characters on each page as pdfium reads them (fast, and independent of pdfminer), after the
+    page count is checked against the limit; None where pdfium cannot open the file (pdfminer, more
+    lenient with a truncated file, may still read its first pages)."""
+    import pypdfium2
+
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise UnreadableDocument(path, "the PDF is encrypted: it needs a password to be read") from None
+        return None
+    try:
+        n = len(document)
+        lim = limits.current()
+        if n > lim.max_pdf_pages:
+            raise LimitExceeded(path, f"the PDF has {n:,} pages, more than the limit of {lim.max_pdf_pages:,}")
+        counts = []
+        for k in range(n):
+            page = document[k]
+            text = page.get_textpage()
+            counts.append(text.count_chars())
+            text.close()
+            page.close()
+        return counts
+    finally:
+        document.close()
+
+
 def read_pdf_file(path: Path, ocr: str = "auto", workers: int = 1) -> SourceText:
     """Render a PDF as plan text lines with their pages, scanned pages read by OCR (`ocr`: "auto",
     "always" or "never"). Raises `UnreadableDocument` for a bad PDF, `MissingSystemTool` where OCR is
@@ -120,14 +156,30 @@ def read_pdf_file(path: Path, ocr: str = "auto", workers: int = 1) -> SourceText
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
 
+    counts = _pdfium_char_counts(path, data)
+    lim = limits.current()
+    notes: list[tuple[str, str]] = []
     pages: list[list[PageItem]] = []
     heights: list[float] = []
     pictures = 0
     scanned: list[int] = []
     try:
         with pdfplumber.open(path) as pdf:
+            if len(pdf.pages) > lim.max_pdf_pages:
+                raise LimitExceeded(path, f"the PDF has {len(pdf.pages):,} pages, more than the limit of {lim.max_pdf_pages:,}")
+            counts = counts or [0] * len(pdf.pages)
             for number, page in enumerate(pdf.pages, 1):
+                if counts[number - 1] > lim.max_page_chars:
+                    # a page flooded with characters (tens of thousands of tiny glyphs) is no page of a plan
+                    notes.append(("W011", f"page {number}: {counts[number - 1]:,} characters, more than the limit of "
+                                          f"{lim.max_page_chars:,}; its text is left out"))
+                    pages.append([])
+                    heights.append(float(page.height))
+                    continue
                 items = _page_items(page, number)
+                if counts[number - 1] >= _MIN_CHARS_COMPARED and len(page.chars) < _LOST_SHARE * counts[number - 1]:
+                    notes.append(("W010", f"page {number}: part of its text cannot be read (a damaged content "
+                                          f"stream: {len(page.chars):,} of {counts[number - 1]:,} characters)"))
                 if _needs_ocr(ocr, items, bool(page.images)):
                     scanned.append(number)
                 pages.append(items)
@@ -144,7 +196,6 @@ def read_pdf_file(path: Path, ocr: str = "auto", workers: int = 1) -> SourceText
                 raise UnreadableDocument(path, "the PDF is encrypted: it needs a password to be read") from None
             raise UnreadableDocument(path, f"damaged or truncated PDF ({type(exc).__name__})") from None
         raise
-    notes: list[tuple[str, str]] = []
     if ocr == "never" and pictures:
         bare = [n for n, items in enumerate(pages, 1) if not items]
         if bare:

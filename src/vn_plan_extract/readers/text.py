@@ -13,8 +13,9 @@ import re
 import unicodedata
 from pathlib import Path
 
+from .. import limits
 from ..document import SourceText, line_starts_of
-from ..errors import UnreadableDocument
+from ..errors import LimitExceeded, UnreadableDocument
 from ._files import read_input_bytes
 
 #: Share of control characters above which decoded text is taken for binary data.
@@ -121,7 +122,17 @@ def _check_not_binary(text: str, path: str | None) -> None:
 def source_from_text(text: str, path: str | None = None, fmt: str = "txt",
                      raw: bytes | None = None, encoding: str = "str",
                      notes: tuple[tuple[str, str], ...] = ()) -> SourceText:
-    """NFC-normalise text, make CRLF/CR into LF, and index its lines."""
+    """NFC-normalise text, make CRLF/CR into LF, and index its lines. Raises `LimitExceeded` for a text
+    past the limits of size and lines."""
+    lim = limits.current()
+    if len(text) > lim.max_text_bytes:
+        raise LimitExceeded(path, f"the text has {len(text) / 2**20:,.1f} million characters, more than the limit of "
+                                  f"{lim.max_text_mb:g} MB")
+    if text.count("\n") > lim.max_lines:
+        raise LimitExceeded(path, f"the text has {text.count(chr(10)):,} lines, more than the limit of {lim.max_lines:,}")
+    if _SURROGATE_RE.search(text):  # half of a UTF-16 pair, alone: no character at all
+        text = _SURROGATE_RE.sub("\ufffd", text)
+        notes = (*notes, ("W003", "lone surrogate code points replaced"))
     digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8")).hexdigest()
     clean = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if clean.startswith("\ufeff"):
@@ -132,7 +143,18 @@ def source_from_text(text: str, path: str | None = None, fmt: str = "txt",
                       line_starts=line_starts_of(clean), encoding=encoding, notes=notes)
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
 def read_text_file(path: Path) -> SourceText:
+    lim = limits.current()
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # reading it says why
+    if size > lim.max_text_bytes:
+        raise LimitExceeded(path, f"the file is {size / 2**20:,.1f} MB, more than the limit of {lim.max_text_mb:g} MB "
+                                  "for a text plan")
     data = read_input_bytes(path)
     text, encoding, notes = decode_bytes(data, str(path))
     fmt = "md" if path.suffix.lower() in {".md", ".markdown"} else "txt"

@@ -41,9 +41,9 @@ __all__ = [
 ]
 
 #: What the first cell of a row holds: a row number, a group label, a sub-row's bullet, or nothing.
-ROW_START_CELL_RE = regex.compile(r"(?:\d{1,3}(?:\.\d{1,2}){0,2}\.?|[IVXLC]{1,5}\.?|[A-ZĐa-zđ][.)]?|[-–+•*].*)")
+ROW_START_CELL_RE = regex.compile(r"(?:\d{1,5}(?:\.\d{1,2}){0,2}\.?|[IVXLC]{1,5}\.?|[A-ZĐa-zđ][.)]?|[-–+•*].*)")
 #: A row number alone in a cell ("12", "3.1").
-ROW_NUMBER_CELL_RE = regex.compile(r"\d{1,3}(?:\.\d{1,2}){0,2}\.?")
+ROW_NUMBER_CELL_RE = regex.compile(r"\d{1,5}(?:\.\d{1,2}){0,2}\.?")
 #: A sub-row's name opens with one of these ("- Nông Lâm Ngư nghiệp (%)").
 SUB_ROW_BULLETS = frozenset("-–+•*")
 

@@ -47,7 +47,7 @@ def delimited_rows(doc: StructuredDocument, lines: tuple[Block, ...], roles: lis
             # "I | Mặt hàng nông sản | 235.000 | …": the group's subtotals are targets of their own
         d = DATA_ANCHOR_RE.match(first)
         bulleted = first in _SUB_ROW_STT  # "- | Diện tích | Ha | 26.120 | …": a sub-row numbered by a dash
-        total = not first and kind == "indicators" and bool(TOTAL_ROW_RE.match(_name_text(texts, roles)))
+        total = not first and kind in {"indicators", "budget"} and bool(TOTAL_ROW_RE.match(_name_text(texts, roles)))
         if not (d or label or bulleted or total) and not (not first and _is_sub_row(texts, roles, rows[-1] if rows else None)):
             if not first and rows and rows[-1].kind == "data":
                 rows[-1] = _continued(rows[-1], roles, cells, ln.line_start)
@@ -58,7 +58,7 @@ def delimited_rows(doc: StructuredDocument, lines: tuple[Block, ...], roles: lis
                 continue
             out.append(Cell(role, (Piece(c, 0, len(c.text)),), column))
         stt = d.group("stt") if d else label.group("label") if label else None
-        rows.append(Row("data", stt, tuple(out), ln.line_start, ln.line_start))
+        rows.append(Row("total" if total and kind == "budget" else "data", stt, tuple(out), ln.line_start, ln.line_start))
     return rows
 
 
