@@ -222,9 +222,10 @@ def test_exports_have_a_bom_one_row_per_item_and_point_at_the_source_lines(tmp_p
     assert any("Phòng" in r for r in (out / "tasks.csv").read_text(encoding="utf-8-sig").splitlines())
 
     book = openpyxl.load_workbook(out / "plans.xlsx", read_only=True)
-    assert book.sheetnames == ["indicators", "tasks", "documents"]
+    assert book.sheetnames == ["indicators", "tasks", "documents", "Tệp"]
     counts = {ws.title: sum(1 for _ in ws.iter_rows(min_row=2)) for ws in book.worksheets}
-    assert counts == {"indicators": report.indicators, "tasks": report.tasks, "documents": len(CORPUS_DOCS)}
+    assert counts == {"indicators": report.indicators, "tasks": report.tasks, "documents": len(CORPUS_DOCS),
+                      "Tệp": len(CORPUS_DOCS)}
     header = next(book["documents"].iter_rows(max_row=1, values_only=True))
     for row in book["documents"].iter_rows(min_row=2, values_only=True):
         record = dict(zip(header, row, strict=True))
@@ -258,3 +259,47 @@ def test_the_library_call_works_from_a_thread_other_than_the_main_one(tmp_path: 
     worker.join(timeout=120)
     assert len(results) == 1
     assert results[0].converted == 1
+
+
+def test_every_file_of_the_folder_is_accounted_for(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from vn_plan_extract.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "plan.txt").write_text(CORPUS_DOCS[0].read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "budget.xlsx").write_bytes(b"PK\x03\x04 not read")
+    (folder / "notes.rtf.bak").write_text("x", encoding="utf-8")
+    shutil.copy(ROOT / "tests" / "fixtures" / "awkward" / "scanned.pdf", folder / "scan.pdf")
+    (folder / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    assert main(["batch", str(folder), "-o", str(out), "--workers", "1", "-q", "--ocr", "never"]) == 1
+    err = capsys.readouterr().err
+    assert "not read: budget.xlsx" in err
+    assert "not read: notes.rtf.bak" in err
+    assert "partly read: scan.pdf: W006" in err
+    assert "failed:" in err
+    assert "empty.txt" in err
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["unsupported"] == ["budget.xlsx", "notes.rtf.bak"]
+    assert summary["with_warnings"] == {"scan.pdf": ["W006"]}
+    assert "2 not read" in err
+    assert "1 of them partly" in err
+    sheet = openpyxl.load_workbook(out / "plans.xlsx")["Tệp"]
+    rows = {r[0]: r[1] for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows["plan.txt"] == "Đã chuyển đổi"
+    assert rows["scan.pdf"].startswith("Đã chuyển đổi, có phần")
+    assert rows["empty.txt"].startswith("Lỗi")
+    assert rows["budget.xlsx"].startswith("Không đọc")
+
+
+def test_the_review_index_lists_the_files_that_have_no_page(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "plan.txt").write_text(CORPUS_DOCS[0].read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "budget.xlsx").write_bytes(b"PK\x03\x04")
+    batch.run_batch(folder, tmp_path / "out", workers=1, progress=False, review=True)
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "empty.txt" in index
+    assert "Lỗi, chưa chuyển đổi" in index
+    assert "budget.xlsx" in index

@@ -100,3 +100,21 @@ def test_an_ocr_quote_is_found_at_its_own_place_and_by_its_start_when_a_cell_is_
     assert found is not None
     assert "Thực hiện liên thông dữ liệu Số sức khỏe" in split.text[found[0]:found[1]]
     assert split.find("Một câu không hề có trong văn bản này cả", None, 0.5) is None
+
+
+def test_evaluate_pairs_a_batchs_outputs_and_says_when_none_pair(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for doc in sorted((ROOT / "corpus").glob("*.txt")):
+        (folder / doc.name).write_text(doc.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["batch", str(folder), "-o", str(tmp_path / "out"), "--workers", "1", "-q"]) == 0
+    assert main(["evaluate", str(GOLDEN), "--output", str(tmp_path / "out"), "--baseline", str(tmp_path / "b.json")]) == 0
+    table = capsys.readouterr()
+    assert "0.988" in table.out  # the seeds' figure, not 0.000
+    assert "no output" not in table.err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["evaluate", str(GOLDEN), "--output", str(empty), "--baseline", str(tmp_path / "b.json")]) == 1
+    err = capsys.readouterr().err
+    assert "no output in" in err
+    assert "5 of 5 gold files" in err

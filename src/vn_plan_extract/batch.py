@@ -34,8 +34,8 @@ from pebble import ProcessExpired, ProcessPool
 from tqdm import tqdm
 
 from ._version import __version__
-from .errors import VnPlanExtractError, readable_name
-from .export import ConvertedPlan, write_exports
+from .errors import WARNING_CODES, VnPlanExtractError, readable_name
+from .export import FILE_STATUS, ConvertedPlan, write_exports
 from .files import remove_partials, write_atomic, write_json_atomic, write_plan_atomic, write_text_atomic
 from .models import PlanDocument
 from .pipeline import extract_text, run
@@ -49,6 +49,21 @@ REVIEW_INDEX = "index.html"
 #: Seconds one file may take before its worker is stopped (a 100-page PDF with a text layer takes about
 #: 15 s; a scanned one is read by OCR at about 3 s a page on one core, so 150 scanned pages fit).
 DEFAULT_TIMEOUT = 600.0
+
+
+def unsupported_files(folder: Path, skip: Path | None = None) -> list[Path]:
+    """Files below `folder` that no reader takes (hidden files, `skip` and web pages' `_files` parts left
+    out), so that a batch can say what it did not read."""
+    skipped = skip.resolve() if skip is not None else None
+    out = []
+    for child in sorted(folder.rglob("*")):
+        parts = child.relative_to(folder).parts
+        if not child.is_file() or child.suffix.lower() in SUPPORTED_SUFFIXES or any(p.startswith(".") for p in parts) \
+                or any(part.endswith("_files") for part in parts[:-1]) \
+                or (skipped is not None and child.resolve().is_relative_to(skipped)):
+            continue
+        out.append(child)
+    return out
 
 
 def find_inputs(folder: Path, skip: Path | None = None, outside: list[Path] | None = None) -> list[Path]:
@@ -130,12 +145,18 @@ class BatchReport:
     exports: list[str] = field(default_factory=list)
     #: links in the input folder to files outside it, not followed
     links_outside: list[str] = field(default_factory=list)
+    #: files below the input folder of a type not read ("x.xlsx"), and converted files part of which was
+    #: not read (file → warning codes: a scan without OCR, a table not recovered, damage)
+    unsupported: list[str] = field(default_factory=list)
+    with_warnings: dict[str, list[str]] = field(default_factory=dict)
 
     def summary(self) -> str:
         rate = self.converted / self.convert_seconds if self.convert_seconds else 0.0
         head = "interrupted: " if self.interrupted else ""
-        return (f"{head}{self.converted} converted, {self.skipped} up to date, {len(self.failures)} failed "
-                f"of {self.inputs} files; {self.indicators} indicators, {self.tasks} tasks; "
+        unread = f", {len(self.unsupported)} not read (unsupported type)" if self.unsupported else ""
+        partly = f" ({len(self.with_warnings)} of them partly: see the warnings)" if self.with_warnings else ""
+        return (f"{head}{self.converted} converted{partly}, {self.skipped} up to date, {len(self.failures)} failed "
+                f"of {self.inputs} files{unread}; {self.indicators} indicators, {self.tasks} tasks; "
                 f"{self.seconds:.1f} s ({rate:.1f} files/s while converting)")
 
 
@@ -160,7 +181,12 @@ def _convert(path: str, output: str, review: bool = False, ocr: str = "auto") ->
         return {"ok": False, "kind": "InternalError",
                 "message": f"{readable_name(path)}: {type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})"}
     return {"ok": True, "indicators": len(plan.indicators), "tasks": len(plan.tasks),
+            "attention": sorted({w.code for w in plan.warnings if w.code in ATTENTION_CODES}),
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+#: Warnings that mean part of a converted file was not read: the file is listed, never only counted.
+ATTENTION_CODES = frozenset({"W006", "W007", "W009", "W010", "W011"})
 
 
 #: A small plan run once in the parent before the workers fork, so that they start with the lexicons
@@ -224,6 +250,22 @@ def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
+def _file_statuses(report: BatchReport, relatives: list[Path]) -> list[tuple[str, str, str]]:
+    """Every file below the input folder and what became of it (the workbook's "Tệp" sheet)."""
+    failed = {f.file: f.message for f in report.failures}
+    out = []
+    for relative in relatives:
+        name = readable_name(relative.as_posix())
+        if name in failed:
+            out.append((name, "failed", failed[name]))
+        elif name in report.with_warnings:
+            out.append((name, "partly", ", ".join(f"{c} {WARNING_CODES[c]}" for c in report.with_warnings[name])))
+        else:
+            out.append((name, "converted", ""))
+    out += [(name, "unsupported", "") for name in report.unsupported]
+    return sorted(out)
+
+
 def _write_errors(out_dir: Path, failures: list[Failure]) -> None:
     def write(tmp: Path) -> None:
         with tmp.open("w", encoding="utf-8") as fh:
@@ -250,6 +292,7 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
     outside: list[Path] = []
     inputs = find_inputs(in_dir, skip=out_dir, outside=outside)
     report.links_outside = [readable_name(p.relative_to(in_dir).as_posix()) for p in outside]
+    report.unsupported = [readable_name(p.relative_to(in_dir).as_posix()) for p in unsupported_files(in_dir, skip=out_dir)]
     report.inputs = len(inputs)
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_partials(out_dir)
@@ -305,6 +348,8 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
                                                                              f"converting it died (exit code {exc.exitcode})"}
             if outcome["ok"]:
                 report.converted += 1
+                if outcome["attention"]:
+                    report.with_warnings[readable_name(relative.as_posix())] = outcome["attention"]
                 report.indicators += outcome["indicators"]
                 report.tasks += outcome["tasks"]
                 report.peak_worker_mb = max(report.peak_worker_mb, outcome["peak_rss_mb"])
@@ -332,12 +377,14 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
         done = [r for r in relatives if readable_name(r.as_posix()) not in failed]
         converted = list(_load_converted(out_dir, done))
         if exports:
-            written = write_exports(converted, out_dir)
+            written = write_exports(converted, out_dir, _file_statuses(report, relatives))
             report.exports = [p.name for p in written]
         if review:
             pages = [(review_output_path(output_path(Path("."), Path(c.file))).as_posix(), c.plan)
                      for c in converted]
-            write_text_atomic(out_dir / REVIEW_INDEX, index_html(pages))
+            unread = [(name, f"{FILE_STATUS[status]}: {reason}" if reason else FILE_STATUS[status])
+                      for name, status, reason in _file_statuses(report, relatives) if status in {"failed", "unsupported"}]
+            write_text_atomic(out_dir / REVIEW_INDEX, index_html(pages, unread))
             report.exports.append(REVIEW_INDEX)
     report.seconds = time.perf_counter() - start
     summary = asdict(report) | {"version": __version__, "in_dir": readable_name(in_dir)}

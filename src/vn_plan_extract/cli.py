@@ -15,7 +15,7 @@ from pathlib import Path
 from . import __version__
 from .batch import DEFAULT_TIMEOUT, ERRORS_FILE, find_inputs, output_path, run_batch
 from .compare import Plan, align, load_folder, load_plan, write_compare
-from .errors import VnPlanExtractError, readable_name
+from .errors import WARNING_CODES, VnPlanExtractError, readable_name
 from .evaluate import (
     check_floors,
     evaluate_folder,
@@ -138,6 +138,10 @@ def _cmd_batch(args: argparse.Namespace) -> int:
                        max_memory_mb=args.max_memory)
     for link in report.links_outside:
         print(f"skipped: {link}: a link to a file outside {readable_name(in_dir)}", file=sys.stderr)
+    for name in report.unsupported:
+        print(f"not read: {name}: not a plan format this tool reads (save it as .docx or .pdf)", file=sys.stderr)
+    for name, codes in sorted(report.with_warnings.items()):
+        print(f"partly read: {name}: {', '.join(f'{c} {WARNING_CODES[c]}' for c in codes)}", file=sys.stderr)
     for failure in report.failures:
         print(f"failed: {failure.message} [{failure.kind}]", file=sys.stderr)
     print(report.summary(), file=sys.stderr)
@@ -266,6 +270,14 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(render_table(scores))
+    for s in scores:
+        if s.no_output:
+            shown = ", ".join(s.no_output[:5]) + (" …" if len(s.no_output) > 5 else "")
+            print(f"warning: {s.name}: no output in {args.output} for {len(s.no_output)} of {s.documents} gold "
+                  f"files ({shown}); looked for <stem>.json and <file name>.json", file=sys.stderr)
+    if args.output and all(s.no_output and len(s.no_output) == s.documents for s in scores):
+        print(f"error: no output in {args.output} pairs with a gold file", file=sys.stderr)
+        return 1
     if args.show_misses:
         for s in scores:
             for miss in s.misses:

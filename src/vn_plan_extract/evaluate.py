@@ -169,6 +169,8 @@ class SetScore:
     tables_gold: int = 0
     tables_rows_right: int = 0
     misses: list[str] = field(default_factory=list)
+    #: gold files whose output was not found in the output folder (scored as finding nothing)
+    no_output: list[str] = field(default_factory=list)
 
     @staticmethod
     def _f1(p: float, r: float) -> float:
@@ -495,6 +497,8 @@ def evaluate_folder(name: str, gold_dir: Path, output_dir: Path | None = None,
             named = [output_dir / f"{gold_path.stem}.json", output_dir / f"{doc_path.name}.json",
                      output_dir / f"{gold.get('document', '')}.json"]
             out = next((o for o in named if o.is_file()), named[0])
+            if not out.exists():
+                score.no_output.append(gold_path.stem)
             plan = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {"indicators": [],
                                                                                     "sections": []}
         else:

@@ -140,7 +140,8 @@ def write_csv(path: Path, header: list[str], rows: list[list[Cell]]) -> None:
 
 
 #: Column widths (characters) for the wide text columns; the rest get a default.
-_WIDE = {"name": 60, "title": 60, "quote": 60, "target_text": 24, "lead_units": 30, "support_units": 30,
+_WIDE = {"Tệp": 40, "Trạng thái": 36, "Lý do": 60,
+         "name": 60, "title": 60, "quote": 60, "target_text": 24, "lead_units": 30, "support_units": 30,
          "monitor_units": 24, "output": 30, "file": 28, "issuer": 28, "deadline": 18, "group": 30}
 
 
@@ -164,13 +165,27 @@ def _write_xlsx(path: Path, sheets: list[tuple[str, list[str], list[list[Cell]]]
     write_atomic(path, save)
 
 
-def write_exports(plans: Sequence[ConvertedPlan], out_dir: Path) -> list[Path]:
-    """Write indicators.csv, tasks.csv and plans.xlsx into `out_dir`; return their paths."""
+#: The "Tệp" sheet: every file below the input folder and what became of it, for an official.
+FILE_COLUMNS = ["Tệp", "Trạng thái", "Lý do", "Số chỉ tiêu", "Số nhiệm vụ"]
+#: What became of a file, in the words of the sheet.
+FILE_STATUS = {"converted": "Đã chuyển đổi", "partly": "Đã chuyển đổi, có phần chưa đọc được",
+               "failed": "Lỗi, chưa chuyển đổi",
+               "unsupported": "Không đọc: định dạng không hỗ trợ (lưu thành .docx hoặc .pdf)"}
+
+
+def write_exports(plans: Sequence[ConvertedPlan], out_dir: Path,
+                  files: Sequence[tuple[str, str, str]] = ()) -> list[Path]:
+    """Write indicators.csv, tasks.csv and plans.xlsx into `out_dir`; return their paths. `files`
+    (name, status key of `FILE_STATUS`, reason) lists every input for the workbook's "Tệp" sheet."""
     indicators, tasks = indicator_rows(plans), task_rows(plans)
     documents = [_document_row(item) for item in plans]
+    counts = {item.file: (len(item.plan.indicators), len(item.plan.tasks)) for item in plans}
+    listed: list[list[Cell]] = [[name, FILE_STATUS[status], reason, *counts.get(name, (None, None))]
+                                for name, status, reason in files]
     paths = [out_dir / "indicators.csv", out_dir / "tasks.csv", out_dir / "plans.xlsx"]
     write_csv(paths[0], INDICATOR_COLUMNS, indicators)
     write_csv(paths[1], TASK_COLUMNS, tasks)
-    _write_xlsx(paths[2], [("indicators", INDICATOR_COLUMNS, indicators), ("tasks", TASK_COLUMNS, tasks),
-                           ("documents", DOCUMENT_COLUMNS, documents)])
+    sheets = [("indicators", INDICATOR_COLUMNS, indicators), ("tasks", TASK_COLUMNS, tasks),
+              ("documents", DOCUMENT_COLUMNS, documents)]
+    _write_xlsx(paths[2], sheets + ([("Tệp", FILE_COLUMNS, listed)] if listed else []))
     return paths

@@ -332,8 +332,9 @@ def relative_url(path: str) -> str:
     return f"./{encoded}"
 
 
-def index_html(entries: Iterable[tuple[str, PlanDocument]]) -> str:
-    """A page listing the review pages of a batch: (page's relative URL, plan) each."""
+def index_html(entries: Iterable[tuple[str, PlanDocument]], others: Iterable[tuple[str, str]] = ()) -> str:
+    """A page listing the review pages of a batch: (page's relative URL, plan) each, then the files
+    that have no page (file, what became of it: failed and why, not a supported format)."""
     rows = []
     for href, plan in entries:
         m = plan.metadata
@@ -341,6 +342,8 @@ def index_html(entries: Iterable[tuple[str, PlanDocument]]) -> str:
             f'<tr><td><a href="{html.escape(relative_url(href))}">{html.escape(plan.source.path)}</a></td>'
             + _cells(m.issuer, m.number, m.date, m.title)
             + f"<td>{len(plan.indicators)}</td><td>{len(plan.tasks)}</td><td>{len(plan.warnings)}</td></tr>")
+    for name, status in others:
+        rows.append(f'<tr class="unread"><td>{html.escape(name)}</td><td colspan="7">{html.escape(status)}</td></tr>')
     return f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Kế hoạch đã chuyển đổi</title><style>{_STYLE} body {{ padding: 1rem; }} h1 {{ font-size: 1.3rem; }}</style></head>
