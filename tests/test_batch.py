@@ -221,18 +221,27 @@ def test_exports_have_a_bom_one_row_per_item_and_point_at_the_source_lines(tmp_p
             assert " ".join(first_words) in " ".join(text.split()), (name, row["id"])
     assert any("Phòng" in r for r in (out / "tasks.csv").read_text(encoding="utf-8-sig").splitlines())
 
-    book = openpyxl.load_workbook(out / "plans.xlsx", read_only=True)
-    assert book.sheetnames == ["indicators", "tasks", "documents", "Tệp"]
+    book = openpyxl.load_workbook(out / "plans.xlsx")
+    assert book.sheetnames == ["Chỉ tiêu", "Nhiệm vụ", "Văn bản", "Tệp"]
     counts = {ws.title: sum(1 for _ in ws.iter_rows(min_row=2)) for ws in book.worksheets}
-    assert counts == {"indicators": report.indicators, "tasks": report.tasks, "documents": len(CORPUS_DOCS),
+    assert counts == {"Chỉ tiêu": report.indicators, "Nhiệm vụ": report.tasks, "Văn bản": len(CORPUS_DOCS),
                       "Tệp": len(CORPUS_DOCS)}
-    header = next(book["documents"].iter_rows(max_row=1, values_only=True))
-    for row in book["documents"].iter_rows(min_row=2, values_only=True):
+    header = next(book["Văn bản"].iter_rows(max_row=1, values_only=True))
+    for row in book["Văn bản"].iter_rows(min_row=2, values_only=True):
         record = dict(zip(header, row, strict=True))
-        assert record["issuer"]
-        assert record["title"]
-        assert record["indicators"] > 0
-    book.close()
+        assert record["Cơ quan ban hành"]
+        assert record["Trích yếu"]
+        assert record["Số chỉ tiêu"] > 0
+    # an official's first screen: the target's name and the target itself, a number to sort on; printable
+    sheet = book["Chỉ tiêu"]
+    first = dict(zip([c.value for c in sheet[1]], [c.value for c in sheet[2]], strict=True))
+    assert [c.value for c in sheet[1]][:3] == ["Tên chỉ tiêu", "Chỉ tiêu", "Giá trị"]
+    assert first["Chỉ tiêu"].startswith(("≥", "≤", ">", "<")) or first["Chỉ tiêu"][0].isdigit() or first["Định tính"] == "Có"
+    assert first["Định tính"] in {"Có", "Không"}
+    assert all("\n" not in (c.value or "") for c in sheet["T"][1:])  # quotes on one line
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.print_title_rows == "$1:$1"
+    assert sheet.freeze_panes == "B2"
 
 
 def test_an_atomic_write_that_fails_keeps_the_old_file_and_leaves_no_partial(tmp_path: Path) -> None:

@@ -72,3 +72,11 @@ def test_usage_errors_exit_non_zero(argv: list[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main(argv)
     assert caught.value.code == 2
+
+
+def test_every_warning_code_is_explained_in_the_readme() -> None:
+    from vn_plan_extract.errors import WARNING_CODES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for code in WARNING_CODES:
+        assert f"| {code} |" in readme, code

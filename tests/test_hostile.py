@@ -316,3 +316,22 @@ def test_a_plan_named_with_a_leading_dash_is_a_file(tmp_path: Path, monkeypatch:
     Path("-ke-hoach.txt").write_text(CORPUS_DOCS[0].read_text(encoding="utf-8"), encoding="utf-8")
     assert main(["extract", "-ke-hoach.txt", "-o", "out", "-q"]) == 0
     assert Path("out/-ke-hoach.txt.json").exists()
+
+
+def test_an_encrypted_pdf_opens_with_its_password(cases: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(UnreadableDocument, match="--password"):
+        extract(cases["pdf_encrypted"])
+    with pytest.raises(UnreadableDocument, match="does not open it"):
+        extract(cases["pdf_encrypted"], password="wrong")
+    doc = extract(cases["pdf_encrypted"], password="hostile")  # the generator's user password
+    assert doc.source.pages == 1
+    assert main(["extract", str(cases["pdf_encrypted"]), "--password", "hostile"]) == 0
+    assert json.loads(capsys.readouterr().out)["source"]["pages"] == 1
+
+
+def test_a_typo_in_an_option_shows_the_subcommands_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["batch", "in", "-o", "out", "--wokers", "2"])
+    err = capsys.readouterr().err
+    assert "usage: vn-plan-extract batch" in err
+    assert "--wokers" in err

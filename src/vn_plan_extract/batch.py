@@ -30,9 +30,6 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from pebble import ProcessExpired, ProcessPool
-from tqdm import tqdm
-
 from ._version import __version__
 from .errors import WARNING_CODES, VnPlanExtractError, readable_name
 from .export import FILE_STATUS, ConvertedPlan, write_exports
@@ -160,11 +157,12 @@ class BatchReport:
                 f"{self.seconds:.1f} s ({rate:.1f} files/s while converting)")
 
 
-def _convert(path: str, output: str, review: bool = False, ocr: str = "auto") -> dict[str, Any]:
+def _convert(path: str, output: str, review: bool = False, ocr: str = "auto",
+             password: str | None = None) -> dict[str, Any]:
     """In a worker: extract one file and write its JSON. Errors come back as data, not as exceptions
     (the package's exceptions carry the path and reason separately and do not survive pickling whole)."""
     try:
-        source = read_path(Path(path), ocr=ocr)  # one OCR page at a time: the workers are the budget
+        source = read_path(Path(path), ocr=ocr, password=password)  # one OCR page at a time: the workers are the budget
         plan = run(source)
         write_plan_atomic(Path(output), plan)
         if review:
@@ -285,7 +283,7 @@ def _load_converted(out_dir: Path, relatives: list[Path]) -> Iterator[ConvertedP
 def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force: bool = False,
               timeout: float = DEFAULT_TIMEOUT, progress: bool = True, exports: bool = True,
               review: bool = False, on_progress: Callable[[BatchReport], None] | None = None,
-              ocr: str = "auto", max_memory_mb: int | None = None) -> BatchReport:
+              ocr: str = "auto", max_memory_mb: int | None = None, password: str | None = None) -> BatchReport:
     """Convert every plan below `in_dir` into `out_dir`; see the module docstring."""
     start = time.perf_counter()
     report = BatchReport()
@@ -319,6 +317,9 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
     n_workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
     if todo:
         _warm_up()
+    from pebble import ProcessExpired, ProcessPool  # loaded by a batch only: `--help` and `extract` start faster
+    from tqdm import tqdm
+
     bar = tqdm(total=report.inputs, initial=report.skipped + len(report.failures), unit="file",
                desc="converting", disable=not progress, dynamic_ncols=True)
     # `kill` (SIGTERM) stops a run like Ctrl-C; signal handlers can only be set from the main thread
@@ -328,7 +329,8 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
     pool = ProcessPool(max_workers=n_workers, initializer=_worker_init, initargs=(memory,))
     try:
         futures: dict[Future[Any], tuple[Path, Path]] = {
-            pool.schedule(_convert, args=(str(path), str(output_path(out_dir, relative)), review, ocr), timeout=timeout):
+            pool.schedule(_convert, args=(str(path), str(output_path(out_dir, relative)), review, ocr, password),
+                          timeout=timeout):
                 (path, relative)
             for path, relative in todo
         }

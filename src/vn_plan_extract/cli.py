@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -85,7 +86,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             failures += 1
             continue
         try:
-            plan = extract(path, ocr=args.ocr, workers=args.workers)
+            plan = extract(path, ocr=args.ocr, workers=args.workers, password=args.password)
         except VnPlanExtractError as exc:
             print(f"error: {exc}", file=sys.stderr)
             failures += 1
@@ -135,7 +136,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         return 2
     report = run_batch(in_dir, out_dir, workers=args.workers, force=args.force, timeout=args.timeout, ocr=args.ocr,
                        progress=(not args.quiet and sys.stderr.isatty()) or args.progress, review=args.review,
-                       max_memory_mb=args.max_memory)
+                       max_memory_mb=args.max_memory, password=args.password)
     for link in report.links_outside:
         print(f"skipped: {link}: a link to a file outside {readable_name(in_dir)}", file=sys.stderr)
     for name in report.unsupported:
@@ -320,10 +321,17 @@ def _ocr_option(p: argparse.ArgumentParser) -> None:
                         "where a page needs it, always every PDF page, never")
 
 
+def _password_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--password", metavar="TEXT",
+                   help="the password of encrypted PDFs (a PDF that needs another one is reported as encrypted)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vn-plan-extract",
                                      description="Vietnamese plan documents (Kế hoạch) to structured JSON.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="say what is done on stderr (-vv: in detail)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("extract", help="convert plans to JSON", description=_cmd_extract.__doc__,
@@ -335,6 +343,7 @@ def build_parser() -> argparse.ArgumentParser:
     _ocr_option(p)
     p.add_argument("-w", "--workers", type=_positive, default=1, metavar="N",
                    help="pages of a scan read by OCR at once (default: %(default)s)")
+    _password_option(p)
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("batch", help="convert a folder of plans in parallel, with CSV/Excel exports",
@@ -354,6 +363,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--review", action="store_true",
                    help="also write a review page per plan (<relative path>.html) and index.html")
     _ocr_option(p)
+    _password_option(p)
     p.set_defaults(func=_cmd_batch)
 
     p = sub.add_parser("review", help="write a review page of one plan (HTML)", description=_cmd_review.__doc__,
@@ -400,7 +410,14 @@ def _dashed_files(argv: Sequence[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(_dashed_files(sys.argv[1:] if argv is None else argv))
+    parser = build_parser()
+    args, extra = parser.parse_known_args(_dashed_files(sys.argv[1:] if argv is None else argv))
+    if extra:  # a typo'd option: the subcommand's usage, not the top level's
+        command = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        command.choices[args.command].error(f"unrecognized arguments: {' '.join(extra)}")
+    if args.verbose:
+        logging.basicConfig(level=logging.DEBUG if args.verbose > 1 else logging.INFO,
+                            format="%(levelname)s %(name)s: %(message)s")
     return int(args.func(args))
 
 

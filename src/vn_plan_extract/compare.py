@@ -19,10 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import regex
-from openpyxl import Workbook
-from openpyxl.comments import Comment
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from .errors import UnreadableDocument
 from .export import append_text_row, target_label, write_csv
@@ -303,6 +299,11 @@ def write_compare(alignment: Alignment, out: Path) -> list[Path]:
 
     write_csv(csv_path, header, [[f"{v} [below reference]" if f else v for v, f in zip(row, flags, strict=True)]
                                  for row, flags in zip(rows, below, strict=True)])
+
+    from openpyxl import Workbook  # loaded here: a command that writes no workbook starts faster
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
 
     book = Workbook()
     for default in list(book.worksheets):

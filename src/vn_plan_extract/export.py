@@ -13,11 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-
 from .files import write_atomic
 from .models import Deadline, Group, Indicator, PlanDocument, Source, Task
 
@@ -123,6 +118,8 @@ def csv_text(value: Cell) -> Cell:
 def append_text_row(sheet: Any, values: Sequence[Cell]) -> None:
     """Append a row whose text cells are stored as text: openpyxl would store "=HYPERLINK(…)" as a
     formula; control characters a PDF can leave in a quote are not allowed in a cell."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # openpyxl is loaded where a workbook is written
+
     sheet.append([ILLEGAL_CHARACTERS_RE.sub(" ", v) if isinstance(v, str) else v for v in values])
     for cell in sheet[sheet.max_row]:
         if isinstance(cell.value, str):
@@ -139,34 +136,96 @@ def write_csv(path: Path, header: list[str], rows: list[list[Cell]]) -> None:
     write_atomic(path, write)
 
 
-#: Column widths (characters) for the wide text columns; the rest get a default.
-_WIDE = {"Tệp": 40, "Trạng thái": 36, "Lý do": 60,
-         "name": 60, "title": 60, "quote": 60, "target_text": 24, "lead_units": 30, "support_units": 30,
-         "monitor_units": 24, "output": 30, "file": 28, "issuer": 28, "deadline": 18, "group": 30}
+#: The workbook an official opens: Vietnamese headers, what a row is about and its target first (the
+#: name, "≥ 80%", the number alone to sort and filter on), who and when, then where it came from. The
+#: CSVs keep the snake_case columns above, stable keys for programs. (header, width, wrapped)
+_XLSX_INDICATORS = [("Tên chỉ tiêu", 55, True), ("Chỉ tiêu", 14, False), ("Giá trị", 9, False), ("Đến", 7, False),
+                    ("Đơn vị", 10, False), ("Năm", 7, False), ("Định tính", 9, False), ("Chủ trì", 28, True),
+                    ("Phối hợp", 24, True), ("Theo dõi", 20, True), ("Thời hạn", 16, True), ("Mục", 28, True),
+                    ("Nhóm", 22, True), ("Cơ quan ban hành", 24, True), ("Tệp", 24, True), ("Mã", 7, False),
+                    ("Nguồn", 8, False), ("Dòng", 9, False), ("Trang", 6, False), ("Trích dẫn", 55, True)]
+_XLSX_TASKS = [("STT", 6, False), ("Nhiệm vụ", 55, True), ("Chủ trì", 28, True), ("Phối hợp", 28, True),
+               ("Kết quả", 26, True), ("Thời hạn", 16, True), ("Chỉ tiêu liên quan", 12, True), ("Mục", 28, True),
+               ("Nhóm", 24, True), ("Cơ quan ban hành", 24, True), ("Tệp", 24, True), ("Mã", 7, False),
+               ("Dòng", 9, False), ("Trang", 6, False), ("Trích dẫn", 55, True)]
+_XLSX_DOCUMENTS = [("Tệp", 28, True), ("Cơ quan ban hành", 28, True), ("Số", 14, False), ("Ngày", 11, False),
+                   ("Trích yếu", 50, True), ("Loại văn bản", 12, False), ("Nơi ban hành", 14, True),
+                   ("Người ký", 22, True), ("Số chỉ tiêu", 9, False), ("Số nhiệm vụ", 9, False),
+                   ("Tổng kinh phí", 12, False), ("Đơn vị kinh phí", 12, False), ("Cảnh báo", 9, False),
+                   ("Định dạng", 9, False), ("Số trang", 8, False), ("sha256", 20, False)]
+_XLSX_FILES = [("Tệp", 40, True), ("Trạng thái", 34, True), ("Lý do", 60, True), ("Số chỉ tiêu", 10, False),
+               ("Số nhiệm vụ", 10, False)]
+_ORIGIN = {"prose": "văn bản", "table": "bảng"}
 
 
-def _write_xlsx(path: Path, sheets: list[tuple[str, list[str], list[list[Cell]]]]) -> None:
+def _one_line(text: str | None) -> str | None:
+    """A quote's line breaks collapsed: a wrapped cell shows the whole quote, not its last line."""
+    return " ".join(text.split()) if text else text
+
+
+def _lines(source: Source) -> str:
+    return f"{source.line_start}" if source.line_start == source.line_end else f"{source.line_start}–{source.line_end}"
+
+
+def _xlsx_indicator(item: ConvertedPlan, ind: Indicator) -> list[Cell]:
+    t = ind.target
+    return [ind.name, target_label(ind), t.value, t.value_max, t.unit, ind.target_year,
+            "Có" if ind.qualitative else "Không", _units(ind.lead_units), _units(ind.support_units),
+            _units(ind.monitor_units), _deadline(ind.deadline), " > ".join(ind.section_path), _group(ind.group),
+            item.plan.metadata.issuer, item.file, ind.id, _ORIGIN.get(ind.origin.value, ind.origin.value),
+            _lines(ind.source), ind.source.page, _one_line(ind.source.quote)]
+
+
+def _xlsx_task(item: ConvertedPlan, task: Task) -> list[Cell]:
+    return [task.stt, task.title, _units(task.lead_units), _units(task.support_units), task.output,
+            _deadline(task.deadline), " ".join(task.indicator_ids), " > ".join(task.section_path), _group(task.group),
+            item.plan.metadata.issuer, item.file, task.id, _lines(task.source), task.source.page,
+            _one_line(task.source.quote)]
+
+
+def _xlsx_document(item: ConvertedPlan) -> list[Cell]:
+    row = _document_row(item)  # file, format, pages, doc_type, issuer, number, date, place, title, signer, …
+    return [row[0], row[4], row[5], row[6], row[8], row[3], row[7], row[9], row[10], row[11], row[12], row[13],
+            row[14], row[1], row[2], row[15]]
+
+
+def _write_xlsx(path: Path, sheets: list[tuple[str, list[tuple[str, int, bool]], list[list[Cell]]]]) -> None:
+    from openpyxl import Workbook  # loaded here: a command that writes no workbook starts faster
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook()
     for default in list(workbook.worksheets):
         workbook.remove(default)
-    for title, header, rows in sheets:
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    for title, columns, rows in sheets:
         sheet = workbook.create_sheet(title)
-        sheet.append(header)
+        sheet.append([header for header, _, _ in columns])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
+            cell.alignment = wrapped
         for row in rows:
             append_text_row(sheet, row)
-        sheet.freeze_panes = "A2"
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(1, len(rows) + 1)}"
-        for i, name in enumerate(header, 1):
-            sheet.column_dimensions[get_column_letter(i)].width = _WIDE.get(name, 12)
+        for i, (_, width, wrap) in enumerate(columns, 1):
+            letter = get_column_letter(i)
+            sheet.column_dimensions[letter].width = width
+            if wrap:
+                for cell in sheet[letter][1:]:
+                    cell.alignment = wrapped
+        sheet.freeze_panes = "B2"  # the header and the first column (what the row is) stay in view
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, len(rows) + 1)}"
+        # printed: landscape A4, the columns fitted to the page's width, the header on every page
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.print_title_rows = "1:1"
 
     save: Callable[[Path], None] = workbook.save
     write_atomic(path, save)
 
 
-#: The "Tệp" sheet: every file below the input folder and what became of it, for an official.
-FILE_COLUMNS = ["Tệp", "Trạng thái", "Lý do", "Số chỉ tiêu", "Số nhiệm vụ"]
 #: What became of a file, in the words of the sheet.
 FILE_STATUS = {"converted": "Đã chuyển đổi", "partly": "Đã chuyển đổi, có phần chưa đọc được",
                "failed": "Lỗi, chưa chuyển đổi",
@@ -178,14 +237,14 @@ def write_exports(plans: Sequence[ConvertedPlan], out_dir: Path,
     """Write indicators.csv, tasks.csv and plans.xlsx into `out_dir`; return their paths. `files`
     (name, status key of `FILE_STATUS`, reason) lists every input for the workbook's "Tệp" sheet."""
     indicators, tasks = indicator_rows(plans), task_rows(plans)
-    documents = [_document_row(item) for item in plans]
     counts = {item.file: (len(item.plan.indicators), len(item.plan.tasks)) for item in plans}
     listed: list[list[Cell]] = [[name, FILE_STATUS[status], reason, *counts.get(name, (None, None))]
                                 for name, status, reason in files]
     paths = [out_dir / "indicators.csv", out_dir / "tasks.csv", out_dir / "plans.xlsx"]
     write_csv(paths[0], INDICATOR_COLUMNS, indicators)
     write_csv(paths[1], TASK_COLUMNS, tasks)
-    sheets = [("indicators", INDICATOR_COLUMNS, indicators), ("tasks", TASK_COLUMNS, tasks),
-              ("documents", DOCUMENT_COLUMNS, documents)]
-    _write_xlsx(paths[2], sheets + ([("Tệp", FILE_COLUMNS, listed)] if listed else []))
+    sheets = [("Chỉ tiêu", _XLSX_INDICATORS, [_xlsx_indicator(item, ind) for item in plans for ind in item.plan.indicators]),
+              ("Nhiệm vụ", _XLSX_TASKS, [_xlsx_task(item, task) for item in plans for task in item.plan.tasks]),
+              ("Văn bản", _XLSX_DOCUMENTS, [_xlsx_document(item) for item in plans])]
+    _write_xlsx(paths[2], sheets + ([("Tệp", _XLSX_FILES, listed)] if listed else []))
     return paths

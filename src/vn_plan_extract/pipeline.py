@@ -54,17 +54,18 @@ def run(source: SourceText) -> PlanDocument:
     return document
 
 
-def extract(path: str | Path, *, ocr: str = "auto", workers: int = 1) -> PlanDocument:
+def extract(path: str | Path, *, ocr: str = "auto", workers: int = 1, password: str | None = None) -> PlanDocument:
     """Read a plan file (.txt, .md, .docx, .doc, .odt, .rtf, .pdf, .html, page images) and return its
     `PlanDocument`. `ocr`: "auto" reads scanned pages (and unusable text layers) by OCR, "always" every
-    page of a PDF, "never" none; `workers`: how many pages are read by OCR at once.
+    page of a PDF, "never" none; `workers`: how many pages are read by OCR at once; `password`: that of
+    an encrypted PDF.
 
     Raises `VnPlanExtractError` (naming the file and the reason) for a file that cannot be read.
     """
     if not isinstance(path, str | Path):
         raise UnreadableDocument(None, f"extract() takes a file path, not {type(path).__name__}")
     with _own_errors(path):
-        return run(read_path(Path(path), ocr=ocr, workers=workers))
+        return run(read_path(Path(path), ocr=ocr, workers=workers, password=password))
 
 
 def extract_text(text: str | bytes, path: str | None = None, fmt: str = "txt") -> PlanDocument:

@@ -21,16 +21,16 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf"} | OFFICE_SUFFIXES | IMAGE
 __all__ = ["OCR_MODES", "SUPPORTED_SUFFIXES", "read_path"]
 
 
-def read_path(path: Path, ocr: str = "auto", workers: int = 1) -> SourceText:
+def read_path(path: Path, ocr: str = "auto", workers: int = 1, password: str | None = None) -> SourceText:
     """Read any supported file; `ocr` ("auto", "always", "never") and `workers` (OCR threads) apply to
-    PDFs and page images."""
+    PDFs and page images, `password` to encrypted PDFs."""
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return read_text_file(path)
     if suffix == ".docx":
         return read_docx_file(path)
     if suffix == ".pdf":
-        return read_pdf_file(path, ocr=ocr, workers=workers)
+        return read_pdf_file(path, ocr=ocr, workers=workers, password=password)
     if suffix in OFFICE_SUFFIXES:
         return read_office_file(path)
     if suffix in HTML_SUFFIXES:

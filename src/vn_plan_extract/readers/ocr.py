@@ -67,13 +67,13 @@ _LINE_GAP = 31
 _SPECK_AREA = 10
 
 
+@functools.cache  # made on first use: importing the package must not import numpy
 def _fringe() -> Any:
     import numpy as np
 
     return np.ones((7, 7), dtype=np.uint8)
 
 
-_FRINGE = _fringe()
 #: A word of these marks only read below this confidence (0–100) is dust, not text ("%", ">" and the
 #: like are values' parts, never dust).
 _MARK_CONFIDENCE = 60
@@ -550,7 +550,7 @@ def read_page_image(gray: Any) -> list[OcrLine]:
         top, bottom = min(c.top for c in cells) - 8, max(c.bottom for c in cells) + 8
         left, right = min(c.left for c in cells) - 8, max(c.right for c in cells) + 8
         box = (slice(max(0, top), bottom), slice(max(0, left), right))
-        clean[box][cv2.dilate(lines[box], _FRINGE) > 0] = 255
+        clean[box][cv2.dilate(lines[box], _fringe()) > 0] = 255
     text_only = clean.copy()
     for cells in tables:  # a table is read cell by cell, apart from the page's text
         text_only[min(c.top for c in cells):max(c.bottom for c in cells), min(c.left for c in cells):max(c.right for c in cells)] = 255

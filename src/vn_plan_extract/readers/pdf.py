@@ -83,12 +83,12 @@ def _needs_ocr(mode: str, items: list[PageItem], has_pictures: bool) -> bool:
     return len(text.split()) >= _MIN_WORDS and vietnamese_share(text) < _VIETNAMESE_SHARE
 
 
-def _ocr_pages(path: Path, numbers: list[int], workers: int) -> dict[int, list[PageItem]]:
+def _ocr_pages(path: Path, numbers: list[int], workers: int, password: str | None = None) -> dict[int, list[PageItem]]:
     """The items of the given pages, read by OCR (pages on up to `workers` threads)."""
     import pypdfium2  # installed with pdfplumber
 
     def one(number: int) -> list[PageItem]:
-        document = pypdfium2.PdfDocument(str(path))  # one handle a thread: PDFium is not thread-safe
+        document = pypdfium2.PdfDocument(str(path), password=password)  # one handle a thread: PDFium is not thread-safe
         try:
             page = document[number - 1]
             scale = render_scale(page.get_width(), page.get_height())
@@ -105,23 +105,25 @@ def _ocr_pages(path: Path, numbers: list[int], workers: int) -> dict[int, list[P
         raise UnreadableDocument(path, f"a page cannot be rendered for OCR ({exc})") from None
 
 
+_ENCRYPTED = "the PDF is encrypted: it needs a password to be read (--password)"
+_WRONG_PASSWORD = "the PDF is encrypted and the password given does not open it"
 #: A page's text that pdfminer reads is compared with what pdfium reads of it: under this share of it,
 #: part of the page's content could not be decoded (pdfminer skips a damaged stream without a word).
 _LOST_SHARE = 0.5
 _MIN_CHARS_COMPARED = 50
 
 
-def _pdfium_char_counts(path: Path, data: bytes) -> list[int] | None:
+def _pdfium_char_counts(path: Path, data: bytes, password: str | None = None) -> list[int] | None:
     """The characters on each page as pdfium reads them (fast, and independent of pdfminer), after the
     page count is checked against the limit; None where pdfium cannot open the file (pdfminer, more
     lenient with a truncated file, may still read its first pages)."""
     import pypdfium2
 
     try:
-        document = pypdfium2.PdfDocument(data)
+        document = pypdfium2.PdfDocument(data, password=password)
     except pypdfium2.PdfiumError as exc:
         if "password" in str(exc).lower():
-            raise UnreadableDocument(path, "the PDF is encrypted: it needs a password to be read") from None
+            raise UnreadableDocument(path, _ENCRYPTED if password is None else _WRONG_PASSWORD) from None
         return None
     try:
         n = len(document)
@@ -140,7 +142,7 @@ def _pdfium_char_counts(path: Path, data: bytes) -> list[int] | None:
         document.close()
 
 
-def read_pdf_file(path: Path, ocr: str = "auto", workers: int = 1) -> SourceText:
+def read_pdf_file(path: Path, ocr: str = "auto", workers: int = 1, password: str | None = None) -> SourceText:
     """Render a PDF as plan text lines with their pages, scanned pages read by OCR (`ocr`: "auto",
     "always" or "never"). Raises `UnreadableDocument` for a bad PDF, `MissingSystemTool` where OCR is
     needed and Tesseract is not installed."""
@@ -156,7 +158,7 @@ def read_pdf_file(path: Path, ocr: str = "auto", workers: int = 1) -> SourceText
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
 
-    counts = _pdfium_char_counts(path, data)
+    counts = _pdfium_char_counts(path, data, password)
     lim = limits.current()
     notes: list[tuple[str, str]] = []
     pages: list[list[PageItem]] = []
@@ -164,7 +166,7 @@ def read_pdf_file(path: Path, ocr: str = "auto", workers: int = 1) -> SourceText
     pictures = 0
     scanned: list[int] = []
     try:
-        with pdfplumber.open(path) as pdf:
+        with pdfplumber.open(path, password=password or "") as pdf:
             if len(pdf.pages) > lim.max_pdf_pages:
                 raise LimitExceeded(path, f"the PDF has {len(pdf.pages):,} pages, more than the limit of {lim.max_pdf_pages:,}")
             counts = counts or [0] * len(pdf.pages)
@@ -186,14 +188,14 @@ def read_pdf_file(path: Path, ocr: str = "auto", workers: int = 1) -> SourceText
                 heights.append(float(page.height))
                 pictures += len(page.images)
     except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise UnreadableDocument(path, "the PDF is encrypted: it needs a password to be read") from None
+        raise UnreadableDocument(path, _ENCRYPTED if password is None else _WRONG_PASSWORD) from None
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise UnreadableDocument(path, f"damaged or truncated PDF ({type(exc).__name__})") from None
     except Exception as exc:  # pdfplumber wraps pdfminer's errors in a PdfminerException of its own
         if type(exc).__module__.startswith(("pdfminer", "pdfplumber")):
             cause = " ".join(type(a).__name__ + str(a) for a in exc.args)
             if "password" in cause.lower() or "encrypt" in cause.lower():
-                raise UnreadableDocument(path, "the PDF is encrypted: it needs a password to be read") from None
+                raise UnreadableDocument(path, _ENCRYPTED if password is None else _WRONG_PASSWORD) from None
             raise UnreadableDocument(path, f"damaged or truncated PDF ({type(exc).__name__})") from None
         raise
     if ocr == "never" and pictures:
@@ -202,7 +204,7 @@ def read_pdf_file(path: Path, ocr: str = "auto", workers: int = 1) -> SourceText
             notes.append(("W006", f"{len(bare)} page(s) without a text layer ({page_list(bare)}): a scan, to be read with --ocr auto"))
     if scanned:
         try:
-            read = _ocr_pages(path, scanned, workers)
+            read = _ocr_pages(path, scanned, workers, password)
         except MissingSystemTool as missing:
             if ocr == "always" or len(scanned) == len(pages):
                 raise
