@@ -125,26 +125,31 @@ def test_targets_below_the_reference_are_marked_in_every_output(seed_plans: list
 
     data = json.loads((tmp_path / "compare.json").read_text(encoding="utf-8"))
     row = next(c for c in data["canonical"] if c["key"] == "thanh-toan-truc-tuyen")
-    for m in row["members"]:
-        assert m["below_reference"] == (m["value"] < 90), m
+    year = payment.reference[0].target_year
+    for m in row["members"]:  # held to the reference of their own year only
+        assert m["below_reference"] == ((m["value"] < 90) if m["target_year"] == year else None), m
     assert any(m["below_reference"] for m in row["members"])
 
     book = openpyxl.load_workbook(tmp_path / "compare.xlsx")
     assert book.sheetnames == ["compare", "members", "unaligned"]
     sheet = book["compare"]
     header = [c.value for c in sheet[1]]
-    assert header[4] == "reference: UBND tỉnh Mẫu"
+    assert header[4].startswith("Tham chiếu: UBND tỉnh Mẫu – ")
+    # one column per plan and target year, so that a column holds one year and can be sorted
+    assert all(" – " in h for h in header[4:])
     xrow = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "thanh-toan-truc-tuyen")
-    marked = [c for c in xrow[5:] if c.comment is not None]
-    below_plans = {m["plan"] for m in row["members"] if m["below_reference"]}
-    assert {header[c.column - 1] for c in marked} == below_plans
+    marked = [c for c in xrow[4:] if c.comment is not None]
+    below_plans = {(m["plan"], str(m["target_year"])) for m in row["members"] if m["below_reference"]}
+    assert {tuple(header[c.column - 1].rsplit(" – ", 1)) for c in marked} == below_plans
     assert all(c.fill.fgColor.rgb.endswith("F8CBAD") for c in marked)
+    assert all("thấp hơn tham chiếu năm" in c.comment.text and "so với ≥ 90%" in c.comment.text for c in marked)
+    assert all(";" not in (c.value or "") for c in xrow[4:])
 
     raw = (tmp_path / "compare.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert rows[0] == header
-    assert "[below reference]" in " ".join(next(r for r in rows if r[0] == "thanh-toan-truc-tuyen"))
+    assert "[thấp hơn tham chiếu năm" in " ".join(next(r for r in rows if r[0] == "thanh-toan-truc-tuyen"))
 
 
 def test_compare_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -220,10 +220,8 @@ def below_reference(ind: Indicator, reference: Indicator) -> bool | None:
 
 
 def _reference_for(canonical: CanonicalIndicator, ind: Indicator) -> Indicator | None:
-    if not canonical.reference:
-        return None
-    same_year = [r for r in canonical.reference if r.target_year == ind.target_year]
-    return (same_year or canonical.reference)[0]
+    """The reference's target for the same year, or None: a 2025 target is not held to a 2026 one."""
+    return next((r for r in canonical.reference if r.target_year == ind.target_year), None)
 
 
 # --- reading and writing -------------------------------------------------------------------------------
@@ -269,36 +267,53 @@ def alignment_json(alignment: Alignment) -> dict[str, Any]:
     }
 
 
-def _wide_rows(alignment: Alignment) -> tuple[list[str], list[list[str]], list[list[bool]]]:
-    header = ["key", "canonical indicator", "unit", "plans"]
+def _year_label(year: int | None) -> str:
+    return str(year) if year is not None else "năm ?"
+
+
+def _wide_rows(alignment: Alignment) -> tuple[list[str], list[list[str]], list[list[str | None]]]:
+    """One row per canonical indicator, one column per plan and target year (so that a column can be
+    sorted and filtered), and for each cell below the reference's target of its year, why."""
+    def years(of: list[Indicator]) -> list[int | None]:
+        return sorted({i.target_year for i in of}, key=lambda y: (y is None, y or 0))
+
+    header = ["Mã", "Chỉ tiêu", "Loại đơn vị", "Số kế hoạch"]
+    columns: list[tuple[Plan | None, int | None]] = []
     if alignment.reference:
-        header.append(f"reference: {alignment.reference.label}")
-    header += [p.label for p in alignment.plans]
-    rows, below = [], []
+        for year in years([r for c in alignment.canonical for r in c.reference]):
+            columns.append((None, year))
+            header.append(f"Tham chiếu: {alignment.reference.label} – {_year_label(year)}")
+    for plan in alignment.plans:
+        for year in years([m.indicator for c in alignment.canonical for m in c.members if m.plan is plan]):
+            columns.append((plan, year))
+            header.append(f"{plan.label} – {_year_label(year)}")
+    rows, notes = [], []
     for c in alignment.canonical:
         row = [c.key, c.name, c.unit_kind, str(len({m.plan.file for m in c.members}))]
-        flags = [False] * len(row)
-        if alignment.reference:
-            row.append("; ".join(target_label(r, with_year=True) for r in c.reference))
-            flags.append(False)
-        for plan in alignment.plans:
-            mine = [m.indicator for m in c.members if m.plan is plan]
-            row.append("; ".join(target_label(i, with_year=True) for i in mine))
-            refs = [_reference_for(c, i) for i in mine]
-            flags.append(any(r is not None and below_reference(i, r) for i, r in zip(mine, refs, strict=True)))
+        why: list[str | None] = [None] * len(row)
+        for owner, year in columns:
+            if owner is None:
+                row.append("; ".join(target_label(r) for r in c.reference if r.target_year == year))
+                why.append(None)
+                continue
+            mine = [m.indicator for m in c.members if m.plan is owner and m.indicator.target_year == year]
+            row.append("; ".join(target_label(i) for i in mine))
+            below = [(i, r) for i in mine if (r := _reference_for(c, i)) is not None and below_reference(i, r)]
+            why.append("; ".join(f"thấp hơn tham chiếu năm {_year_label(year)}: {target_label(i)} so với {target_label(r)}"
+                                 for i, r in below) or None)
         rows.append(row)
-        below.append(flags)
-    return header, rows, below
+        notes.append(why)
+    return header, rows, notes
 
 
 def write_compare(alignment: Alignment, out: Path) -> list[Path]:
     """Write `out` as .xlsx and .csv (whichever suffix it has, both are written) and compare.json beside."""
     base = out.with_suffix("")
     xlsx, csv_path, json_path = base.with_suffix(".xlsx"), base.with_suffix(".csv"), out.parent / "compare.json"
-    header, rows, below = _wide_rows(alignment)
+    header, rows, notes = _wide_rows(alignment)
 
-    write_csv(csv_path, header, [[f"{v} [below reference]" if f else v for v, f in zip(row, flags, strict=True)]
-                                 for row, flags in zip(rows, below, strict=True)])
+    write_csv(csv_path, header, [[f"{v} [{note}]" if note else v for v, note in zip(row, why, strict=True)]
+                                 for row, why in zip(rows, notes, strict=True)])
 
     from openpyxl import Workbook  # loaded here: a command that writes no workbook starts faster
     from openpyxl.comments import Comment
@@ -311,13 +326,13 @@ def write_compare(alignment: Alignment, out: Path) -> list[Path]:
     sheet = book.create_sheet("compare")
     sheet.append(header)
     red = PatternFill("solid", fgColor="F8CBAD")
-    for row, flags in zip(rows, below, strict=True):
+    for row, why in zip(rows, notes, strict=True):
         append_text_row(sheet, row)
-        for col, flag in enumerate(flags, 1):
-            if flag:
+        for col, note in enumerate(why, 1):
+            if note:
                 cell = sheet.cell(row=sheet.max_row, column=col)
                 cell.fill = red
-                cell.comment = Comment("below the reference plan's target", "vn-plan-extract")
+                cell.comment = Comment(note, "vn-plan-extract")
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "C2"
