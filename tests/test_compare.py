@@ -190,3 +190,15 @@ def test_names_outside_the_catalogue_are_grouped_by_their_words() -> None:
     assert [sorted(m.plan.label for m in c.members) for c in similar] == [["xã A", "xã B"]]
     assert "camera" in similar[0].name
     assert sorted(m.indicator.name[:20] for m in alignment.unaligned) == ["Tỷ lệ chợ có wifi mi", "Tỷ lệ hộ gia đình có"]
+
+
+def test_compare_writes_into_the_folder_compared_by_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    assert main(["extract", *map(str, CORPUS_DOCS[:2]), "-o", str(out), "-q"]) == 0
+    monkeypatch.chdir(tmp_path)
+    assert main(["compare", str(out)]) == 0
+    assert sorted(p.name for p in out.glob("compare.*")) == ["compare.csv", "compare.json", "compare.xlsx"]
+    assert not list(tmp_path.glob("compare.*"))  # nothing in the current folder
+    assert main(["compare", str(out), "-o", str(tmp_path / "c" / "ward.xlsx")]) == 0  # one name for all three
+    assert sorted(p.name for p in (tmp_path / "c").iterdir()) == ["ward.csv", "ward.json", "ward.xlsx"]
+    assert main(["compare", str(out)]) == 0  # its own outputs are not taken for plans the second time

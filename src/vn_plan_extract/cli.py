@@ -189,7 +189,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     Aligns the indicators of every plan JSON below OUT_DIR (a batch's output) into canonical indicators,
     by the catalogue of names and aliases (lexicon/indicators.tsv) and, for the rest, by the words of their
     names; writes one row per canonical indicator and one column per plan (its issuer) with its target,
-    as FILE.xlsx (sheets compare, members, unaligned) and FILE.csv, and compare.json beside them. With
+    as FILE.xlsx (sheets compare, members, unaligned), FILE.csv and FILE.json (default: OUT_DIR/compare.*). With
     --reference (a plan JSON or a plan file, e.g. the province's own), targets below the reference's are
     marked. Indicators that align with nothing are listed in the sheet "unaligned", not dropped.
 
@@ -218,9 +218,10 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         return 2
     alignment = align(plans, reference)
     try:
-        written = write_compare(alignment, Path(args.output))
+        # written into the folder compared unless told otherwise: never into the current folder by default
+        written = write_compare(alignment, Path(args.output) if args.output else folder / "compare.xlsx")
     except OSError as exc:
-        print(f"error: {args.output}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        print(f"error: {args.output or folder}: cannot write ({exc.strerror or exc})", file=sys.stderr)
         return 1
     members = sum(len(c.members) for c in alignment.canonical)
     print(f"{len(plans)} plans, {len(alignment.canonical)} canonical indicators ({members} targets aligned), "
@@ -377,8 +378,8 @@ def build_parser() -> argparse.ArgumentParser:
                        description=_cmd_compare.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("out_dir", metavar="OUT_DIR", help="folder of plan JSON outputs (a batch's output)")
     p.add_argument("--reference", metavar="PLAN", help="a plan (JSON or file) whose targets the others are held to")
-    p.add_argument("-o", "--output", metavar="FILE.xlsx", default="compare.xlsx",
-                   help="the spreadsheet; FILE.csv and compare.json are written beside it (default: %(default)s)")
+    p.add_argument("-o", "--output", metavar="FILE.xlsx",
+                   help="the spreadsheet; FILE.csv and FILE.json are written beside it (default: OUT_DIR/compare.xlsx)")
     p.set_defaults(func=_cmd_compare)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the output", description=_cmd_schema.__doc__,

@@ -307,9 +307,9 @@ def _wide_rows(alignment: Alignment) -> tuple[list[str], list[list[str]], list[l
 
 
 def write_compare(alignment: Alignment, out: Path) -> list[Path]:
-    """Write `out` as .xlsx and .csv (whichever suffix it has, both are written) and compare.json beside."""
+    """Write `out` as .xlsx, .csv and .json, one name (whichever suffix `out` has, all three are written)."""
     base = out.with_suffix("")
-    xlsx, csv_path, json_path = base.with_suffix(".xlsx"), base.with_suffix(".csv"), out.parent / "compare.json"
+    xlsx, csv_path, json_path = base.with_suffix(".xlsx"), base.with_suffix(".csv"), base.with_suffix(".json")
     header, rows, notes = _wide_rows(alignment)
 
     write_csv(csv_path, header, [[f"{v} [{note}]" if note else v for v, note in zip(row, why, strict=True)]
