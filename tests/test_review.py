@@ -192,3 +192,17 @@ def test_one_click_on_a_row_marks_its_text_in_view(browser: Any, document: Path,
     assert selected in mark.get_attribute("data-items").split()
     assert not errors
     page.close()
+
+
+def test_warnings_on_the_review_page_are_in_vietnamese() -> None:
+    from vn_plan_extract import extract
+    from vn_plan_extract.errors import WARNING_CODES, WARNING_CODES_VI
+    from vn_plan_extract.readers import read_path
+    from vn_plan_extract.review import review_html
+
+    assert set(WARNING_CODES_VI) == set(WARNING_CODES)
+    scan = ROOT / "tests" / "fixtures" / "awkward" / "scanned.pdf"
+    plan = extract(scan, ocr="never")
+    page = review_html(plan, read_path(scan, ocr="never"))
+    assert "trang không có lớp chữ" in page
+    assert "no text layer" not in page

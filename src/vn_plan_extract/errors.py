@@ -73,3 +73,17 @@ WARNING_CODES: dict[str, str] = {
     "W010": "part of the file is damaged and was left out",
     "W011": "cut at a limit",
 }
+#: The same, in the words of the review page an official reads.
+WARNING_CODES_VI: dict[str, str] = {
+    "W001": "đã bỏ số trang khỏi văn bản",
+    "W002": "văn bản được giải mã bằng bảng mã dự phòng",
+    "W003": "có byte không giải mã được, đã thay thế",
+    "W004": "số thứ tự đề mục bị nhảy cóc (giữ như bản in)",
+    "W005": "các ô của dòng bảng được xếp vào cột theo phỏng đoán",
+    "W006": "trang không có lớp chữ, chưa được đọc bằng OCR",
+    "W007": "có tiêu đề bảng nhưng không khôi phục được các dòng",
+    "W008": "đã bỏ phần trang trí của trang web (menu, bộ đếm, nút chia sẻ)",
+    "W009": "đọc bằng OCR với độ tin cậy thấp, hoặc số/ngày viết tay chưa đọc được",
+    "W010": "một phần tệp bị hỏng, đã bỏ qua",
+    "W011": "đã cắt bớt theo giới hạn",
+}

@@ -16,7 +16,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from .document import SourceText
-from .errors import UnreadableDocument
+from .errors import WARNING_CODES_VI, UnreadableDocument
 from .export import target_label
 from .files import read_plan_json, write_text_atomic
 from .models import Indicator, PlanDocument, Source, Task
@@ -243,7 +243,11 @@ def _warnings(plan: PlanDocument) -> str:
     for w in plan.warnings:
         where = (f' <a href="#L{w.source.line_start}" data-line="{w.source.line_start}">dòng '
                  f"{w.source.line_start}</a>") if w.source else ""
-        items.append(f"<li><b>{html.escape(w.code)}</b> {html.escape(w.message)}{where}</li>")
+        # the meaning in Vietnamese, then the detail as recorded (page numbers, items, file parts)
+        meaning = WARNING_CODES_VI.get(w.code, "")
+        detail = w.message.split(": ", 1)[1] if ": " in w.message else ""
+        items.append(f"<li><b>{html.escape(w.code)}</b> {html.escape(meaning)}"
+                     f"{(' — <span class=detail>' + html.escape(detail) + '</span>') if detail else ''}{where}</li>")
     return f'<div id="warnings">Cảnh báo ({len(plan.warnings)}):<ul>{"".join(items)}</ul></div>'
 
 
