@@ -190,37 +190,50 @@ def _xlsx_document(item: ConvertedPlan) -> list[Cell]:
 
 
 def _write_xlsx(path: Path, sheets: list[tuple[str, list[tuple[str, int, bool]], list[list[Cell]]]]) -> None:
+    # openpyxl's write-only mode: rows are written as they come, with no cell objects kept per sheet (a
+    # 300-plan batch's workbook: 10.5 s and growing memory in the normal mode with wrapped columns)
     from openpyxl import Workbook  # loaded here: a command that writes no workbook starts faster
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    workbook = Workbook()
-    for default in list(workbook.worksheets):
-        workbook.remove(default)
+    workbook = Workbook(write_only=True)
     wrapped = Alignment(wrap_text=True, vertical="top")
+    bold = Font(bold=True)
     for title, columns, rows in sheets:
         sheet = workbook.create_sheet(title)
-        sheet.append([header for header, _, _ in columns])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-            cell.alignment = wrapped
-        for row in rows:
-            append_text_row(sheet, row)
-        for i, (_, width, wrap) in enumerate(columns, 1):
-            letter = get_column_letter(i)
-            sheet.column_dimensions[letter].width = width
-            if wrap:
-                for cell in sheet[letter][1:]:
-                    cell.alignment = wrapped
+        for i, (_, width, _) in enumerate(columns, 1):
+            sheet.column_dimensions[get_column_letter(i)].width = width
         sheet.freeze_panes = "B2"  # the header and the first column (what the row is) stay in view
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, len(rows) + 1)}"
         # printed: landscape A4, the columns fitted to the page's width, the header on every page
         sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.paperSize = 9  # A4 (openpyxl's Worksheet.PAPERSIZE_A4)
         sheet.page_setup.fitToWidth = 1
         sheet.page_setup.fitToHeight = 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
         sheet.print_title_rows = "1:1"
+        header = []
+        for name, _, _ in columns:
+            cell = WriteOnlyCell(sheet, value=name)
+            cell.font, cell.alignment = bold, wrapped
+            header.append(cell)
+        sheet.append(header)
+        for row in rows:
+            out: list[Any] = []
+            for value, (_, _, wrap) in zip(row, columns, strict=True):
+                if not isinstance(value, str):
+                    out.append(value)
+                    continue
+                # text is stored as text: "=HYPERLINK(…)" in a plan or a file name is never a formula;
+                # control characters a PDF can leave in a quote are not allowed in a cell
+                cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub(" ", value))
+                cell.data_type = "s"
+                if wrap:
+                    cell.alignment = wrapped
+                out.append(cell)
+            sheet.append(out)
 
     save: Callable[[Path], None] = workbook.save
     write_atomic(path, save)
