@@ -48,36 +48,27 @@ REVIEW_INDEX = "index.html"
 DEFAULT_TIMEOUT = 600.0
 
 
-def unsupported_files(folder: Path, skip: Path | None = None) -> list[Path]:
-    """Files below `folder` that no reader takes (hidden files, `skip` and web pages' `_files` parts left
-    out), so that a batch can say what it did not read."""
-    skipped = skip.resolve() if skip is not None else None
-    out = []
-    for child in sorted(folder.rglob("*")):
-        parts = child.relative_to(folder).parts
-        if not child.is_file() or child.suffix.lower() in SUPPORTED_SUFFIXES or any(p.startswith(".") for p in parts) \
-                or any(part.endswith("_files") for part in parts[:-1]) \
-                or (skipped is not None and child.resolve().is_relative_to(skipped)):
-            continue
-        out.append(child)
-    return out
-
-
-def find_inputs(folder: Path, skip: Path | None = None, outside: list[Path] | None = None) -> list[Path]:
+def find_inputs(folder: Path, skip: Path | None = None, outside: list[Path] | None = None,
+                unsupported: list[Path] | None = None) -> list[Path]:
     """Every supported file below `folder`, sorted; skipped: hidden files and folders, the folder `skip`
     (a batch's output inside its input: its review pages are .html), the `<name>_files` folders a web
     page saved by Word or a browser keeps its parts in, and links that lead out of `folder` (listed in
-    `outside`: a link in a shared folder must not make the batch read and show files from elsewhere)."""
+    `outside`: a link in a shared folder must not make the batch read and show files from elsewhere).
+    Files of a type no reader takes are listed in `unsupported`, so that a batch can say what it did not read."""
     skipped = skip.resolve() if skip is not None else None
     root = folder.resolve()
     out = []
     for child in sorted(folder.rglob("*")):
-        if not child.is_file() or child.suffix.lower() not in SUPPORTED_SUFFIXES:
+        if not child.is_file():
             continue
         parts = child.relative_to(folder).parts
         if any(part.startswith(".") for part in parts) or any(part.endswith("_files") for part in parts[:-1]):
             continue
         real = child.resolve()
+        if child.suffix.lower() not in SUPPORTED_SUFFIXES:
+            if unsupported is not None and not (skipped is not None and real.is_relative_to(skipped)):
+                unsupported.append(child)
+            continue
         if not real.is_relative_to(root):
             if outside is not None:
                 outside.append(child)
@@ -171,8 +162,6 @@ def _convert(path: str, output: str, review: bool = False, ocr: str = "auto",
         # past --max-memory: this worker's heap may be in pieces; it ends, and the pool starts a new one
         os._exit(_MEMORY_EXIT)
     except VnPlanExtractError as exc:
-        if isinstance(exc.__cause__, MemoryError):
-            os._exit(_MEMORY_EXIT)
         return {"ok": False, "kind": type(exc).__name__, "message": str(exc)}
     except Exception as exc:  # noqa: BLE001 -- a bug in this package: keep the batch going, say where
         where = traceback.extract_tb(exc.__traceback__)[-1]
@@ -288,9 +277,10 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
     start = time.perf_counter()
     report = BatchReport()
     outside: list[Path] = []
-    inputs = find_inputs(in_dir, skip=out_dir, outside=outside)
+    unsupported: list[Path] = []
+    inputs = find_inputs(in_dir, skip=out_dir, outside=outside, unsupported=unsupported)
     report.links_outside = [readable_name(p.relative_to(in_dir).as_posix()) for p in outside]
-    report.unsupported = [readable_name(p.relative_to(in_dir).as_posix()) for p in unsupported_files(in_dir, skip=out_dir)]
+    report.unsupported = [readable_name(p.relative_to(in_dir).as_posix()) for p in unsupported]
     report.inputs = len(inputs)
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_partials(out_dir)
@@ -378,14 +368,15 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
         failed = {f.file for f in report.failures}
         done = [r for r in relatives if readable_name(r.as_posix()) not in failed]
         converted = list(_load_converted(out_dir, done))
+        statuses = _file_statuses(report, relatives)
         if exports:
-            written = write_exports(converted, out_dir, _file_statuses(report, relatives))
+            written = write_exports(converted, out_dir, statuses)
             report.exports = [p.name for p in written]
         if review:
             pages = [(review_output_path(output_path(Path("."), Path(c.file))).as_posix(), c.plan)
                      for c in converted]
             unread = [(name, f"{FILE_STATUS[status]}: {reason}" if reason else FILE_STATUS[status])
-                      for name, status, reason in _file_statuses(report, relatives) if status in {"failed", "unsupported"}]
+                      for name, status, reason in statuses if status in {"failed", "unsupported"}]
             write_text_atomic(out_dir / REVIEW_INDEX, index_html(pages, unread))
             report.exports.append(REVIEW_INDEX)
     report.seconds = time.perf_counter() - start

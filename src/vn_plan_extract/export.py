@@ -69,8 +69,6 @@ INDICATOR_COLUMNS = ["file", "issuer", "id", "section", "group", "name", "compar
                      "deadline", "origin", *_WHERE, "quote"]
 TASK_COLUMNS = ["file", "issuer", "id", "stt", "section", "group", "title", "lead_units", "support_units",
                 "output", "deadline", "indicator_ids", *_WHERE, "quote"]
-DOCUMENT_COLUMNS = ["file", "format", "pages", "doc_type", "issuer", "number", "date", "place", "title",
-                    "signer", "indicators", "tasks", "budget_total", "budget_unit", "warnings", "sha256"]
 
 
 def _indicator_row(item: ConvertedPlan, ind: Indicator) -> list[Cell]:
@@ -85,15 +83,6 @@ def _task_row(item: ConvertedPlan, task: Task) -> list[Cell]:
     return [item.file, item.plan.metadata.issuer, task.id, task.stt, " > ".join(task.section_path), _group(task.group),
             task.title, _units(task.lead_units), _units(task.support_units), task.output, _deadline(task.deadline),
             " ".join(task.indicator_ids), *_where(task.source), task.source.quote]
-
-
-def _document_row(item: ConvertedPlan) -> list[Cell]:
-    plan, meta = item.plan, item.plan.metadata
-    signer = " ".join(x for x in (meta.signer.title, meta.signer.name) if x) if meta.signer else None
-    return [item.file, plan.source.format.value, plan.source.pages, meta.doc_type, meta.issuer, meta.number,
-            meta.date, meta.place, meta.title, signer, len(plan.indicators), len(plan.tasks),
-            plan.budget.total if plan.budget else None, plan.budget.unit if plan.budget else None,
-            len(plan.warnings), plan.source.sha256]
 
 
 def indicator_rows(plans: Sequence[ConvertedPlan]) -> list[list[Cell]]:
@@ -184,9 +173,12 @@ def _xlsx_task(item: ConvertedPlan, task: Task) -> list[Cell]:
 
 
 def _xlsx_document(item: ConvertedPlan) -> list[Cell]:
-    row = _document_row(item)  # file, format, pages, doc_type, issuer, number, date, place, title, signer, …
-    return [row[0], row[4], row[5], row[6], row[8], row[3], row[7], row[9], row[10], row[11], row[12], row[13],
-            row[14], row[1], row[2], row[15]]
+    plan, meta = item.plan, item.plan.metadata
+    signer = " ".join(x for x in (meta.signer.title, meta.signer.name) if x) if meta.signer else None
+    return [item.file, meta.issuer, meta.number, meta.date, meta.title, meta.doc_type, meta.place, signer,
+            len(plan.indicators), len(plan.tasks), plan.budget.total if plan.budget else None,
+            plan.budget.unit if plan.budget else None, len(plan.warnings), plan.source.format.value,
+            plan.source.pages, plan.source.sha256]
 
 
 def _write_xlsx(path: Path, sheets: list[tuple[str, list[tuple[str, int, bool]], list[list[Cell]]]]) -> None:

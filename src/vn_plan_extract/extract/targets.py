@@ -378,14 +378,14 @@ _RESULT_WORDS_RE = re.compile(r"đã|ước|hiện\s+nay|tương\s+đương|tín
 
 def _strive_before(text: str, clause_start: int, end: int) -> bool:
     """Does "phấn đấu" stand in the clause before `end`? Found once per text, then looked up."""
-    starts = _strive_starts(text)
-    k = bisect_left(starts, clause_start)
-    return k < len(starts) and starts[k] < end
+    spans = _strive_spans(text)
+    k = bisect_left(spans, (clause_start, clause_start))
+    return k < len(spans) and spans[k][1] <= end
 
 
 @lru_cache(maxsize=16)
-def _strive_starts(text: str) -> list[int]:
-    return [m.end() for m in _STRIVE_BEFORE_RE.finditer(text)]
+def _strive_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _STRIVE_BEFORE_RE.finditer(text)]
 
 
 def _is_target(q: Quantity, text: str, clause_start: int, breakdown_units: frozenset[str],

@@ -17,6 +17,7 @@ Grounding: line N of the rendering is the N-th paragraph of the body (a table ro
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -325,12 +326,16 @@ def _checked_package(path: Path, data: bytes) -> None:
 _PROLOG_BYTES = 65536
 
 
+#: The first element's tag ("<w:document"), past the XML declaration, comments and any DTD.
+_ELEMENT_START_RE = re.compile(rb"<[^?!]")
+
+
 def _declares_entities(head: bytes) -> bool:
     """Does an XML part open with a document type declaration (entities: "billion laughs", a SYSTEM
     file), or hide its root element past `_PROLOG_BYTES`?"""
-    root = next((k for k in range(len(head) - 1) if head[k] == 0x3C and head[k + 1] not in b"?!"), -1)
-    prolog = head if root < 0 else head[:root]
-    return b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog or (root < 0 and len(head) >= _PROLOG_BYTES)
+    root = _ELEMENT_START_RE.search(head)
+    prolog = head if root is None else head[:root.start()]
+    return b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog or (root is None and len(head) >= _PROLOG_BYTES)
 
 
 def read_docx_file(path: Path) -> SourceText:
