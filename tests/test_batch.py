@@ -242,6 +242,15 @@ def test_exports_have_a_bom_one_row_per_item_and_point_at_the_source_lines(tmp_p
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.print_title_rows == "$1:$1"
     assert sheet.freeze_panes == "B2"
+    # printed: the columns up to the issuer, so the page stays legible; rows as high as their wrapped text
+    assert sheet.print_area == f"'Chỉ tiêu'!$A$1:$J${report.indicators + 1}"
+    assert [c.value for c in sheet[1]][9] == "Cơ quan ban hành"
+    width = sheet.column_dimensions["A"].width
+    for row in sheet.iter_rows(min_row=2):
+        height = sheet.row_dimensions[row[0].row].height
+        if len(row[0].value) > 2 * width:  # a name wrapped on three lines or more
+            assert height is not None
+            assert height >= 45
 
 
 def test_an_atomic_write_that_fails_keeps_the_old_file_and_leaves_no_partial(tmp_path: Path) -> None:
@@ -299,6 +308,11 @@ def test_every_file_of_the_folder_is_accounted_for(tmp_path: Path, capsys: pytes
     assert rows["scan.pdf"].startswith("Đã chuyển đổi, có phần")
     assert rows["empty.txt"].startswith("Lỗi")
     assert rows["budget.xlsx"].startswith("Không đọc")
+    # the reasons in Vietnamese, the recorded detail after them, no path of this machine
+    reasons = {r[0]: r[2] for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert reasons["empty.txt"] == "tệp rỗng. Chi tiết: the file is empty"
+    assert reasons["scan.pdf"].startswith("W006 trang không có lớp chữ")
+    assert str(tmp_path) not in "".join(r or "" for r in reasons.values())
 
 
 def test_the_review_index_lists_the_files_that_have_no_page(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ from types import FrameType
 from typing import Any
 
 from ._version import __version__
-from .errors import WARNING_CODES, VnPlanExtractError, readable_name
+from .errors import WARNING_CODES_VI, VnPlanExtractError, failure_reason_vi, readable_name
 from .export import FILE_STATUS, ConvertedPlan, write_exports
 from .files import remove_partials, write_atomic, write_json_atomic, write_plan_atomic, write_text_atomic
 from .models import PlanDocument
@@ -239,14 +239,14 @@ def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
 
 def _file_statuses(report: BatchReport, relatives: list[Path]) -> list[tuple[str, str, str]]:
     """Every file below the input folder and what became of it (the workbook's "Tệp" sheet)."""
-    failed = {f.file: f.message for f in report.failures}
+    failed = {f.file: failure_reason_vi(f.kind, f.message, f.file) for f in report.failures}
     out = []
     for relative in relatives:
         name = readable_name(relative.as_posix())
         if name in failed:
             out.append((name, "failed", failed[name]))
         elif name in report.with_warnings:
-            out.append((name, "partly", ", ".join(f"{c} {WARNING_CODES[c]}" for c in report.with_warnings[name])))
+            out.append((name, "partly", "; ".join(f"{c} {WARNING_CODES_VI[c]}" for c in report.with_warnings[name])))
         else:
             out.append((name, "converted", ""))
     out += [(name, "unsupported", "") for name in report.unsupported]

@@ -87,3 +87,45 @@ WARNING_CODES_VI: dict[str, str] = {
     "W010": "một phần tệp bị hỏng, đã bỏ qua",
     "W011": "đã cắt bớt theo giới hạn",
 }
+
+#: Why a file failed, in Vietnamese, for the workbook an official reads: by the error's kind, or, for an
+#: unreadable file, by the first of these words found in its (English) reason. What to do comes with it.
+FAILURE_KINDS_VI: dict[str, str] = {
+    "Timeout": "xử lý quá thời gian cho phép (tăng --timeout, hoặc tách tệp)",
+    "LimitExceeded": "tệp vượt giới hạn kích thước hoặc bộ nhớ (tăng --max-memory, hoặc tách tệp)",
+    "WorkerDied": "tiến trình đọc tệp bị dừng đột ngột (chạy lại; nếu lặp lại, báo lỗi kèm tệp)",
+    "MissingSystemTool": "máy thiếu phần mềm cần để đọc tệp này (cài gói nêu trong chi tiết)",
+    "InternalError": "lỗi của chương trình khi đọc tệp (báo lỗi kèm tệp)",
+    "UnsupportedFormat": "định dạng không hỗ trợ (lưu thành .docx hoặc .pdf)",
+}
+UNREADABLE_REASONS_VI: list[tuple[str, str]] = [
+    ("password", "tệp có mật khẩu (mở bằng --password, hoặc lưu bản không mật khẩu)"),
+    ("encrypted", "tệp có mật khẩu (mở bằng --password, hoặc lưu bản không mật khẩu)"),
+    ("empty", "tệp rỗng"),
+    ("ocr never", "tệp ảnh chỉ đọc được bằng OCR (bỏ --ocr never)"),
+    ("damaged", "tệp bị hỏng hoặc không đầy đủ (lấy lại bản gốc)"),
+    ("truncated", "tệp bị hỏng hoặc không đầy đủ (lấy lại bản gốc)"),
+    ("corrupt", "tệp bị hỏng hoặc không đầy đủ (lấy lại bản gốc)"),
+    ("no text", "tệp không có chữ"),
+    ("blank", "tệp không có chữ"),
+    ("binary", "nội dung không phải văn bản (kiểm tra phần mở rộng của tệp)"),
+    ("not a", "nội dung không khớp với phần mở rộng của tệp"),
+    ("too large", "tệp vượt giới hạn kích thước"),
+    ("no such file", "không tìm thấy tệp"),
+    ("cannot be read", "không đọc được tệp (quyền truy cập?)"),
+]
+
+
+def failure_reason_vi(kind: str, message: str, file: str = "") -> str:
+    """Why a file failed, in Vietnamese, then the recorded detail (without the file's path before it).
+
+    >>> failure_reason_vi("UnreadableDocument", "/in/a.pdf: the PDF is encrypted", "a.pdf")
+    'tệp có mật khẩu (mở bằng --password, hoặc lưu bản không mật khẩu). Chi tiết: the PDF is encrypted'
+    """
+    at = message.find(f"{file}: ") if file else -1
+    detail = message[at + len(file) + 2:] if at >= 0 else message
+    reason = FAILURE_KINDS_VI.get(kind)
+    if reason is None:
+        lowered = detail.lower()
+        reason = next((vi for word, vi in UNREADABLE_REASONS_VI if word in lowered), "không đọc được tệp")
+    return f"{reason}. Chi tiết: {detail}"

@@ -126,30 +126,52 @@ def write_csv(path: Path, header: list[str], rows: list[list[Cell]]) -> None:
 
 
 #: The workbook an official opens: Vietnamese headers, what a row is about and its target first (the
-#: name, "≥ 80%", the number alone to sort and filter on), who and when, then where it came from. The
-#: CSVs keep the snake_case columns above, stable keys for programs. (header, width, wrapped)
-_XLSX_INDICATORS = [("Tên chỉ tiêu", 55, True), ("Chỉ tiêu", 14, False), ("Giá trị", 9, False), ("Đến", 7, False),
-                    ("Đơn vị", 10, False), ("Năm", 7, False), ("Định tính", 9, False), ("Chủ trì", 28, True),
-                    ("Phối hợp", 24, True), ("Theo dõi", 20, True), ("Thời hạn", 16, True), ("Mục", 28, True),
-                    ("Nhóm", 22, True), ("Cơ quan ban hành", 24, True), ("Tệp", 24, True), ("Mã", 7, False),
+#: name, "≥ 80%", the number alone to sort and filter on), who and when, and whose plan; then where it
+#: came from. Printed, a sheet shows the columns up to the plan's issuer (`_PRINTED`), so a landscape A4
+#: page stays legible (all 20 fitted to its width printed at 40%). The CSVs keep the snake_case columns
+#: above, stable keys for programs. (header, width, wrapped)
+_XLSX_INDICATORS = [("Tên chỉ tiêu", 48, True), ("Chỉ tiêu", 13, True), ("Giá trị", 8, False), ("Đến", 6, False),
+                    ("Đơn vị", 10, True), ("Năm", 6, False), ("Chủ trì", 24, True), ("Phối hợp", 22, True),
+                    ("Thời hạn", 14, True), ("Cơ quan ban hành", 22, True), ("Theo dõi", 20, True),
+                    ("Định tính", 9, False), ("Mục", 28, True), ("Nhóm", 22, True), ("Tệp", 24, True), ("Mã", 7, False),
                     ("Nguồn", 8, False), ("Dòng", 9, False), ("Trang", 6, False), ("Trích dẫn", 55, True)]
-_XLSX_TASKS = [("STT", 6, False), ("Nhiệm vụ", 55, True), ("Chủ trì", 28, True), ("Phối hợp", 28, True),
-               ("Kết quả", 26, True), ("Thời hạn", 16, True), ("Chỉ tiêu liên quan", 12, True), ("Mục", 28, True),
-               ("Nhóm", 24, True), ("Cơ quan ban hành", 24, True), ("Tệp", 24, True), ("Mã", 7, False),
-               ("Dòng", 9, False), ("Trang", 6, False), ("Trích dẫn", 55, True)]
+_XLSX_TASKS = [("STT", 6, False), ("Nhiệm vụ", 50, True), ("Chủ trì", 24, True), ("Phối hợp", 24, True),
+               ("Kết quả", 24, True), ("Thời hạn", 14, True), ("Cơ quan ban hành", 22, True),
+               ("Chỉ tiêu liên quan", 12, True), ("Mục", 28, True), ("Nhóm", 24, True), ("Tệp", 24, True),
+               ("Mã", 7, False), ("Dòng", 9, False), ("Trang", 6, False), ("Trích dẫn", 55, True)]
 _XLSX_DOCUMENTS = [("Tệp", 28, True), ("Cơ quan ban hành", 28, True), ("Số", 14, False), ("Ngày", 11, False),
                    ("Trích yếu", 50, True), ("Loại văn bản", 12, False), ("Nơi ban hành", 14, True),
                    ("Người ký", 22, True), ("Số chỉ tiêu", 9, False), ("Số nhiệm vụ", 9, False),
                    ("Tổng kinh phí", 12, False), ("Đơn vị kinh phí", 12, False), ("Cảnh báo", 9, False),
                    ("Định dạng", 9, False), ("Số trang", 8, False), ("sha256", 20, False)]
-_XLSX_FILES = [("Tệp", 40, True), ("Trạng thái", 34, True), ("Lý do", 60, True), ("Số chỉ tiêu", 10, False),
+_XLSX_FILES = [("Tệp", 50, True), ("Trạng thái", 30, True), ("Lý do", 60, True), ("Số chỉ tiêu", 10, False),
                ("Số nhiệm vụ", 10, False)]
+#: How many leading columns of each sheet are printed (see above).
+_PRINTED = {"Chỉ tiêu": 10, "Nhiệm vụ": 7, "Văn bản": 12, "Tệp": 5}
+#: Row heights are written, not left to the reader: LibreOffice keeps a row one line high however many
+#: lines its wrapped cells take. Points per line of 11 pt text, and the most lines a row is given.
+_LINE_HEIGHT, _MOST_LINES = 15, 12
 _ORIGIN = {"prose": "văn bản", "table": "bảng"}
 
 
 def _one_line(text: str | None) -> str | None:
     """A quote's line breaks collapsed: a wrapped cell shows the whole quote, not its last line."""
     return " ".join(text.split()) if text else text
+
+
+def _wrapped_lines(text: str, width: int) -> int:
+    """Lines `text` takes in a wrapped column `width` characters wide: words filled greedily, a word
+    longer than the line broken. A column's width counts digit widths; most letters are narrower, so
+    this errs towards a line too many, never a cut-off last line."""
+    lines, used = 1, 0
+    for word in text.split():
+        size = len(word)
+        if used and used + 1 + size > width:
+            lines, used = lines + 1, 0
+        used = used + 1 + size if used else size
+        while used > width:
+            lines, used = lines + 1, used - width
+    return lines
 
 
 def _lines(source: Source) -> str:
@@ -159,16 +181,16 @@ def _lines(source: Source) -> str:
 def _xlsx_indicator(item: ConvertedPlan, ind: Indicator) -> list[Cell]:
     t = ind.target
     return [ind.name, target_label(ind), t.value, t.value_max, t.unit, ind.target_year,
-            "Có" if ind.qualitative else "Không", _units(ind.lead_units), _units(ind.support_units),
-            _units(ind.monitor_units), _deadline(ind.deadline), " > ".join(ind.section_path), _group(ind.group),
-            item.plan.metadata.issuer, item.file, ind.id, _ORIGIN.get(ind.origin.value, ind.origin.value),
+            _units(ind.lead_units), _units(ind.support_units), _deadline(ind.deadline), item.plan.metadata.issuer,
+            _units(ind.monitor_units), "Có" if ind.qualitative else "Không", " > ".join(ind.section_path),
+            _group(ind.group), item.file, ind.id, _ORIGIN.get(ind.origin.value, ind.origin.value),
             _lines(ind.source), ind.source.page, _one_line(ind.source.quote)]
 
 
 def _xlsx_task(item: ConvertedPlan, task: Task) -> list[Cell]:
     return [task.stt, task.title, _units(task.lead_units), _units(task.support_units), task.output,
-            _deadline(task.deadline), " ".join(task.indicator_ids), " > ".join(task.section_path), _group(task.group),
-            item.plan.metadata.issuer, item.file, task.id, _lines(task.source), task.source.page,
+            _deadline(task.deadline), item.plan.metadata.issuer, " ".join(task.indicator_ids),
+            " > ".join(task.section_path), _group(task.group), item.file, task.id, _lines(task.source), task.source.page,
             _one_line(task.source.quote)]
 
 
@@ -191,7 +213,7 @@ def _write_xlsx(path: Path, sheets: list[tuple[str, list[tuple[str, int, bool]],
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
-    wrapped = Alignment(wrap_text=True, vertical="top")
+    wrapped, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
     bold = Font(bold=True)
     for title, columns, rows in sheets:
         sheet = workbook.create_sheet(title)
@@ -206,26 +228,39 @@ def _write_xlsx(path: Path, sheets: list[tuple[str, list[tuple[str, int, bool]],
         sheet.page_setup.fitToHeight = 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
         sheet.print_title_rows = "1:1"
+        sheet.print_area = f"A1:{get_column_letter(_PRINTED.get(title, len(columns)))}{len(rows) + 1}"
+        sheet.page_margins.left = sheet.page_margins.right = 0.4  # inches; openpyxl's default 0.75 wastes width
+        sheet.print_options.gridLines = True  # on paper, a row's cells are read across the page by its lines
         header = []
         for name, _, _ in columns:
             cell = WriteOnlyCell(sheet, value=name)
             cell.font, cell.alignment = bold, wrapped
             header.append(cell)
+        sheet.row_dimensions[1].height = _LINE_HEIGHT * max(_wrapped_lines(name, width) for name, width, _ in columns)
         sheet.append(header)
-        for row in rows:
+        for number, row in enumerate(rows, 2):
+            lines = max((_wrapped_lines(value, width) for value, (_, width, wrap) in zip(row, columns, strict=True)
+                         if wrap and isinstance(value, str)), default=1)
+            if lines > 1:
+                sheet.row_dimensions[number].height = _LINE_HEIGHT * min(lines, _MOST_LINES)
             out: list[Any] = []
             for value, (_, _, wrap) in zip(row, columns, strict=True):
-                if not isinstance(value, str):
+                if value is None:
                     out.append(value)
+                    continue
+                if not isinstance(value, str):
+                    number_cell = WriteOnlyCell(sheet, value=value)
+                    number_cell.alignment = top  # beside a wrapped cell, level with its first line
+                    out.append(number_cell)
                     continue
                 # text is stored as text: "=HYPERLINK(…)" in a plan or a file name is never a formula;
                 # control characters a PDF can leave in a quote are not allowed in a cell
                 cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub(" ", value))
                 cell.data_type = "s"
-                if wrap:
-                    cell.alignment = wrapped
+                cell.alignment = wrapped if wrap else top
                 out.append(cell)
             sheet.append(out)
+            sheet.row_dimensions.pop(number, None)  # written with its row; not kept for the whole sheet
 
     save: Callable[[Path], None] = workbook.save
     write_atomic(path, save)
