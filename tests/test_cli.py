@@ -65,6 +65,8 @@ def test_readme_has_exactly_two_setup_commands_and_ci_runs_the_test_one() -> Non
     commands = [b.split("```")[0].strip() for b in blocks]
     assert len(commands) == 2
     assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pip install -q . " in commands[0]  # users install the tool alone, not the test extras
+    assert "[test]" not in commands[0]
 
 
 @pytest.mark.parametrize("argv", [["extract"], ["nonsense"]])

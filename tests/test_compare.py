@@ -13,7 +13,7 @@ import pytest
 from conftest import CORPUS_DOCS, GOLDEN
 from vn_plan_extract import extract, extract_text
 from vn_plan_extract.cli import main
-from vn_plan_extract.compare import Plan, align, catalogue_entry, write_compare
+from vn_plan_extract.compare import Plan, align, catalogue_entry, load_folder, write_compare
 from vn_plan_extract.evaluate import score_alignment
 from vn_plan_extract.lexicon.indicators import load_catalogue, parse_catalogue
 from vn_plan_extract.models import Indicator, Source, Target
@@ -131,8 +131,10 @@ def test_targets_below_the_reference_are_marked_in_every_output(seed_plans: list
     assert any(m["below_reference"] for m in row["members"])
 
     book = openpyxl.load_workbook(tmp_path / "compare.xlsx")
-    assert book.sheetnames == ["compare", "members", "unaligned"]
-    sheet = book["compare"]
+    assert book.sheetnames == ["So sánh", "Chỉ tiêu đã ghép", "Chưa ghép"]
+    assert [c.value for c in book["Chỉ tiêu đã ghép"][1]][:3] == ["Mã chỉ tiêu chung", "Chỉ tiêu chung", "Kế hoạch"]
+    assert {r[9] for r in book["Chỉ tiêu đã ghép"].iter_rows(min_row=2, values_only=True)} <= {"Có", "Không", None}
+    sheet = book["So sánh"]
     header = [c.value for c in sheet[1]]
     assert header[4].startswith("Tham chiếu: UBND tỉnh Mẫu – ")
     # one column per plan and target year, so that a column holds one year and can be sorted
@@ -202,3 +204,40 @@ def test_compare_writes_into_the_folder_compared_by_default(tmp_path: Path, monk
     assert main(["compare", str(out), "-o", str(tmp_path / "c" / "ward.xlsx")]) == 0  # one name for all three
     assert sorted(p.name for p in (tmp_path / "c").iterdir()) == ["ward.csv", "ward.json", "ward.xlsx"]
     assert main(["compare", str(out)]) == 0  # its own outputs are not taken for plans the second time
+
+
+def test_compare_takes_the_plans_of_the_batch_run_labelled_by_issuer_and_number(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for doc in CORPUS_DOCS[:2]:
+        (folder / doc.name).write_text(doc.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["batch", str(folder), "-o", str(out), "--workers", "1", "-q"]) == 0
+    # a plan JSON left from an earlier run is not one of this run's plans
+    (out / "old").mkdir()
+    (out / "old" / "earlier.txt.json").write_bytes((out / f"{CORPUS_DOCS[0].name}.json").read_bytes())
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert sorted(summary["outputs"]) == sorted(f"{d.name}.json" for d in CORPUS_DOCS[:2])
+    plans, problems = load_folder(out)
+    assert not problems
+    assert sorted(p.file for p in plans) == sorted(summary["outputs"])
+    for plan in plans:  # the issuer, then the number when the plan has one, then the file if two are alike
+        meta = plan.document.metadata
+        label = f"{meta.issuer} – {meta.number}" if meta.number else meta.issuer
+        assert plan.label in (label, f"{label} ({plan.file.removesuffix('.json')})")
+    assert main(["compare", str(out)]) == 0
+    raw = (out / "compare.json").read_text(encoding="utf-8")
+    assert "\\u" not in raw  # Vietnamese as it is written
+    assert {p["file"] for p in json.loads(raw)["plans"]} == set(summary["outputs"])
+
+
+def test_names_that_say_too_little_or_are_cut_off_make_no_canonical_row() -> None:
+    plans = [_plan(f"xã {x}", "Dịch vụ tăng 8%.", "Tốc độ tăng bình quân đạt 7%.", "Số xã đạt chuẩn nông thôn mới so với")
+             for x in "ABC"]
+    alignment = align(plans, catalogue=())
+    assert [c.name for c in alignment.canonical] == []
+    assert len(alignment.unaligned) == sum(len(p.document.indicators) for p in plans)
+    # a bracketed unit is not part of the name shown
+    named = align([_plan(f"xã {x}", "Thu nhập bình quân đầu người (triệu đồng) đạt 60 triệu đồng.",
+                         "Tỷ lệ trường học có camera giám sát đạt 50%.") for x in "AB"], catalogue=())
+    assert [c.name for c in named.canonical] == ["Thu nhập bình quân đầu người", "Tỷ lệ trường học có camera giám sát"]

@@ -102,7 +102,7 @@ def test_pdf_pages_are_shown_as_page_breaks() -> None:
     plan, source = load_for_review(pdf)
     page = review_html(plan, source)
     assert page.count('<div class="page"') == plan.source.pages
-    assert "(tr. " in page  # the line column names the page
+    assert "class=\"page-no\">tr. " in page  # the line column names the page
 
 
 # --- the command line ------------------------------------------------------------------------------
@@ -125,6 +125,29 @@ def test_review_of_a_json_output_finds_its_source_and_refuses_a_changed_one(tmp_
     (tmp_path / "broken.json").write_text("{", encoding="utf-8")
     assert main(["review", str(tmp_path / "broken.json")]) == 1
     assert "broken.json: not a plan JSON" in capsys.readouterr().err
+
+
+def test_review_finds_a_batch_source_from_anywhere_and_writes_only_where_told(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in" / "ward"
+    folder.mkdir(parents=True)
+    shutil.copy(CORPUS_DOCS[0], folder / CORPUS_DOCS[0].name)
+    monkeypatch.chdir(tmp_path / "in")
+    assert main(["batch", "ward", "-o", str(tmp_path / "out"), "--workers", "1", "-q"]) == 0
+    output = tmp_path / "out" / f"{CORPUS_DOCS[0].name}.json"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # the recorded path "ward/…" means nothing here
+    assert main(["review", str(output), "-q"]) == 0
+    assert output.with_suffix(".html").is_file()  # beside the JSON, in the output folder
+    # a plan file: never a page in the input folder or the current one unless told where
+    plan_file = folder / CORPUS_DOCS[0].name
+    assert main(["review", str(plan_file)]) == 2
+    assert "-o" in capsys.readouterr().err
+    assert sorted(p.name for p in folder.iterdir()) == [CORPUS_DOCS[0].name]
+    assert not list(elsewhere.iterdir())
+    assert main(["review", str(plan_file), "-o", str(tmp_path / "pages"), "-q"]) == 0
+    assert (tmp_path / "pages" / f"{CORPUS_DOCS[0].name}.html").is_file()
 
 
 def test_batch_review_writes_a_page_per_plan_and_an_index(tmp_path: Path) -> None:
@@ -191,6 +214,47 @@ def test_one_click_on_a_row_marks_its_text_in_view(browser: Any, document: Path,
     selected = page.evaluate("() => document.querySelector('tr.active').dataset.item")
     assert selected in mark.get_attribute("data-items").split()
     assert not errors
+    page.close()
+
+
+_LAYOUT_JS = """() => {
+    const items = document.getElementById('items');
+    const table = items.querySelector('table');
+    const clipped = [...table.querySelectorAll('td, th')].filter(c => c.scrollWidth > c.clientWidth + 1)
+        .map(c => c.textContent.trim().slice(0, 40));
+    // a year (2026) or a date (7/2026) broken over two lines of its cell
+    const split = [];
+    for (const cell of table.querySelectorAll('td')) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const m of node.textContent.matchAll(/\\d{1,2}\\/20\\d\\d|20\\d\\d/g)) {
+                const range = document.createRange();
+                range.setStart(node, m.index);
+                range.setEnd(node, m.index + m[0].length);
+                const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                if (tops.size > 1) split.push(m[0]);
+            }
+        }
+    }
+    return {clipped, split, overflow: table.scrollWidth - items.clientWidth,
+            headers: [...table.querySelectorAll('th')].map(h => h.textContent)};
+}"""
+
+
+@pytest.mark.parametrize("width", [1024, 1366])
+def test_the_table_is_readable_on_a_laptop_screen(browser: Any, tmp_path: Path, width: int) -> None:
+    pdf = ROOT / "corpus" / "real" / "117_phongchau_csdldatdai_phuong_phutho_2026.pdf"  # tasks with support units, long deadlines
+    plan, source = load_for_review(pdf)
+    assert any(t.support_units for t in plan.tasks) or any(i.support_units for i in plan.indicators)
+    page_file = tmp_path / "review.html"
+    page_file.write_text(review_html(plan, source), encoding="utf-8")
+    page = browser.new_page(viewport={"width": width, "height": 768})
+    page.goto(page_file.as_uri())
+    layout = page.evaluate(_LAYOUT_JS)
+    assert "Phối hợp" in layout["headers"]
+    assert layout["overflow"] <= 0, "the table is wider than its pane"
+    assert not layout["clipped"], layout["clipped"][:5]
+    assert not layout["split"], layout["split"][:5]
     page.close()
 
 

@@ -33,14 +33,13 @@ from typing import Any
 from ._version import __version__
 from .errors import WARNING_CODES_VI, VnPlanExtractError, failure_reason_vi, readable_name
 from .export import FILE_STATUS, ConvertedPlan, write_exports
-from .files import remove_partials, write_atomic, write_json_atomic, write_plan_atomic, write_text_atomic
+from .files import SUMMARY_FILE, remove_partials, write_atomic, write_json_atomic, write_plan_atomic, write_text_atomic
 from .models import PlanDocument
 from .pipeline import extract_text, run
 from .readers import SUPPORTED_SUFFIXES, read_path
 from .review import index_html, write_review
 
 ERRORS_FILE = "errors.jsonl"
-SUMMARY_FILE = "summary.json"
 #: With `review`: the list of review pages (one `<relative path>.html` beside each output).
 REVIEW_INDEX = "index.html"
 #: Seconds one file may take before its worker is stopped (a 100-page PDF with a text layer takes about
@@ -137,6 +136,9 @@ class BatchReport:
     #: not read (file → warning codes: a scan without OCR, a table not recovered, damage)
     unsupported: list[str] = field(default_factory=list)
     with_warnings: dict[str, list[str]] = field(default_factory=dict)
+    #: the plan JSONs of this run's inputs (converted now or up to date), relative to the output folder:
+    #: what `compare` takes, rather than whatever JSON lies in the folder from an earlier run
+    outputs: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         rate = self.converted / self.convert_seconds if self.convert_seconds else 0.0
@@ -362,11 +364,12 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
             signal.signal(signal.SIGTERM, previous_sigterm)
     report.convert_seconds = time.perf_counter() - convert_start
     _write_errors(out_dir, report.failures)
+    # the run's plans are every converted input, including those skipped as up to date (a file that
+    # failed this run is left out even if an older output of it is still there)
+    failed = {f.file for f in report.failures}
+    done = [r for r in relatives if readable_name(r.as_posix()) not in failed]
+    report.outputs = [readable_name(output_path(Path("."), r).as_posix()) for r in done if output_path(out_dir, r).exists()]
     if (exports or review) and not report.interrupted:
-        # the exports cover every converted input, including those skipped as up to date
-        # (a file that failed this run is left out even if an older output of it is still there)
-        failed = {f.file for f in report.failures}
-        done = [r for r in relatives if readable_name(r.as_posix()) not in failed]
         converted = list(_load_converted(out_dir, done))
         statuses = _file_statuses(report, relatives)
         if exports:
@@ -380,6 +383,8 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
             write_text_atomic(out_dir / REVIEW_INDEX, index_html(pages, unread))
             report.exports.append(REVIEW_INDEX)
     report.seconds = time.perf_counter() - start
-    summary = asdict(report) | {"version": __version__, "in_dir": readable_name(in_dir)}
+    # the input folder as given, and where it is (what `review` finds a JSON's source by, from anywhere)
+    summary = asdict(report) | {"version": __version__, "in_dir": readable_name(in_dir),
+                                "in_dir_path": readable_name(in_dir.resolve())}
     write_json_atomic(out_dir / SUMMARY_FILE, summary)
     return report

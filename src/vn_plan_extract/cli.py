@@ -161,14 +161,26 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 def _cmd_review(args: argparse.Namespace) -> int:
     """Write a review page: the plan's text with every extracted item marked, beside a table of them.
 
-    PLAN is a plan file (converted afresh) or a JSON output of one (its source file must be found, at the
-    path it records or beside the JSON, and be unchanged). The page is one HTML file with no external
-    assets; it goes to FILE.html, or beside PLAN as <PLAN>.html.
+    PLAN is a JSON output of a plan (its source file must be found, at the path it records, relative to the
+    JSON's folder, beside the JSON or in the input folder of the batch that wrote it, and be unchanged) or
+    a plan file (converted afresh). The page is one HTML file with no external assets; it goes to FILE.html,
+    into OUT_DIR as <name>.html, or, for a JSON, beside it in the output folder (plan.docx.json →
+    plan.docx.html). A plan file needs -o: nothing is written into the input folder.
 
-    Example: vn-plan-extract review corpus/000_6bf0ca8f79bfd109.txt -o review.html
+    Example: vn-plan-extract review out/000_6bf0ca8f79bfd109.txt.json
+             vn-plan-extract review corpus/000_6bf0ca8f79bfd109.txt -o out/
     """
     path = Path(args.plan)
-    out = Path(args.output) if args.output else review_path(path)
+    if args.output:
+        out = Path(args.output)
+        if out.is_dir() or args.output.endswith(("/", os.sep)) or not out.suffix:
+            out = out / review_path(path).name
+    elif path.suffix.lower() == ".json":
+        out = review_path(path)
+    else:
+        print(f"error: {path}: say where the page goes (-o FILE.html or -o OUT_DIR); it is not written into "
+              "the input folder", file=sys.stderr)
+        return 2
     try:
         plan, source = load_for_review(path)
         write_review(plan, source, out)
@@ -186,12 +198,13 @@ def _cmd_review(args: argparse.Namespace) -> int:
 def _cmd_compare(args: argparse.Namespace) -> int:
     """One table of the same targets across many converted plans, optionally against a reference plan.
 
-    Aligns the indicators of every plan JSON below OUT_DIR (a batch's output) into canonical indicators,
-    by the catalogue of names and aliases (lexicon/indicators.tsv) and, for the rest, by the words of their
-    names; writes one row per canonical indicator and one column per plan (its issuer) with its target,
-    as FILE.xlsx (sheets compare, members, unaligned), FILE.csv and FILE.json (default: OUT_DIR/compare.*). With
+    Aligns the indicators of the plans of a batch run (those its OUT_DIR/summary.json lists; without one,
+    every plan JSON below OUT_DIR) into canonical indicators, by the catalogue of names and aliases
+    (lexicon/indicators.tsv) and, for the rest, by the words of their names; writes one row per canonical
+    indicator and one column per plan (its issuer and number) and target year, as FILE.xlsx (sheets
+    "So sánh", "Chỉ tiêu đã ghép", "Chưa ghép"), FILE.csv and FILE.json (default: OUT_DIR/compare.*). With
     --reference (a plan JSON or a plan file, e.g. the province's own), targets below the reference's are
-    marked. Indicators that align with nothing are listed in the sheet "unaligned", not dropped.
+    marked. Indicators that align with nothing are listed in the sheet "Chưa ghép", not dropped.
 
     Example: vn-plan-extract compare out/ --reference tinh.json -o compare.xlsx
     """
@@ -370,7 +383,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("review", help="write a review page of one plan (HTML)", description=_cmd_review.__doc__,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("plan", metavar="PLAN", help="a plan file (any format extract reads) or its JSON output")
-    p.add_argument("-o", "--output", metavar="FILE.html", help="where to write the page (default: beside PLAN)")
+    p.add_argument("-o", "--output", metavar="FILE.html|OUT_DIR",
+                   help="where to write the page (default for a JSON: beside it; a plan file needs -o)")
     p.add_argument("-q", "--quiet", action="store_true", help="no message on stderr")
     p.set_defaults(func=_cmd_review)
 

@@ -12,17 +12,18 @@ target that promises less (a lower share for "≥", a worse rank for "Top N") is
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import regex
 
 from .errors import UnreadableDocument
 from .export import append_text_row, target_label, write_csv
-from .files import read_plan_json, write_atomic, write_json_atomic
+from .files import SUMMARY_FILE, read_plan_json, write_atomic, write_json_atomic
 from .lexicon.indicators import CatalogueEntry, load_catalogue, segmented_words, syllables
 from .models import Comparator, Indicator, PlanDocument
 
@@ -40,11 +41,25 @@ _CONTAINED_SCORE = 0.75
 _FILLER_WORDS = frozenset({
     "ti le", "ti", "le", "so", "cac", "cua", "tren", "dia ban", "phuong", "xa", "duoc", "co", "trong", "tai", "va",
     "nguoi", "dat", "toi thieu", "tu", "den", "nam", "it nhat", "tren dia ban", "so luong", "theo",
+    # how a target moves or is compared, not what it is: "tốc độ tăng bình quân", "so với", "trở lên",
+    # "kế hoạch đề ra", "hằng năm", "trong đó"
+    "tang", "giam", "binh quan", "toc do", "voi", "tro", "len", "ke hoach", "de", "ra", "hang", "hang nam",
+    "do",
 })
+#: A group of names alike across plans is a canonical indicator only when the words they all share are
+#: at least this many: one word ("dịch vụ", "thủy sản", "tăng trưởng") does not say which target it is.
+_GROUP_MIN_SHARED = 2
+#: A name cut in the middle of a phrase ("nông thôn mới/xã so với", "Tốc độ tăng GRDP (%), trong đó:")
+#: is not shown as a canonical indicator's name: it ends with a word that needs what follows it.
+_UNFINISHED_NAME_RE = regex.compile(r"""(?:\b(?:so\ với|là|của|và|với|trong\ đó|gồm|như\ sau)|[,:;/(-])\s*$""",
+                                    regex.IGNORECASE | regex.VERSION1)
+#: What a name carries before and after the words that name the target: a list dash, the unit in
+#: brackets, a closing colon ("- Nông Lâm Ngư nghiệp (%)" → "Nông Lâm Ngư nghiệp").
+_NAME_EDGES_RE = regex.compile(r"""^[\s\-–+•*.]+ | (?:\s*\([^()]{1,30}\))?[\s,.:;]*$""", regex.VERSION1 | regex.VERBOSE)
 #: Money units as plans write them ("tỷđ", "tỉ đồng", "trđ/người/năm", "Tr. đồng"), folded: one family.
 _MONEY_UNIT_RE = regex.compile(r"dong|^(?:ti|ty|tr|trieu|nghin)\s*d\b|^trd")
 #: Files in a batch output folder that are not plans.
-_NOT_PLANS = frozenset({"summary.json", "compare.json"})
+_NOT_PLANS = frozenset({SUMMARY_FILE, "compare.json"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,8 +211,11 @@ def align(plans: Sequence[Plan], reference: Plan | None = None,
         if len({m.plan.file for m in members}) < 2:
             unaligned.extend(m for m in members if m.plan is not reference)
             continue
-        name = min((m.indicator.name for m in members), key=len)
         common = frozenset.intersection(*(words[k] for k in indices))
+        name = _display_name([m.indicator.name for m in members])
+        if len(common) < _GROUP_MIN_SHARED or name is None:
+            unaligned.extend(m for m in members if m.plan is not reference)
+            continue
         key = "similar-" + "-".join(sorted(common or words[indices[0]]))[:60].replace(" ", "-")
         canonical = CanonicalIndicator(key, name, "similar", unit_kind(members[0].indicator))
         for m in members:
@@ -206,6 +224,16 @@ def align(plans: Sequence[Plan], reference: Plan | None = None,
             similar.append(canonical)
     ordered = sorted(by_key.values(), key=lambda c: [e.key for e in catalogue].index(c.key)) + similar
     return Alignment(list(plans), ordered, unaligned, reference)
+
+
+def _display_name(names: Sequence[str]) -> str | None:
+    """The name a group is shown by: the one its plans write most often once list dashes and bracketed
+    units are cut off, then the shortest; never one cut mid-phrase (None when all are)."""
+    cleaned = [_NAME_EDGES_RE.sub("", n) for n in names]
+    whole = [n for n in cleaned if n and not _UNFINISHED_NAME_RE.search(n)]
+    if not whole:
+        return None
+    return min(whole, key=lambda n: (-whole.count(n), len(n), n))
 
 
 def below_reference(ind: Indicator, reference: Indicator) -> bool | None:
@@ -226,27 +254,53 @@ def _reference_for(canonical: CanonicalIndicator, ind: Indicator) -> Indicator |
 
 # --- reading and writing -------------------------------------------------------------------------------
 
+def plan_label(document: PlanDocument, fallback: str) -> str:
+    """A plan's column title: its issuer, then its number ("UBND phường Tam Phước – 45/KH-UBND")."""
+    meta = document.metadata
+    issuer = meta.issuer or fallback
+    return f"{issuer} – {meta.number}" if meta.number else issuer
+
+
 def load_plan(path: Path, root: Path | None = None) -> Plan:
     document = read_plan_json(path)
     file = path.relative_to(root).as_posix() if root else path.name
-    return Plan(file, document.metadata.issuer or path.stem, document)
+    return Plan(file, plan_label(document, path.stem), document)
+
+
+def _run_outputs(folder: Path) -> list[Path] | None:
+    """The plan JSONs of the batch run that wrote `folder` (its summary.json), or None without one."""
+    try:
+        summary = json.loads((folder / SUMMARY_FILE).read_text(encoding="utf-8"))
+        outputs = summary["outputs"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(outputs, list):
+        return None
+    # only files below the folder: a summary.json edited by hand cannot point elsewhere
+    below = [PurePosixPath(str(name)) for name in outputs]
+    return [folder / name for name in below if not name.is_absolute() and ".." not in name.parts]
 
 
 def load_folder(folder: Path) -> tuple[list[Plan], list[str]]:
-    """Every plan JSON below `folder` (the batch's own files skipped), and the files that are not plans."""
+    """The plans of the batch run whose output is `folder` (listed in its summary.json), or, for a folder
+    no batch wrote, every plan JSON below it; and the files that could not be read as plans."""
+    paths = _run_outputs(folder)
+    if paths is None:
+        paths = [p for p in sorted(folder.rglob("*.json"))
+                 if p.name not in _NOT_PLANS and not any(part.startswith(".") for part in p.relative_to(folder).parts)]
     plans, problems = [], []
-    for path in sorted(folder.rglob("*.json")):
-        if path.name in _NOT_PLANS or any(part.startswith(".") for part in path.relative_to(folder).parts):
-            continue
+    for path in paths:
         try:
             plans.append(load_plan(path, folder))
         except UnreadableDocument as exc:
             problems.append(str(exc))
-    # two plans of one issuer (a .docx and a .pdf of one plan, two years) get the file in their label
+    # two plans with one label (a .docx and a .pdf of one plan, plans without a number) get the name of
+    # the file they were converted from in their label
     counts: dict[str, int] = {}
     for p in plans:
         counts[p.label] = counts.get(p.label, 0) + 1
-    plans = [Plan(p.file, f"{p.label} ({p.file})" if counts[p.label] > 1 else p.label, p.document) for p in plans]
+    plans = [Plan(p.file, f"{p.label} ({p.file.removesuffix('.json')})" if counts[p.label] > 1 else p.label, p.document)
+             for p in plans]
     return plans, problems
 
 
@@ -306,6 +360,10 @@ def _wide_rows(alignment: Alignment) -> tuple[list[str], list[list[str]], list[l
     return header, rows, notes
 
 
+#: The workbook's sheets: the table, each aligned target with its plan's own name, what aligned with nothing.
+COMPARE_SHEET, MEMBERS_SHEET, UNALIGNED_SHEET = "So sánh", "Chỉ tiêu đã ghép", "Chưa ghép"
+
+
 def write_compare(alignment: Alignment, out: Path) -> list[Path]:
     """Write `out` as .xlsx, .csv and .json, one name (whichever suffix `out` has, all three are written)."""
     base = out.with_suffix("")
@@ -317,13 +375,14 @@ def write_compare(alignment: Alignment, out: Path) -> list[Path]:
 
     from openpyxl import Workbook  # loaded here: a command that writes no workbook starts faster
     from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment as CellAlignment
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
     for default in list(book.worksheets):
         book.remove(default)
-    sheet = book.create_sheet("compare")
+    sheet = book.create_sheet(COMPARE_SHEET)
     sheet.append(header)
     red = PatternFill("solid", fgColor="F8CBAD")
     for row, why in zip(rows, notes, strict=True):
@@ -334,32 +393,36 @@ def write_compare(alignment: Alignment, out: Path) -> list[Path]:
                 cell.fill = red
                 cell.comment = Comment(note, "vn-plan-extract")
     for cell in sheet[1]:
-        cell.font = Font(bold=True)
+        cell.font, cell.alignment = Font(bold=True), CellAlignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "C2"
+    sheet.auto_filter.ref = sheet.dimensions
     widths = [28, 50, 8, 6] + [24] * (len(header) - 4)
     for i, w in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(i)].width = w
 
-    members = book.create_sheet("members")
-    member_header = ["canonical key", "canonical indicator", "plan", "file", "indicator_id", "name", "target",
-                     "target_year", "line_start", "below_reference"]
-    members.append(member_header)
+    members = book.create_sheet(MEMBERS_SHEET)
+    members.append(["Mã chỉ tiêu chung", "Chỉ tiêu chung", "Kế hoạch", "Tệp", "Mã chỉ tiêu", "Tên chỉ tiêu trong kế hoạch",
+                    "Chỉ tiêu", "Năm", "Dòng", "Thấp hơn tham chiếu"])
+    yes_no = {True: "Có", False: "Không", None: None}
     for c in alignment.canonical:
         for m in c.members:
             ref = _reference_for(c, m.indicator)
             d = m.as_dict(below_reference(m.indicator, ref) if ref else None)
             append_text_row(members, [c.key, c.name, d["plan"], d["file"], d["indicator_id"], d["name"], d["target"],
-                                      d["target_year"], d["line_start"], d["below_reference"]])
-    unaligned = book.create_sheet("unaligned")
-    unaligned.append(["plan", "file", "indicator_id", "name", "target", "target_year", "line_start"])
+                                      d["target_year"], d["line_start"], yes_no[d["below_reference"]]])
+    unaligned = book.create_sheet(UNALIGNED_SHEET)
+    unaligned.append(["Kế hoạch", "Tệp", "Mã chỉ tiêu", "Tên chỉ tiêu trong kế hoạch", "Chỉ tiêu", "Năm", "Dòng"])
     for m in alignment.unaligned:
         d = m.as_dict(None)
         append_text_row(unaligned, [d["plan"], d["file"], d["indicator_id"], d["name"], d["target"], d["target_year"],
                                     d["line_start"]])
-    for ws in (members, unaligned):
+    for ws, widths in ((members, [24, 40, 30, 30, 8, 50, 16, 7, 7, 10]), (unaligned, [30, 30, 8, 60, 16, 7, 7])):
         for cell in ws[1]:
-            cell.font = Font(bold=True)
+            cell.font, cell.alignment = Font(bold=True), CellAlignment(wrap_text=True, vertical="top")
+        for i, w in enumerate(widths, 1):
+            ws.column_dimensions[get_column_letter(i)].width = w
         ws.freeze_panes = "A2"
+        ws.auto_filter.ref = ws.dimensions
     write_atomic(xlsx, book.save)
     write_json_atomic(json_path, alignment_json(alignment))
     return [xlsx, csv_path, json_path]

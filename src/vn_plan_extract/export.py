@@ -151,7 +151,8 @@ _PRINTED = {"Chỉ tiêu": 10, "Nhiệm vụ": 7, "Văn bản": 12, "Tệp": 5}
 #: Row heights are written, not left to the reader: LibreOffice keeps a row one line high however many
 #: lines its wrapped cells take. Points per line of 11 pt text, and the most lines a row is given.
 _LINE_HEIGHT, _MOST_LINES = 15, 12
-_ORIGIN = {"prose": "văn bản", "table": "bảng"}
+#: Where an item was read, in the words of the sheet and the review page.
+ORIGIN_VI = {"prose": "văn bản", "table": "bảng"}
 
 
 def _one_line(text: str | None) -> str | None:
@@ -183,7 +184,7 @@ def _xlsx_indicator(item: ConvertedPlan, ind: Indicator) -> list[Cell]:
     return [ind.name, target_label(ind), t.value, t.value_max, t.unit, ind.target_year,
             _units(ind.lead_units), _units(ind.support_units), _deadline(ind.deadline), item.plan.metadata.issuer,
             _units(ind.monitor_units), "Có" if ind.qualitative else "Không", " > ".join(ind.section_path),
-            _group(ind.group), item.file, ind.id, _ORIGIN.get(ind.origin.value, ind.origin.value),
+            _group(ind.group), item.file, ind.id, ORIGIN_VI.get(ind.origin.value, ind.origin.value),
             _lines(ind.source), ind.source.page, _one_line(ind.source.quote)]
 
 

@@ -21,6 +21,9 @@ from .models import PlanDocument
 PARTIAL_SUFFIX = ".partial"
 
 
+#: The record of a batch run in its output folder (what `compare` reads the run's plans from).
+SUMMARY_FILE = "summary.json"
+
 def _current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

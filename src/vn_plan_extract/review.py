@@ -9,6 +9,7 @@ warnings are listed with links to their lines; PDF pages appear as page breaks.
 from __future__ import annotations
 
 import html
+import json
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,8 +18,8 @@ from pathlib import Path
 
 from .document import SourceText
 from .errors import WARNING_CODES_VI, UnreadableDocument
-from .export import target_label
-from .files import read_plan_json, write_text_atomic
+from .export import ORIGIN_VI, target_label
+from .files import SUMMARY_FILE, read_plan_json, write_text_atomic
 from .models import Indicator, PlanDocument, Source, Task
 from .pipeline import run
 from .readers import read_path
@@ -33,7 +34,10 @@ body { margin: 0; font-family: "Times New Roman", "Noto Serif", "DejaVu Serif", 
 header { padding: .5rem 1rem; border-bottom: 1px solid #d0d7de; background: #f6f8fa; }
 header h1 { font-size: 1.05rem; margin: 0 0 .2rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 header p { margin: 0; font-size: .85rem; color: #485563; }
-main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); height: calc(100vh - 3.6rem); }
+main { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); height: calc(100vh - 3.6rem); }
+@media (min-width: 1700px) { main { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); } }
+/* a laptop's 1024-1280 px: the table of seven columns gets the larger share, the text still ~50 characters */
+@media (max-width: 1280px) { main { grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); } }
 #text { overflow-y: auto; padding: .5rem 1rem 40vh; border-right: 1px solid #d0d7de; }
 #items { overflow-y: auto; padding: .5rem; font-family: system-ui, "Segoe UI", Roboto, Arial, sans-serif; }
 .ln { display: flex; white-space: pre-wrap; line-height: 1.45; }
@@ -47,7 +51,8 @@ mark.hl { background: var(--mark); color: inherit; cursor: pointer; border-radiu
 mark.hl.guessed { text-decoration: underline wavy var(--guess); }
 mark.hl.active { background: var(--active); outline: 2px solid #e07b00; }
 table { border-collapse: collapse; width: 100%; font-size: .8rem; table-layout: fixed; }
-td { overflow-wrap: anywhere; }
+td { overflow-wrap: break-word; }  /* "Tháng 7/2026" is not cut inside "2026" */
+td.first { overflow-wrap: anywhere; }
 th, td { border-bottom: 1px solid #e3e8ee; padding: .25rem .3rem; vertical-align: top; text-align: left; }
 th { position: sticky; top: 0; background: #fff; z-index: 1; }
 tbody tr { cursor: pointer; }
@@ -57,7 +62,7 @@ tbody tr.active { background: #ffe4bf; }
         background: #e6edf5; color: #36506b; }
 tr.kind-task .kind { background: #ddeaff; color: #1f4fae; }
 .origin { display: block; color: #6b7785; font-size: .7rem; }
-td.lines { white-space: nowrap; }
+td.lines .page-no { display: block; }
 .badge { display: inline-block; font-size: .7rem; padding: 0 .3em; border-radius: 3px; color: #fff;
          background: var(--guess); margin-left: .2em; }
 .value { font-weight: 600; }
@@ -207,7 +212,7 @@ def _cells(*values: str | None) -> str:
 def _lines_label(source: Source) -> str:
     lines = str(source.line_start) if source.line_start == source.line_end else \
         f"{source.line_start}–{source.line_end}"
-    return f"{lines} (tr. {source.page})" if source.page else lines
+    return f'{lines}<span class="page-no">tr. {source.page}</span>' if source.page else lines
 
 
 def _rows(plan: PlanDocument) -> str:
@@ -218,21 +223,22 @@ def _rows(plan: PlanDocument) -> str:
             if _is_guessed(ind, guessed) else ""
         out.append(
             f'<tr data-item="{html.escape(ind.id)}" tabindex="0" class="kind-indicator">'
-            f'<td><span class="kind">{html.escape(ind.id)}</span>{html.escape(ind.name)}{badge}</td>'
+            f'<td class="first"><span class="kind">{html.escape(ind.id)}</span>{html.escape(ind.name)}{badge}</td>'
             f'<td class="value">{html.escape(target_label(ind))}</td>'
             + _cells(str(ind.target_year) if ind.target_year else None, "; ".join(ind.lead_units) or None,
-                     ind.deadline.text if ind.deadline else None)
-            + f'<td class="lines">{_lines_label(ind.source)}<span class="origin">{ind.origin.value}</span></td></tr>')
+                     "; ".join(ind.support_units) or None, ind.deadline.text if ind.deadline else None)
+            + f'<td class="lines">{_lines_label(ind.source)}<span class="origin">{ORIGIN_VI[ind.origin.value]}</span></td></tr>')
     for task in plan.tasks:
         badge = '<span class="badge" title="ô bảng được gán theo phỏng đoán (W005)">đoán</span>' \
             if _is_guessed(task, guessed) else ""
         linked = f" → {', '.join(task.indicator_ids)}" if task.indicator_ids else ""
         out.append(
             f'<tr data-item="{html.escape(task.id)}" tabindex="0" class="kind-task">'
-            f'<td><span class="kind">{html.escape(task.id)}</span>{html.escape((task.stt + ". ") if task.stt else "")}'
+            f'<td class="first"><span class="kind">{html.escape(task.id)}</span>{html.escape((task.stt + ". ") if task.stt else "")}'
             f'{html.escape(task.title)}{badge}</td><td>{html.escape(linked)}</td>'
-            + _cells(None, "; ".join(task.lead_units) or None, task.deadline.text if task.deadline else None)
-            + f'<td class="lines">{_lines_label(task.source)}<span class="origin">table</span></td></tr>')
+            + _cells(None, "; ".join(task.lead_units) or None, "; ".join(task.support_units) or None,
+                     task.deadline.text if task.deadline else None)
+            + f'<td class="lines">{_lines_label(task.source)}<span class="origin">{ORIGIN_VI["table"]}</span></td></tr>')
     return "\n".join(out)
 
 
@@ -277,12 +283,12 @@ def review_html(plan: PlanDocument, source: SourceText) -> str:
 <section id="items" aria-label="Các mục đã trích xuất">
 {_warnings(plan)}
 <table>
-<colgroup><col style="width:40%"><col style="width:15%"><col style="width:8%"><col style="width:15%">
-<col style="width:11%"><col style="width:11%"></colgroup>
-<thead><tr><th>Chỉ tiêu / nhiệm vụ</th><th>Mục tiêu</th><th>Năm</th><th>Chủ trì</th><th>Thời hạn</th>
-<th>Dòng</th></tr></thead>
+<colgroup><col style="width:30%"><col style="width:12%"><col style="width:7%"><col style="width:14%">
+<col style="width:13%"><col style="width:13%"><col style="width:11%"></colgroup>
+<thead><tr><th>Chỉ tiêu / nhiệm vụ</th><th>Mục tiêu</th><th>Năm</th><th>Chủ trì</th><th>Phối hợp</th>
+<th>Thời hạn</th><th>Dòng</th></tr></thead>
 <tbody>
-{_rows(plan) or '<tr><td colspan="6" class="none">Không có mục nào được trích xuất.</td></tr>'}
+{_rows(plan) or '<tr><td colspan="7" class="none">Không có mục nào được trích xuất.</td></tr>'}
 </tbody>
 </table>
 </section>
@@ -298,18 +304,39 @@ def review_path(path: Path) -> Path:
     return path.with_name(path.name + ".html") if path.suffix != ".json" else path.with_suffix(".html")
 
 
+def _batch_source(path: Path) -> Path | None:
+    """Where the batch that wrote the JSON `path` read its source: the input folder its summary.json
+    (in a folder above the JSON) records, joined with the JSON's place below the output folder."""
+    for out_dir in path.resolve().parents:
+        try:
+            summary = json.loads((out_dir / SUMMARY_FILE).read_text(encoding="utf-8"))
+            in_dir = Path(str(summary["in_dir_path"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        return in_dir / path.resolve().relative_to(out_dir).with_suffix("")
+    return None
+
+
+def source_candidates(path: Path, recorded: str) -> list[Path]:
+    """Where the source of the plan JSON `path` may be, in order: the path it records (as recorded,
+    relative to where the batch ran, then to the JSON's folder), its name beside the JSON, the JSON's
+    name without ".json" beside it, and the input folder of the batch run that wrote it."""
+    named = Path(recorded)
+    found = [named, path.parent / named, path.parent / named.name, path.with_suffix(""), _batch_source(path)]
+    return [c for c in found if c is not None]
+
+
 def load_for_review(path: Path) -> tuple[PlanDocument, SourceText]:
     """A plan and its source text, from the plan's file (converted afresh) or from a JSON output of it
-    (the source file is looked for at the path it names, then beside the JSON, and must be unchanged)."""
+    (the source file is looked for where `source_candidates` says, and must be unchanged)."""
     if path.suffix.lower() != ".json":
         source = read_path(path)
         return run(source), source
     plan = read_plan_json(path)
-    named = Path(plan.source.path)
-    candidates = [named, path.parent / named.name, path.with_suffix("")]
-    found = next((c for c in candidates if c.is_file()), None)
+    found = next((c for c in source_candidates(path, plan.source.path) if c.is_file()), None)
     if found is None:
-        raise UnreadableDocument(str(path), f"its source {plan.source.path} is not found, which the page shows")
+        raise UnreadableDocument(str(path), f"its source {plan.source.path} is not found (looked for at that path, "
+                                            "beside the JSON and in the input folder of its batch run)")
     source = read_path(found)
     if source.sha256 != plan.source.sha256:
         raise UnreadableDocument(str(path), f"its source {found} changed since it was converted; convert it again")
