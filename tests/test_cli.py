@@ -47,6 +47,11 @@ def test_schema_is_the_models_json_schema(capsys) -> None:  # type: ignore[no-un
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert "indicators" in schema["properties"]
+    # every field says what it holds, for the programs and people who read the schema alone
+    undescribed = [f"{name}.{field}" for name, model in [("PlanDocument", schema), *schema["$defs"].items()]
+                   for field, spec in model.get("properties", {}).items() if not spec.get("description")]
+    assert not undescribed
+    assert all(model.get("description") for model in schema["$defs"].values())
 
 
 def test_every_command_has_help_and_is_in_the_readme() -> None:
@@ -82,3 +87,29 @@ def test_every_warning_code_is_explained_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for code in WARNING_CODES:
         assert f"| {code} |" in readme, code
+
+
+def test_start_up_loads_no_pipeline_models_or_workbook_writer() -> None:
+    # what makes `--help` and `import vn_plan_extract` fast is what they do not import (speed itself is
+    # measured in benchmarks/, not here)
+    import subprocess
+    import sys
+
+    probe = ("import sys, contextlib, io\n"
+             "import vn_plan_extract\n"
+             "from vn_plan_extract.cli import main\n"
+             "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+             "    main(['--help'])\n"
+             "heavy = ['vn_plan_extract.pipeline', 'vn_plan_extract.models', 'vn_plan_extract.readers', 'openpyxl',"
+             " 'pydantic', 'regex', 'underthesea', 'pdfplumber']\n"
+             "print(' '.join(m for m in heavy if m in sys.modules))\n")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert loaded == []
+
+
+def test_the_parsers_defaults_are_those_of_the_modules_they_name() -> None:
+    from vn_plan_extract import batch, cli
+    from vn_plan_extract.readers import pdf
+
+    assert cli.OCR_MODES == pdf.OCR_MODES
+    assert cli.DEFAULT_TIMEOUT == batch.DEFAULT_TIMEOUT

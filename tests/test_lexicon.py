@@ -6,7 +6,7 @@ import pytest
 
 import vn_plan_extract
 from conftest import CORPUS_DOCS, DEVSET_DOCS
-from vn_plan_extract.extract.deadlines import parse_deadline
+from vn_plan_extract.extraction.deadlines import parse_deadline
 from vn_plan_extract.lexicon import FirstWords, alternation
 from vn_plan_extract.lexicon.agencies import AGENCY_HEADS, canonical_agency, load_bodies
 from vn_plan_extract.lexicon.columns import UNIT_CELL_PHRASES

@@ -10,11 +10,14 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .errors import UnreadableDocument, UnsupportedFormat, VnPlanExtractError
-from .models import PlanDocument
-from .pipeline import extract, extract_text
+
+if TYPE_CHECKING:
+    from .models import PlanDocument
+    from .pipeline import extract, extract_text
 
 __all__ = [
            "PlanDocument",
@@ -27,3 +30,17 @@ __all__ = [
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+def __getattr__(name: str) -> Any:
+    # the pipeline and the models load on first use (PEP 562): `import vn_plan_extract` and the command
+    # line's --help start in a fraction of the time the lexicons, regexes and pydantic take
+    if name == "PlanDocument":
+        from .models import PlanDocument
+
+        return PlanDocument
+    if name in ("extract", "extract_text"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

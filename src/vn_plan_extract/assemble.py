@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from .document import LOW_OCR_CONFIDENCE, SourceText, span_of
 from .errors import WARNING_CODES, readable_name
-from .extract.metadata import unread_by_ocr
-from .extract.table_items import TableItems
+from .extraction.metadata import unread_by_ocr
+from .extraction.table_items import TableItems
 from .lexicon.markers import roman_value
 from .models import (
     DocumentSource,

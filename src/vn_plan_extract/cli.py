@@ -14,21 +14,15 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
-from .batch import DEFAULT_TIMEOUT, ERRORS_FILE, find_inputs, output_path, run_batch
-from .compare import Plan, align, load_folder, load_plan, write_compare
 from .errors import WARNING_CODES, VnPlanExtractError, readable_name
-from .evaluate import (
-    check_floors,
-    evaluate_folder,
-    render_table,
-    set_digest,
-    updated_baseline,
-)
-from .files import write_json_atomic, write_plan_atomic
-from .models import json_schema
-from .pipeline import extract
-from .readers import OCR_MODES, SUPPORTED_SUFFIXES
-from .review import load_for_review, review_path, write_review
+
+# The commands' modules are imported in the commands: `--help`, a usage error and a typo answer at once,
+# without loading the pipeline's lexicons, pydantic, openpyxl and the readers.
+
+#: `--ocr`'s choices (`readers.pdf.OCR_MODES`, held equal by a test) and `batch --timeout`'s default
+#: (`batch.DEFAULT_TIMEOUT`, likewise), here so the parser is built without importing those modules.
+OCR_MODES = ("auto", "always", "never")
+DEFAULT_TIMEOUT = 600.0
 
 DEFAULT_BASELINE = Path("evaluation_baseline.json")
 DEFAULT_GOLD = (Path("golden"), Path("golden/real"), Path("../shared/devset/gold"))
@@ -40,6 +34,8 @@ def _inputs(paths: Sequence[str]) -> Iterator[tuple[Path, Path]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            from .batch import find_inputs
+
             yield from ((found, found.relative_to(path)) for found in find_inputs(path))
         else:
             yield path, Path(path.name)
@@ -63,6 +59,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     Example: vn-plan-extract extract corpus -o out
     """
+    from .batch import output_path
+    from .files import write_plan_atomic
+    from .pipeline import extract
+
     inputs = list(_inputs(args.paths))
     if not inputs:
         print("error: no supported input files (.txt, .md, .docx, .doc, .odt, .rtf, .pdf, .html, page images) found", file=sys.stderr)
@@ -119,6 +119,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
     Example: vn-plan-extract batch incoming/ -o converted/ --workers 4
     """
+    from .batch import ERRORS_FILE, run_batch
+
     in_dir = Path(args.in_dir)
     if not in_dir.is_dir():
         print(f"error: {in_dir}: not a folder", file=sys.stderr)
@@ -170,6 +172,8 @@ def _cmd_review(args: argparse.Namespace) -> int:
     Example: vn-plan-extract review out/000_6bf0ca8f79bfd109.txt.json
              vn-plan-extract review corpus/000_6bf0ca8f79bfd109.txt -o out/
     """
+    from .review import load_for_review, review_path, write_review
+
     path = Path(args.plan)
     if args.output:
         out = Path(args.output)
@@ -208,6 +212,9 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
     Example: vn-plan-extract compare out/ --reference tinh.json -o compare.xlsx
     """
+    from .compare import Plan, align, load_folder, load_plan, write_compare
+    from .pipeline import extract
+
     folder = Path(args.out_dir)
     if not folder.is_dir():
         print(f"error: {folder}: not a folder", file=sys.stderr)
@@ -247,6 +254,8 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
     Example: vn-plan-extract schema > schema.json
     """
+    from .models import json_schema
+
     sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
     return 0
 
@@ -260,6 +269,9 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
     Example: vn-plan-extract evaluate golden ../shared/devset/gold --check
     """
+    from .evaluate import check_floors, evaluate_folder, render_table, set_digest, updated_baseline
+    from .files import write_json_atomic
+
     gold_dirs = [Path(g) for g in args.gold] if args.gold else [g for g in DEFAULT_GOLD if g.is_dir()]
     if not gold_dirs:
         print("error: no gold folder found; name one", file=sys.stderr)
@@ -420,6 +432,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _dashed_files(argv: Sequence[str]) -> list[str]:
     """A plan whose name starts with "-" ("-ke-hoach.docx") is a file, not an option, when it is one."""
+    if not any(a[:1] == "-" and a[1:2] != "-" and "." in a for a in argv):
+        return list(argv)
+    from .readers import SUPPORTED_SUFFIXES
+
     return [f"./{a}" if a[:1] == "-" and a[1:2] != "-" and Path(a).suffix.lower() in SUPPORTED_SUFFIXES
             and Path(a).is_file() else a for a in argv]
 

@@ -10,10 +10,10 @@ from pathlib import Path
 from .assemble import assemble
 from .document import NormalisedDocument, SourceText
 from .errors import InternalError, LimitExceeded, UnreadableDocument, UnsupportedFormat, VnPlanExtractError
-from .extract.metadata import aims_year, default_target_year, extract_metadata, names_a_period
-from .extract.prose import extract_prose_indicators
-from .extract.responsibilities import extract_responsibilities
-from .extract.table_items import extract_table_items
+from .extraction.metadata import aims_year, default_target_year, extract_metadata, names_a_period
+from .extraction.prose import extract_prose_indicators
+from .extraction.responsibilities import extract_responsibilities
+from .extraction.table_items import extract_table_items
 from .models import PlanDocument
 from .normalize import normalise
 from .readers import read_path

@@ -17,8 +17,8 @@ from functools import lru_cache
 import regex
 
 from .document import frozen
-from .extract.quantities import find_quantities
-from .extract.table_items import TableItems
+from .extraction.quantities import find_quantities
+from .extraction.table_items import TableItems
 from .lexicon.agencies import canonical_agency
 from .lexicon.targets import UNIT_SCALES
 from .lexicon.text import expand_abbreviations, fold
