@@ -11,7 +11,9 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -242,6 +244,7 @@ def test_exports_have_a_bom_one_row_per_item_and_point_at_the_source_lines(tmp_p
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.print_title_rows == "$1:$1"
     assert sheet.freeze_panes == "B2"
+    assert sheet.auto_filter.ref == f"A1:T{report.indicators + 1}"
     # printed: the columns up to the issuer, so the page stays legible; rows as high as their wrapped text
     assert sheet.print_area == f"'Chỉ tiêu'!$A$1:$J${report.indicators + 1}"
     assert [c.value for c in sheet[1]][9] == "Cơ quan ban hành"
@@ -326,3 +329,30 @@ def test_the_review_index_lists_the_files_that_have_no_page(tmp_path: Path) -> N
     assert "empty.txt" in index
     assert "Lỗi, chưa chuyển đổi" in index
     assert "budget.xlsx" in index
+
+
+def test_exports_hold_one_plan_at_a_time(tmp_path: Path) -> None:
+    # the parent's memory must not grow with the number of plans: the exports take the plans as they
+    # come and let each go before the next
+    import weakref
+
+    from vn_plan_extract import extract
+    from vn_plan_extract.export import ConvertedPlan, write_exports
+
+    plan = extract(CORPUS_DOCS[0])
+    alive: list[weakref.ref[Any]] = []
+    most_alive = 0
+
+    def plans() -> Iterator[ConvertedPlan]:
+        nonlocal most_alive
+        for k in range(20):
+            most_alive = max(most_alive, sum(1 for r in alive if r() is not None))
+            copy = plan.model_copy(deep=True)
+            alive.append(weakref.ref(copy))
+            yield ConvertedPlan(f"plan{k}.txt", copy)
+
+    paths = write_exports(plans(), tmp_path, [(f"plan{k}.txt", "converted", "") for k in range(20)])
+    assert most_alive <= 1
+    book = openpyxl.load_workbook(paths[2], read_only=True)
+    assert sum(1 for _ in book["Chỉ tiêu"].iter_rows(min_row=2)) == 20 * len(plan.indicators)
+    assert [r[3] for r in book["Tệp"].iter_rows(min_row=2, values_only=True)] == [len(plan.indicators)] * 20

@@ -23,7 +23,7 @@ import signal
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Future, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -32,12 +32,12 @@ from typing import Any
 
 from ._version import __version__
 from .errors import WARNING_CODES_VI, VnPlanExtractError, failure_reason_vi, readable_name
-from .export import FILE_STATUS, ConvertedPlan, write_exports
+from .export import FILE_STATUS, ConvertedPlan, ExportWriter
 from .files import SUMMARY_FILE, remove_partials, write_atomic, write_json_atomic, write_plan_atomic, write_text_atomic
 from .models import PlanDocument
 from .pipeline import extract_text, run
 from .readers import SUPPORTED_SUFFIXES, read_path
-from .review import index_html, write_review
+from .review import IndexEntry, index_html, write_review
 
 ERRORS_FILE = "errors.jsonl"
 #: With `review`: the list of review pages (one `<relative path>.html` beside each output).
@@ -129,6 +129,8 @@ class BatchReport:
     interrupted: bool = False
     #: the largest peak resident memory any worker reported (MB; it includes what a forked worker shares)
     peak_worker_mb: float = 0.0
+    #: the peak resident memory of this (the parent) process so far, MB: it must not grow with the plans
+    peak_parent_mb: float = 0.0
     exports: list[str] = field(default_factory=list)
     #: links in the input folder to files outside it, not followed
     links_outside: list[str] = field(default_factory=list)
@@ -264,11 +266,34 @@ def _write_errors(out_dir: Path, failures: list[Failure]) -> None:
     write_atomic(out_dir / ERRORS_FILE, write)
 
 
-def _load_converted(out_dir: Path, relatives: list[Path]) -> Iterator[ConvertedPlan]:
-    for relative in relatives:
-        output = output_path(out_dir, relative)
-        if output.exists():
-            yield ConvertedPlan(readable_name(relative.as_posix()), PlanDocument.model_validate_json(output.read_bytes()))
+class _InOrder:
+    """Feeds the run's plans to the exports and the review index in input order, each as soon as it and
+    every input before it are settled (converted, up to date or failed): rows are written while the
+    workers convert, in the same order on every run, and the parent holds one plan at a time (read back
+    from its JSON) and the list of which inputs are settled."""
+
+    def __init__(self, out_dir: Path, relatives: list[Path], writer: ExportWriter | None, review: bool) -> None:
+        self.out_dir, self.relatives, self.writer, self.review = out_dir, relatives, writer, review
+        self.settled: list[bool | None] = [None] * len(relatives)  # None: pending; True: has an output to take
+        self.pages: list[IndexEntry] = []
+        self._next = 0
+
+    def settle(self, index: int, has_output: bool) -> None:
+        self.settled[index] = has_output
+        while self._next < len(self.relatives) and self.settled[self._next] is not None:
+            if self.settled[self._next]:
+                self._take(self.relatives[self._next])
+            self._next += 1
+
+    def _take(self, relative: Path) -> None:
+        output = output_path(self.out_dir, relative)
+        if (self.writer is None and not self.review) or not output.exists():
+            return
+        item = ConvertedPlan(readable_name(relative.as_posix()), PlanDocument.model_validate_json(output.read_bytes()))
+        if self.writer is not None:
+            self.writer.add(item)
+        if self.review:
+            self.pages.append(IndexEntry.of(review_output_path(output_path(Path("."), relative)).as_posix(), item.plan))
 
 
 def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force: bool = False,
@@ -287,8 +312,9 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_partials(out_dir)
     relatives = [p.relative_to(in_dir) for p in inputs]
-    todo: list[tuple[Path, Path]] = []
-    for path, relative in zip(inputs, relatives, strict=True):
+    feed = _InOrder(out_dir, relatives, ExportWriter(out_dir) if exports else None, review)
+    todo: list[tuple[int, Path, Path]] = []
+    for index, (path, relative) in enumerate(zip(inputs, relatives, strict=True)):
         output = output_path(out_dir, relative)
         try:
             fresh = None if force else up_to_date_output(output, file_sha256(path))
@@ -297,13 +323,15 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
         except OSError as exc:
             report.failures.append(Failure(readable_name(relative.as_posix()), "UnreadableDocument",
                                            f"{readable_name(path)}: {exc.strerror or exc}"))
+            feed.settle(index, False)
             continue
         if fresh is not None:
             report.skipped += 1
             report.indicators += len(fresh.get("indicators", []))
             report.tasks += len(fresh.get("tasks", []))
+            feed.settle(index, True)
         else:
-            todo.append((path, relative))
+            todo.append((index, path, relative))
 
     convert_start = time.perf_counter()
     n_workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
@@ -320,14 +348,14 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
     memory = max_memory_mb if max_memory_mb is not None else default_max_memory_mb(n_workers)
     pool = ProcessPool(max_workers=n_workers, initializer=_worker_init, initargs=(memory,))
     try:
-        futures: dict[Future[Any], tuple[Path, Path]] = {
+        futures: dict[Future[Any], tuple[int, Path, Path]] = {
             pool.schedule(_convert, args=(str(path), str(output_path(out_dir, relative)), review, ocr, password),
                           timeout=timeout):
-                (path, relative)
-            for path, relative in todo
+                (index, path, relative)
+            for index, path, relative in todo
         }
         for future in as_completed(futures):
-            path, relative = futures[future]
+            index, path, relative = futures[future]
             try:
                 outcome = future.result()
             except TimeoutError:
@@ -349,6 +377,7 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
                 report.peak_worker_mb = max(report.peak_worker_mb, outcome["peak_rss_mb"])
             else:
                 report.failures.append(Failure(readable_name(relative.as_posix()), outcome["kind"], outcome["message"]))
+            feed.settle(index, bool(outcome["ok"]))
             bar.set_postfix(failed=len(report.failures), refresh=False)
             bar.update(1)
             if on_progress:
@@ -369,20 +398,21 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
     failed = {f.file for f in report.failures}
     done = [r for r in relatives if readable_name(r.as_posix()) not in failed]
     report.outputs = [readable_name(output_path(Path("."), r).as_posix()) for r in done if output_path(out_dir, r).exists()]
-    if (exports or review) and not report.interrupted:
-        converted = list(_load_converted(out_dir, done))
+    if report.interrupted:
+        if feed.writer is not None:
+            feed.writer.abort()  # an older set of exports stays as it was
+    elif exports or review:
         statuses = _file_statuses(report, relatives)
-        if exports:
-            written = write_exports(converted, out_dir, statuses)
+        if feed.writer is not None:
+            written = feed.writer.close(statuses)
             report.exports = [p.name for p in written]
         if review:
-            pages = [(review_output_path(output_path(Path("."), Path(c.file))).as_posix(), c.plan)
-                     for c in converted]
             unread = [(name, f"{FILE_STATUS[status]}: {reason}" if reason else FILE_STATUS[status])
                       for name, status, reason in statuses if status in {"failed", "unsupported"}]
-            write_text_atomic(out_dir / REVIEW_INDEX, index_html(pages, unread))
+            write_text_atomic(out_dir / REVIEW_INDEX, index_html(feed.pages, unread))
             report.exports.append(REVIEW_INDEX)
     report.seconds = time.perf_counter() - start
+    report.peak_parent_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB
     # the input folder as given, and where it is (what `review` finds a JSON's source by, from anywhere)
     summary = asdict(report) | {"version": __version__, "in_dir": readable_name(in_dir),
                                 "in_dir_path": readable_name(in_dir.resolve())}

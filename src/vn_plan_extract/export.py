@@ -8,12 +8,12 @@ document. Every row names its source file and lines, so a reviewer can go back t
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .files import write_atomic
+from .files import commit_partial, partial_file, write_atomic
 from .models import Deadline, Group, Indicator, PlanDocument, Source, Task
 
 CSV_ENCODING = "utf-8-sig"  # the BOM is what tells Excel the file is UTF-8
@@ -83,14 +83,6 @@ def _task_row(item: ConvertedPlan, task: Task) -> list[Cell]:
     return [item.file, item.plan.metadata.issuer, task.id, task.stt, " > ".join(task.section_path), _group(task.group),
             task.title, _units(task.lead_units), _units(task.support_units), task.output, _deadline(task.deadline),
             " ".join(task.indicator_ids), *_where(task.source), task.source.quote]
-
-
-def indicator_rows(plans: Sequence[ConvertedPlan]) -> list[list[Cell]]:
-    return [_indicator_row(item, ind) for item in plans for ind in item.plan.indicators]
-
-
-def task_rows(plans: Sequence[ConvertedPlan]) -> list[list[Cell]]:
-    return [_task_row(item, task) for item in plans for task in item.plan.tasks]
 
 
 #: What a spreadsheet program takes for the start of a formula when a cell's text opens with it.
@@ -204,67 +196,57 @@ def _xlsx_document(item: ConvertedPlan) -> list[Cell]:
             plan.source.pages, plan.source.sha256]
 
 
-def _write_xlsx(path: Path, sheets: list[tuple[str, list[tuple[str, int, bool]], list[list[Cell]]]]) -> None:
-    # openpyxl's write-only mode: rows are written as they come, with no cell objects kept per sheet (a
-    # 300-plan batch's workbook: 10.5 s and growing memory in the normal mode with wrapped columns)
-    from openpyxl import Workbook  # loaded here: a command that writes no workbook starts faster
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
+#: Most characters a cell holds (Excel's limit): a longer quote is cut, with "…".
+_CELL_MOST = 32_767
 
-    workbook = Workbook(write_only=True)
-    wrapped, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
-    bold = Font(bold=True)
-    for title, columns, rows in sheets:
-        sheet = workbook.create_sheet(title)
-        for i, (_, width, _) in enumerate(columns, 1):
-            sheet.column_dimensions[get_column_letter(i)].width = width
-        sheet.freeze_panes = "B2"  # the header and the first column (what the row is) stay in view
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, len(rows) + 1)}"
-        # printed: landscape A4, the columns fitted to the page's width, the header on every page
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.paperSize = 9  # A4 (openpyxl's Worksheet.PAPERSIZE_A4)
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        sheet.print_title_rows = "1:1"
-        sheet.print_area = f"A1:{get_column_letter(_PRINTED.get(title, len(columns)))}{len(rows) + 1}"
-        sheet.page_margins.left = sheet.page_margins.right = 0.4  # inches; openpyxl's default 0.75 wastes width
-        sheet.print_options.gridLines = True  # on paper, a row's cells are read across the page by its lines
-        header = []
-        for name, _, _ in columns:
-            cell = WriteOnlyCell(sheet, value=name)
-            cell.font, cell.alignment = bold, wrapped
-            header.append(cell)
-        sheet.row_dimensions[1].height = _LINE_HEIGHT * max(_wrapped_lines(name, width) for name, width, _ in columns)
-        sheet.append(header)
-        for number, row in enumerate(rows, 2):
-            lines = max((_wrapped_lines(value, width) for value, (_, width, wrap) in zip(row, columns, strict=True)
-                         if wrap and isinstance(value, str)), default=1)
-            if lines > 1:
-                sheet.row_dimensions[number].height = _LINE_HEIGHT * min(lines, _MOST_LINES)
-            out: list[Any] = []
-            for value, (_, _, wrap) in zip(row, columns, strict=True):
-                if value is None:
-                    out.append(value)
-                    continue
-                if not isinstance(value, str):
-                    number_cell = WriteOnlyCell(sheet, value=value)
-                    number_cell.alignment = top  # beside a wrapped cell, level with its first line
-                    out.append(number_cell)
-                    continue
-                # text is stored as text: "=HYPERLINK(…)" in a plan or a file name is never a formula;
-                # control characters a PDF can leave in a quote are not allowed in a cell
-                cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub(" ", value))
-                cell.data_type = "s"
-                cell.alignment = wrapped if wrap else top
-                out.append(cell)
-            sheet.append(out)
-            sheet.row_dimensions.pop(number, None)  # written with its row; not kept for the whole sheet
 
-    save: Callable[[Path], None] = workbook.save
-    write_atomic(path, save)
+class _SheetWriter:
+    """One sheet of plans.xlsx, rows appended as they come: XlsxWriter's constant_memory mode writes
+    each row out when the next begins, so the workbook's size in memory does not grow with the rows."""
+
+    def __init__(self, workbook: Any, title: str, columns: list[tuple[str, int, bool]]) -> None:
+        self.title, self.columns, self.rows = title, columns, 0
+        self.sheet = sheet = workbook.add_worksheet(title)
+        self._wrapped = workbook.add_format({"text_wrap": True, "valign": "top"})
+        self._top = workbook.add_format({"valign": "top"})
+        bold = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+        for i, (_, width, _) in enumerate(columns):
+            sheet.set_column(i, i, width)
+        sheet.freeze_panes(1, 1)  # the header and the first column (what the row is) stay in view
+        # printed: landscape A4, the printed columns fitted to the page's width, the header on every page
+        sheet.set_landscape()
+        sheet.set_paper(9)  # A4
+        sheet.fit_to_pages(1, 0)
+        sheet.repeat_rows(0)
+        sheet.set_margins(left=0.4, right=0.4)  # inches; the default 0.7 wastes width
+        sheet.hide_gridlines(0)  # on paper too: a row's cells are read across the page by its lines
+        sheet.set_row(0, _LINE_HEIGHT * max(_wrapped_lines(name, width) for name, width, _ in columns))
+        for i, (name, _, _) in enumerate(columns):
+            sheet.write_string(0, i, name, bold)
+
+    def append(self, row: Sequence[Cell]) -> None:
+        self.rows += 1
+        number = self.rows
+        lines = max((_wrapped_lines(value, width) for value, (_, width, wrap) in zip(row, self.columns, strict=True)
+                     if wrap and isinstance(value, str)), default=1)
+        if lines > 1:  # before the row's cells: in constant_memory mode a row is final once the next begins
+            self.sheet.set_row(number, _LINE_HEIGHT * min(lines, _MOST_LINES))
+        for col, (value, (_, _, wrap)) in enumerate(zip(row, self.columns, strict=True)):
+            if value is None:
+                continue
+            if isinstance(value, str):
+                # text is written as text: "=HYPERLINK(…)" in a plan or a file name is never a formula
+                text = value if len(value) <= _CELL_MOST else value[: _CELL_MOST - 1] + "…"
+                self.sheet.write_string(number, col, text, self._wrapped if wrap else self._top)
+            elif isinstance(value, bool):
+                self.sheet.write_boolean(number, col, value, self._top)
+            else:  # beside a wrapped cell, level with its first line
+                self.sheet.write_number(number, col, value, self._top)
+
+    def finish(self) -> None:
+        """What needs the number of rows: the filter and the print area."""
+        self.sheet.autofilter(0, 0, self.rows, len(self.columns) - 1)
+        self.sheet.print_area(0, 0, self.rows, _PRINTED.get(self.title, len(self.columns)) - 1)
 
 
 #: What became of a file, in the words of the sheet.
@@ -273,19 +255,78 @@ FILE_STATUS = {"converted": "Đã chuyển đổi", "partly": "Đã chuyển đ�
                "unsupported": "Không đọc: định dạng không hỗ trợ (lưu thành .docx hoặc .pdf)"}
 
 
-def write_exports(plans: Sequence[ConvertedPlan], out_dir: Path,
+class ExportWriter:
+    """indicators.csv, tasks.csv and plans.xlsx written as plans come, one at a time (the memory used does
+    not grow with their number): `add` each plan, then `close` with the list of every input for the
+    workbook's "Tệp" sheet, or `abort`. The three files appear together when `close` has written them
+    all; until then they are temporary files beside them (an older set stays as it was)."""
+
+    def __init__(self, out_dir: Path) -> None:
+        import xlsxwriter  # loaded here: a command that writes no workbook starts faster
+
+        self.paths = [out_dir / "indicators.csv", out_dir / "tasks.csv", out_dir / "plans.xlsx"]
+        self._partials = [partial_file(p) for p in self.paths]
+        self._handles = [self._partials[0].open("w", encoding=CSV_ENCODING, newline=""),
+                         self._partials[1].open("w", encoding=CSV_ENCODING, newline="")]
+        self._indicators, self._tasks = csv.writer(self._handles[0]), csv.writer(self._handles[1])
+        self._indicators.writerow(INDICATOR_COLUMNS)
+        self._tasks.writerow(TASK_COLUMNS)
+        self._workbook = xlsxwriter.Workbook(str(self._partials[2]), {"constant_memory": True, "strings_to_formulas": False,
+                                                                      "strings_to_urls": False})
+        self._sheets = [_SheetWriter(self._workbook, "Chỉ tiêu", _XLSX_INDICATORS),
+                        _SheetWriter(self._workbook, "Nhiệm vụ", _XLSX_TASKS),
+                        _SheetWriter(self._workbook, "Văn bản", _XLSX_DOCUMENTS)]
+        self._counts: dict[str, tuple[int, int]] = {}
+
+    def add(self, item: ConvertedPlan) -> None:
+        for ind in item.plan.indicators:
+            self._indicators.writerow([csv_text(v) for v in _indicator_row(item, ind)])
+            self._sheets[0].append(_xlsx_indicator(item, ind))
+        for task in item.plan.tasks:
+            self._tasks.writerow([csv_text(v) for v in _task_row(item, task)])
+            self._sheets[1].append(_xlsx_task(item, task))
+        self._sheets[2].append(_xlsx_document(item))
+        self._counts[item.file] = (len(item.plan.indicators), len(item.plan.tasks))
+
+    def close(self, files: Sequence[tuple[str, str, str]] = ()) -> list[Path]:
+        """Finish the three files and move them into place; `files` (name, status key of `FILE_STATUS`,
+        reason) lists every input for the "Tệp" sheet. Returns their paths."""
+        try:
+            sheets = list(self._sheets)
+            if files:
+                listed = _SheetWriter(self._workbook, "Tệp", _XLSX_FILES)
+                for name, status, reason in files:
+                    listed.append([name, FILE_STATUS[status], reason, *self._counts.get(name, (None, None))])
+                sheets.append(listed)
+            for sheet in sheets:
+                sheet.finish()
+            self._workbook.close()
+            for handle in self._handles:
+                handle.close()
+            for tmp, path in zip(self._partials, self.paths, strict=True):
+                commit_partial(tmp, path)
+        except BaseException:
+            self.abort()
+            raise
+        return self.paths
+
+    def abort(self) -> None:
+        """Drop what was written: the temporary files go, an older set of exports stays."""
+        for handle in self._handles:
+            handle.close()
+        for tmp in self._partials:
+            tmp.unlink(missing_ok=True)
+
+
+def write_exports(plans: Iterable[ConvertedPlan], out_dir: Path,
                   files: Sequence[tuple[str, str, str]] = ()) -> list[Path]:
-    """Write indicators.csv, tasks.csv and plans.xlsx into `out_dir`; return their paths. `files`
-    (name, status key of `FILE_STATUS`, reason) lists every input for the workbook's "Tệp" sheet."""
-    indicators, tasks = indicator_rows(plans), task_rows(plans)
-    counts = {item.file: (len(item.plan.indicators), len(item.plan.tasks)) for item in plans}
-    listed: list[list[Cell]] = [[name, FILE_STATUS[status], reason, *counts.get(name, (None, None))]
-                                for name, status, reason in files]
-    paths = [out_dir / "indicators.csv", out_dir / "tasks.csv", out_dir / "plans.xlsx"]
-    write_csv(paths[0], INDICATOR_COLUMNS, indicators)
-    write_csv(paths[1], TASK_COLUMNS, tasks)
-    sheets = [("Chỉ tiêu", _XLSX_INDICATORS, [_xlsx_indicator(item, ind) for item in plans for ind in item.plan.indicators]),
-              ("Nhiệm vụ", _XLSX_TASKS, [_xlsx_task(item, task) for item in plans for task in item.plan.tasks]),
-              ("Văn bản", _XLSX_DOCUMENTS, [_xlsx_document(item) for item in plans])]
-    _write_xlsx(paths[2], sheets + ([("Tệp", _XLSX_FILES, listed)] if listed else []))
-    return paths
+    """Write indicators.csv, tasks.csv and plans.xlsx into `out_dir` from `plans` (read once, one at a
+    time); return their paths. See `ExportWriter`."""
+    writer = ExportWriter(out_dir)
+    try:
+        for item in plans:
+            writer.add(item)
+    except BaseException:
+        writer.abort()
+        raise
+    return writer.close(files)

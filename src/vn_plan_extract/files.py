@@ -55,6 +55,21 @@ def write_atomic(path: Path, write: Callable[[Path], None] | bytes) -> None:
         raise
 
 
+def partial_file(path: Path) -> Path:
+    """A new temporary file beside `path`, to be written and then moved into place by `commit_partial`
+    (for a file written over a while, such as the exports as plans are converted)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=PARTIAL_SUFFIX)
+    os.close(fd)
+    return Path(tmp)
+
+
+def commit_partial(tmp: Path, path: Path) -> None:
+    """Move a finished `partial_file` to `path` in one step."""
+    os.chmod(tmp, _FILE_MODE)
+    os.replace(tmp, path)
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     write_atomic(path, text.encode("utf-8"))
 

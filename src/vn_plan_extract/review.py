@@ -363,16 +363,36 @@ def relative_url(path: str) -> str:
     return f"./{encoded}"
 
 
-def index_html(entries: Iterable[tuple[str, PlanDocument]], others: Iterable[tuple[str, str]] = ()) -> str:
-    """A page listing the review pages of a batch: (page's relative URL, plan) each, then the files
-    that have no page (file, what became of it: failed and why, not a supported format)."""
-    rows = []
-    for href, plan in entries:
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    """A plan's line in a batch's index page: its page and what the index shows of it, not the plan."""
+
+    href: str
+    path: str
+    issuer: str | None
+    number: str | None
+    date: str | None
+    title: str | None
+    indicators: int
+    tasks: int
+    warnings: int
+
+    @classmethod
+    def of(cls, href: str, plan: PlanDocument) -> IndexEntry:
         m = plan.metadata
+        return cls(href, plan.source.path, m.issuer, m.number, m.date, m.title, len(plan.indicators), len(plan.tasks),
+                   len(plan.warnings))
+
+
+def index_html(entries: Iterable[IndexEntry], others: Iterable[tuple[str, str]] = ()) -> str:
+    """A page listing the review pages of a batch, then the files that have no page (file, what became
+    of it: failed and why, not a supported format)."""
+    rows = []
+    for e in entries:
         rows.append(
-            f'<tr><td><a href="{html.escape(relative_url(href))}">{html.escape(plan.source.path)}</a></td>'
-            + _cells(m.issuer, m.number, m.date, m.title)
-            + f"<td>{len(plan.indicators)}</td><td>{len(plan.tasks)}</td><td>{len(plan.warnings)}</td></tr>")
+            f'<tr><td><a href="{html.escape(relative_url(e.href))}">{html.escape(e.path)}</a></td>'
+            + _cells(e.issuer, e.number, e.date, e.title)
+            + f"<td>{e.indicators}</td><td>{e.tasks}</td><td>{e.warnings}</td></tr>")
     for name, status in others:
         rows.append(f'<tr class="unread"><td>{html.escape(name)}</td><td colspan="7">{html.escape(status)}</td></tr>')
     return f"""<!DOCTYPE html>
