@@ -246,8 +246,8 @@ def test_exports_have_a_bom_one_row_per_item_and_point_at_the_source_lines(tmp_p
     assert sheet.freeze_panes == "B2"
     assert sheet.auto_filter.ref == f"A1:T{report.indicators + 1}"
     # printed: the columns up to the issuer, so the page stays legible; rows as high as their wrapped text
-    assert sheet.print_area == f"'Chỉ tiêu'!$A$1:$J${report.indicators + 1}"
-    assert [c.value for c in sheet[1]][9] == "Cơ quan ban hành"
+    assert sheet.print_area == f"'Chỉ tiêu'!$A$1:$K${report.indicators + 1}"
+    assert [c.value for c in sheet[1]][9:11] == ["Cơ quan ban hành", "Tệp"]
     width = sheet.column_dimensions["A"].width
     for row in sheet.iter_rows(min_row=2):
         height = sheet.row_dimensions[row[0].row].height
@@ -292,12 +292,15 @@ def test_every_file_of_the_folder_is_accounted_for(tmp_path: Path, capsys: pytes
     (folder / "notes.rtf.bak").write_text("x", encoding="utf-8")
     shutil.copy(ROOT / "tests" / "fixtures" / "awkward" / "scanned.pdf", folder / "scan.pdf")
     (folder / "empty.txt").write_bytes(b"")
+    (tmp_path / "elsewhere.txt").write_text("x", encoding="utf-8")
+    (folder / "outside.txt").symlink_to(tmp_path / "elsewhere.txt")
     out = tmp_path / "out"
     assert main(["batch", str(folder), "-o", str(out), "--workers", "1", "-q", "--ocr", "never"]) == 1
     err = capsys.readouterr().err
+    assert "failed: empty.txt: the file is empty [UnreadableDocument]" in err
     assert "not read: budget.xlsx" in err
     assert "not read: notes.rtf.bak" in err
-    assert "partly read: scan.pdf: W006" in err
+    assert "scanned pages not read (run without --ocr never): scan.pdf: W006" in err
     assert "failed:" in err
     assert "empty.txt" in err
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
@@ -308,14 +311,28 @@ def test_every_file_of_the_folder_is_accounted_for(tmp_path: Path, capsys: pytes
     sheet = openpyxl.load_workbook(out / "plans.xlsx")["Tệp"]
     rows = {r[0]: r[1] for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert rows["plan.txt"] == "Đã chuyển đổi"
-    assert rows["scan.pdf"].startswith("Đã chuyển đổi, có phần")
+    assert rows["scan.pdf"].startswith("Có trang quét chưa đọc: cần đọc bằng OCR")
     assert rows["empty.txt"].startswith("Lỗi")
     assert rows["budget.xlsx"].startswith("Không đọc")
+    assert rows["outside.txt"].startswith("Bỏ qua: liên kết")
     # the reasons in Vietnamese, the recorded detail after them, no path of this machine
     reasons = {r[0]: r[2] for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert reasons["empty.txt"] == "tệp rỗng. Chi tiết: the file is empty"
     assert reasons["scan.pdf"].startswith("W006 trang không có lớp chữ")
     assert str(tmp_path) not in "".join(r or "" for r in reasons.values())
+
+    # a second run, everything up to date: the scan is still said to be unread, everywhere
+    assert main(["batch", str(folder), "-o", str(out), "--workers", "1", "-q", "--ocr", "never"]) == 1
+    err = capsys.readouterr().err
+    assert "0 converted" in err
+    assert "scanned pages not read (run without --ocr never): scan.pdf: W006" in err
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["with_warnings"] == {"scan.pdf": ["W006"]}
+    sheet = openpyxl.load_workbook(out / "plans.xlsx")["Tệp"]
+    assert {r[0]: r[1] for r in sheet.iter_rows(min_row=2, values_only=True)}["scan.pdf"].startswith("Có trang quét")
+    # and a run that may read by OCR does not take the unread output for up to date
+    main(["batch", str(folder), "-o", str(out), "--workers", "1", "-q", "--ocr", "auto"])
+    capsys.readouterr()
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["skipped"] == 1  # plan.txt alone
 
 
 def test_the_review_index_lists_the_files_that_have_no_page(tmp_path: Path) -> None:

@@ -113,3 +113,20 @@ def test_the_parsers_defaults_are_those_of_the_modules_they_name() -> None:
 
     assert cli.OCR_MODES == pdf.OCR_MODES
     assert cli.DEFAULT_TIMEOUT == batch.DEFAULT_TIMEOUT
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_verbose_says_how_each_file_was_read_before_or_after_the_command(where: str, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    argv = ["extract", str(CORPUS_DOCS[0]), "-o", str(tmp_path), "-q"]
+    argv = ["-v", *argv] if where == "before" else [*argv, "-v"]
+    run = subprocess.run([sys.executable, "-m", "vn_plan_extract.cli", *argv], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert f"{CORPUS_DOCS[0]}: read as txt (" in run.stderr
+    assert "indicators" in run.stderr
+    plain = argv[:-1] if where == "after" else argv[1:]
+    quiet = subprocess.run([sys.executable, "-m", "vn_plan_extract.cli", *plain],
+                           capture_output=True, text=True, check=False)
+    assert "read as txt" not in quiet.stderr

@@ -31,7 +31,7 @@ from types import FrameType
 from typing import Any
 
 from ._version import __version__
-from .errors import WARNING_CODES_VI, VnPlanExtractError, failure_reason_vi, readable_name
+from .errors import ATTENTION_CODES, WARNING_CODES_VI, VnPlanExtractError, failure_reason_vi, readable_name
 from .export import FILE_STATUS, ConvertedPlan, ExportWriter
 from .files import SUMMARY_FILE, remove_partials, write_atomic, write_json_atomic, write_plan_atomic, write_text_atomic
 from .models import PlanDocument
@@ -176,8 +176,9 @@ def _convert(path: str, output: str, review: bool = False, ocr: str = "auto",
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
-#: Warnings that mean part of a converted file was not read: the file is listed, never only counted.
-ATTENTION_CODES = frozenset({"W006", "W007", "W009", "W010", "W011"})
+def _unread_scan(output: dict[str, Any]) -> bool:
+    """Does a plan's JSON have pages without a text layer that were not read by OCR (W006)?"""
+    return any(w.get("code") == "W006" for w in output.get("warnings", []) if isinstance(w, dict))
 
 
 #: A small plan run once in the parent before the workers fork, so that they start with the lexicons
@@ -250,10 +251,13 @@ def _file_statuses(report: BatchReport, relatives: list[Path]) -> list[tuple[str
         if name in failed:
             out.append((name, "failed", failed[name]))
         elif name in report.with_warnings:
-            out.append((name, "partly", "; ".join(f"{c} {WARNING_CODES_VI[c]}" for c in report.with_warnings[name])))
+            codes = report.with_warnings[name]
+            out.append((name, "needs_ocr" if "W006" in codes else "partly",
+                        "; ".join(f"{c} {WARNING_CODES_VI[c]}" for c in codes)))
         else:
             out.append((name, "converted", ""))
     out += [(name, "unsupported", "") for name in report.unsupported]
+    out += [(name, "outside", "") for name in report.links_outside]
     return sorted(out)
 
 
@@ -320,6 +324,8 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
             fresh = None if force else up_to_date_output(output, file_sha256(path))
             if review and not review_output_path(output).exists():
                 fresh = None  # its review page is wanted and missing
+            if fresh is not None and ocr != "never" and _unread_scan(fresh):
+                fresh = None  # pages left unread by an earlier --ocr never: read them by OCR now
         except OSError as exc:
             report.failures.append(Failure(readable_name(relative.as_posix()), "UnreadableDocument",
                                            f"{readable_name(path)}: {exc.strerror or exc}"))
@@ -329,6 +335,11 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
             report.skipped += 1
             report.indicators += len(fresh.get("indicators", []))
             report.tasks += len(fresh.get("tasks", []))
+            # a file part of which was not read says so on every run, not only on the one that read it
+            attention = sorted({str(w["code"]) for w in fresh.get("warnings", [])
+                                if isinstance(w, dict) and w.get("code") in ATTENTION_CODES})
+            if attention:
+                report.with_warnings[readable_name(relative.as_posix())] = attention
             feed.settle(index, True)
         else:
             todo.append((index, path, relative))
@@ -408,7 +419,7 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
             report.exports = [p.name for p in written]
         if review:
             unread = [(name, f"{FILE_STATUS[status]}: {reason}" if reason else FILE_STATUS[status])
-                      for name, status, reason in statuses if status in {"failed", "unsupported"}]
+                      for name, status, reason in statuses if status in {"failed", "unsupported", "outside"}]
             write_text_atomic(out_dir / REVIEW_INDEX, index_html(feed.pages, unread))
             report.exports.append(REVIEW_INDEX)
     report.seconds = time.perf_counter() - start

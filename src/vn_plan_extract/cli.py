@@ -36,7 +36,16 @@ def _inputs(paths: Sequence[str]) -> Iterator[tuple[Path, Path]]:
         if path.is_dir():
             from .batch import find_inputs
 
-            yield from ((found, found.relative_to(path)) for found in find_inputs(path))
+            outside: list[Path] = []
+            unsupported: list[Path] = []
+            found_files = find_inputs(path, outside=outside, unsupported=unsupported)
+            # what a folder holds and is not converted is said, as batch says it
+            for link in outside:
+                print(f"skipped: {readable_name(link)}: a link to a file outside {readable_name(path)}", file=sys.stderr)
+            for other in unsupported:
+                print(f"not read: {readable_name(other)}: not a plan format this tool reads (save it as .docx or .pdf)",
+                      file=sys.stderr)
+            yield from ((found, found.relative_to(path)) for found in found_files)
         else:
             yield path, Path(path.name)
 
@@ -144,9 +153,14 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     for name in report.unsupported:
         print(f"not read: {name}: not a plan format this tool reads (save it as .docx or .pdf)", file=sys.stderr)
     for name, codes in sorted(report.with_warnings.items()):
-        print(f"partly read: {name}: {', '.join(f'{c} {WARNING_CODES[c]}' for c in codes)}", file=sys.stderr)
+        # pages left to OCR are said as such: a scan read with --ocr never has nothing read
+        what = "scanned pages not read (run without --ocr never)" if "W006" in codes else "partly read"
+        print(f"{what}: {name}: {', '.join(f'{c} {WARNING_CODES[c]}' for c in codes)}", file=sys.stderr)
     for failure in report.failures:
-        print(f"failed: {failure.message} [{failure.kind}]", file=sys.stderr)
+        # the file as found below the input folder, like every other line, then why
+        at = failure.message.find(f"{failure.file}: ")
+        reason = failure.message[at + len(failure.file) + 2:] if at >= 0 else failure.message
+        print(f"failed: {failure.file}: {reason} [{failure.kind}]", file=sys.stderr)
     print(report.summary(), file=sys.stderr)
     if report.interrupted:
         print("run the same command again to carry on", file=sys.stderr)
@@ -357,7 +371,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      description="Vietnamese plan documents (Kế hoạch) to structured JSON.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("-v", "--verbose", action="count", default=0,
-                        help="say what is done on stderr (-vv: in detail)")
+                        help="say what is done on stderr, a line per file (-vv: in detail)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("extract", help="convert plans to JSON", description=_cmd_extract.__doc__,
@@ -427,6 +441,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--allow-regression", action="store_true", help="with --update, allow lowering a floor")
     p.add_argument("--show-misses", action="store_true", help="list missed, extra and wrong items")
     p.set_defaults(func=_cmd_evaluate)
+    # -v after the command as well as before it ("vn-plan-extract batch … -v" is what people type)
+    for command in sub.choices.values():
+        command.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS,
+                             help="say what is done on stderr, a line per file (-vv: in detail)")
     return parser
 
 
@@ -446,7 +464,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if extra:  # a typo'd option: the subcommand's usage, not the top level's
         command = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
         command.choices[args.command].error(f"unrecognized arguments: {' '.join(extra)}")
-    if args.verbose:
+    if getattr(args, "verbose", 0):
         logging.basicConfig(level=logging.DEBUG if args.verbose > 1 else logging.INFO,
                             format="%(levelname)s %(name)s: %(message)s")
     return int(args.func(args))

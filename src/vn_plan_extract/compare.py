@@ -22,7 +22,7 @@ from typing import Any
 import regex
 
 from .errors import UnreadableDocument
-from .export import append_text_row, target_label, write_csv
+from .export import LINE_HEIGHT, append_text_row, target_label, wrapped_lines, write_csv
 from .files import SUMMARY_FILE, read_plan_json, write_atomic, write_json_atomic
 from .lexicon.indicators import CatalogueEntry, load_catalogue, segmented_words, syllables
 from .models import Comparator, Indicator, PlanDocument
@@ -206,6 +206,7 @@ def align(plans: Sequence[Plan], reference: Plan | None = None,
         groups[gi] += groups.pop(gj)
     unaligned: list[Member] = []
     similar: list[CanonicalIndicator] = []
+    used_keys: set[str] = set()  # two groups whose shared words begin alike get "-2"
     for indices in groups.values():
         members = [rest[k] for k in sorted(indices)]
         if len({m.plan.file for m in members}) < 2:
@@ -217,6 +218,8 @@ def align(plans: Sequence[Plan], reference: Plan | None = None,
             unaligned.extend(m for m in members if m.plan is not reference)
             continue
         key = "similar-" + "-".join(sorted(common or words[indices[0]]))[:60].replace(" ", "-")
+        key = next(k for k in (key, *(f"{key}-{n}" for n in range(2, len(rest) + 2))) if k not in used_keys)
+        used_keys.add(key)
         canonical = CanonicalIndicator(key, name, "similar", unit_kind(members[0].indicator))
         for m in members:
             (canonical.reference.append(m.indicator) if m.plan is reference else canonical.members.append(m))
@@ -322,10 +325,14 @@ def alignment_json(alignment: Alignment) -> dict[str, Any]:
 
 
 def _year_label(year: int | None) -> str:
-    return str(year) if year is not None else "năm ?"
+    return str(year) if year is not None else "năm chưa rõ"
 
 
-def _wide_rows(alignment: Alignment) -> tuple[list[str], list[list[str]], list[list[str | None]]]:
+#: What a canonical indicator's values are, in the words of the sheet.
+_UNIT_KINDS_VI = {"%": "tỷ lệ (%)", "rank": "thứ hạng", "level": "mức", "count": "số lượng", "-": "không rõ"}
+
+
+def _wide_rows(alignment: Alignment) -> tuple[list[str], list[list[str | int]], list[list[str | None]]]:
     """One row per canonical indicator, one column per plan and target year (so that a column can be
     sorted and filtered), and for each cell below the reference's target of its year, why."""
     def years(of: list[Indicator]) -> list[int | None]:
@@ -343,7 +350,8 @@ def _wide_rows(alignment: Alignment) -> tuple[list[str], list[list[str]], list[l
             header.append(f"{plan.label} – {_year_label(year)}")
     rows, notes = [], []
     for c in alignment.canonical:
-        row = [c.key, c.name, c.unit_kind, str(len({m.plan.file for m in c.members}))]
+        row: list[str | int] = [c.key, c.name, _UNIT_KINDS_VI.get(c.unit_kind, c.unit_kind),
+                                len({m.plan.file for m in c.members})]
         why: list[str | None] = [None] * len(row)
         for owner, year in columns:
             if owner is None:
@@ -392,13 +400,31 @@ def write_compare(alignment: Alignment, out: Path) -> list[Path]:
                 cell = sheet.cell(row=sheet.max_row, column=col)
                 cell.fill = red
                 cell.comment = Comment(note, "vn-plan-extract")
-    for cell in sheet[1]:
-        cell.font, cell.alignment = Font(bold=True), CellAlignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "C2"
-    sheet.auto_filter.ref = sheet.dimensions
-    widths = [28, 50, 8, 6] + [24] * (len(header) - 4)
+    widths = [16, 44, 10, 8] + [22] * (len(header) - 4)
+    wrapped = CellAlignment(wrap_text=True, vertical="top")
     for i, w in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(i)].width = w
+    # every cell wrapped and each row as high as its text (LibreOffice keeps rows one line high otherwise)
+    for number, cells in enumerate(sheet.iter_rows(), 1):
+        lines = 1
+        for cell, width in zip(cells, widths, strict=True):
+            cell.alignment = wrapped
+            if isinstance(cell.value, str):
+                lines = max(lines, wrapped_lines(cell.value, width))
+        sheet.row_dimensions[number].height = LINE_HEIGHT * min(lines, 8)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "C2"
+    sheet.auto_filter.ref = sheet.dimensions
+    # printed: landscape A4, the code and the name and the header row on every page, the plans' columns
+    # across as many pages as they need
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = 9
+    sheet.print_title_rows = "1:1"
+    sheet.print_title_cols = "A:B"
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.print_options.gridLines = True
+    sheet.oddFooter.center.text = "Trang &P / &N"
 
     members = book.create_sheet(MEMBERS_SHEET)
     members.append(["Mã chỉ tiêu chung", "Chỉ tiêu chung", "Kế hoạch", "Tệp", "Mã chỉ tiêu", "Tên chỉ tiêu trong kế hoạch",

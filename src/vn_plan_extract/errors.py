@@ -73,6 +73,8 @@ WARNING_CODES: dict[str, str] = {
     "W010": "part of the file is damaged and was left out",
     "W011": "cut at a limit",
 }
+#: Warnings that mean part of a converted file was not read: the file is listed, never only counted.
+ATTENTION_CODES = frozenset({"W006", "W007", "W009", "W010", "W011"})
 #: The same, in the words of the review page an official reads.
 WARNING_CODES_VI: dict[str, str] = {
     "W001": "đã bỏ số trang khỏi văn bản",

@@ -29,15 +29,26 @@ class ConvertedPlan:
     plan: PlanDocument
 
 
+def vietnamese_number(value: float) -> str:
+    """A number as a Vietnamese reader writes it: dots between thousands, a decimal comma, never an
+    exponent ("2.43373e+06" is what Python's short form makes of a budget).
+
+    >>> vietnamese_number(2433733.3), vietnamese_number(112.5), vietnamese_number(80.0), vietnamese_number(0.25)
+    ('2.433.733,3', '112,5', '80', '0,25')
+    """
+    text = f"{value:,.4f}".rstrip("0").rstrip(".")
+    return text.translate(str.maketrans(",.", ".,"))
+
+
 def target_label(ind: Indicator, with_year: bool = False) -> str:
     """ "≥ 80%", "≤ 30 hạng", "5 sáng kiến": a target as a reader writes it (with the year: "≥ 80% (2026)")."""
     t = ind.target
     if ind.qualitative or t.value is None:
         text = t.text
     else:
-        value = f"{t.value:g}"
+        value = vietnamese_number(t.value)
         if t.value_max is not None:
-            value += f"–{t.value_max:g}"
+            value += f"–{vietnamese_number(t.value_max)}"
         symbol = {"=": "", ">=": "≥ ", "<=": "≤ ", ">": "> ", "<": "< "}[t.comparator.value if t.comparator else "="]
         unit = t.unit or ""
         text = f"{symbol}{value}{'' if unit in ('%', '') else ' '}{unit}"
@@ -119,18 +130,18 @@ def write_csv(path: Path, header: list[str], rows: list[list[Cell]]) -> None:
 
 #: The workbook an official opens: Vietnamese headers, what a row is about and its target first (the
 #: name, "≥ 80%", the number alone to sort and filter on), who and when, and whose plan; then where it
-#: came from. Printed, a sheet shows the columns up to the plan's issuer (`_PRINTED`), so a landscape A4
-#: page stays legible (all 20 fitted to its width printed at 40%). The CSVs keep the snake_case columns
+#: came from. Printed, a sheet shows the columns up to the plan's issuer and file (`_PRINTED`), so a
+#: landscape A4 page stays legible (all 20 fitted to its width printed at 40%). The CSVs keep the snake_case columns
 #: above, stable keys for programs. (header, width, wrapped)
 _XLSX_INDICATORS = [("Tên chỉ tiêu", 48, True), ("Chỉ tiêu", 13, True), ("Giá trị", 8, False), ("Đến", 6, False),
                     ("Đơn vị", 10, True), ("Năm", 6, False), ("Chủ trì", 24, True), ("Phối hợp", 22, True),
-                    ("Thời hạn", 14, True), ("Cơ quan ban hành", 22, True), ("Theo dõi", 20, True),
-                    ("Định tính", 9, False), ("Mục", 28, True), ("Nhóm", 22, True), ("Tệp", 24, True), ("Mã", 7, False),
+                    ("Thời hạn", 14, True), ("Cơ quan ban hành", 22, True), ("Tệp", 20, True), ("Theo dõi", 20, True),
+                    ("Định tính", 9, False), ("Mục", 28, True), ("Nhóm", 22, True), ("Mã", 7, False),
                     ("Nguồn", 8, False), ("Dòng", 9, False), ("Trang", 6, False), ("Trích dẫn", 55, True)]
 _XLSX_TASKS = [("STT", 6, False), ("Nhiệm vụ", 50, True), ("Chủ trì", 24, True), ("Phối hợp", 24, True),
-               ("Kết quả", 24, True), ("Thời hạn", 14, True), ("Cơ quan ban hành", 22, True),
-               ("Chỉ tiêu liên quan", 12, True), ("Mục", 28, True), ("Nhóm", 24, True), ("Tệp", 24, True),
-               ("Mã", 7, False), ("Dòng", 9, False), ("Trang", 6, False), ("Trích dẫn", 55, True)]
+               ("Kết quả", 24, True), ("Thời hạn", 14, True), ("Cơ quan ban hành", 22, True), ("Tệp", 20, True),
+               ("Chỉ tiêu liên quan", 12, True), ("Mục", 28, True), ("Nhóm", 24, True), ("Mã", 7, False),
+               ("Dòng", 9, False), ("Trang", 6, False), ("Trích dẫn", 55, True)]
 _XLSX_DOCUMENTS = [("Tệp", 28, True), ("Cơ quan ban hành", 28, True), ("Số", 14, False), ("Ngày", 11, False),
                    ("Trích yếu", 50, True), ("Loại văn bản", 12, False), ("Nơi ban hành", 14, True),
                    ("Người ký", 22, True), ("Số chỉ tiêu", 9, False), ("Số nhiệm vụ", 9, False),
@@ -139,10 +150,10 @@ _XLSX_DOCUMENTS = [("Tệp", 28, True), ("Cơ quan ban hành", 28, True), ("Số
 _XLSX_FILES = [("Tệp", 50, True), ("Trạng thái", 30, True), ("Lý do", 60, True), ("Số chỉ tiêu", 10, False),
                ("Số nhiệm vụ", 10, False)]
 #: How many leading columns of each sheet are printed (see above).
-_PRINTED = {"Chỉ tiêu": 10, "Nhiệm vụ": 7, "Văn bản": 12, "Tệp": 5}
+_PRINTED = {"Chỉ tiêu": 11, "Nhiệm vụ": 8, "Văn bản": 12, "Tệp": 5}
 #: Row heights are written, not left to the reader: LibreOffice keeps a row one line high however many
 #: lines its wrapped cells take. Points per line of 11 pt text, and the most lines a row is given.
-_LINE_HEIGHT, _MOST_LINES = 15, 12
+LINE_HEIGHT, _MOST_LINES = 15, 12
 #: Where an item was read, in the words of the sheet and the review page.
 ORIGIN_VI = {"prose": "văn bản", "table": "bảng"}
 
@@ -152,7 +163,7 @@ def _one_line(text: str | None) -> str | None:
     return " ".join(text.split()) if text else text
 
 
-def _wrapped_lines(text: str, width: int) -> int:
+def wrapped_lines(text: str, width: int) -> int:
     """Lines `text` takes in a wrapped column `width` characters wide: words filled greedily, a word
     longer than the line broken. A column's width counts digit widths; most letters are narrower, so
     this errs towards a line too many, never a cut-off last line."""
@@ -175,15 +186,15 @@ def _xlsx_indicator(item: ConvertedPlan, ind: Indicator) -> list[Cell]:
     t = ind.target
     return [ind.name, target_label(ind), t.value, t.value_max, t.unit, ind.target_year,
             _units(ind.lead_units), _units(ind.support_units), _deadline(ind.deadline), item.plan.metadata.issuer,
-            _units(ind.monitor_units), "Có" if ind.qualitative else "Không", " > ".join(ind.section_path),
-            _group(ind.group), item.file, ind.id, ORIGIN_VI.get(ind.origin.value, ind.origin.value),
+            item.file, _units(ind.monitor_units), "Có" if ind.qualitative else "Không", " > ".join(ind.section_path),
+            _group(ind.group), ind.id, ORIGIN_VI.get(ind.origin.value, ind.origin.value),
             _lines(ind.source), ind.source.page, _one_line(ind.source.quote)]
 
 
 def _xlsx_task(item: ConvertedPlan, task: Task) -> list[Cell]:
     return [task.stt, task.title, _units(task.lead_units), _units(task.support_units), task.output,
-            _deadline(task.deadline), item.plan.metadata.issuer, " ".join(task.indicator_ids),
-            " > ".join(task.section_path), _group(task.group), item.file, task.id, _lines(task.source), task.source.page,
+            _deadline(task.deadline), item.plan.metadata.issuer, item.file, " ".join(task.indicator_ids),
+            " > ".join(task.section_path), _group(task.group), task.id, _lines(task.source), task.source.page,
             _one_line(task.source.quote)]
 
 
@@ -220,17 +231,18 @@ class _SheetWriter:
         sheet.repeat_rows(0)
         sheet.set_margins(left=0.4, right=0.4)  # inches; the default 0.7 wastes width
         sheet.hide_gridlines(0)  # on paper too: a row's cells are read across the page by its lines
-        sheet.set_row(0, _LINE_HEIGHT * max(_wrapped_lines(name, width) for name, width, _ in columns))
+        sheet.set_footer("&CTrang &P / &N")
+        sheet.set_row(0, LINE_HEIGHT * max(wrapped_lines(name, width) for name, width, _ in columns))
         for i, (name, _, _) in enumerate(columns):
             sheet.write_string(0, i, name, bold)
 
     def append(self, row: Sequence[Cell]) -> None:
         self.rows += 1
         number = self.rows
-        lines = max((_wrapped_lines(value, width) for value, (_, width, wrap) in zip(row, self.columns, strict=True)
+        lines = max((wrapped_lines(value, width) for value, (_, width, wrap) in zip(row, self.columns, strict=True)
                      if wrap and isinstance(value, str)), default=1)
         if lines > 1:  # before the row's cells: in constant_memory mode a row is final once the next begins
-            self.sheet.set_row(number, _LINE_HEIGHT * min(lines, _MOST_LINES))
+            self.sheet.set_row(number, LINE_HEIGHT * min(lines, _MOST_LINES))
         for col, (value, (_, _, wrap)) in enumerate(zip(row, self.columns, strict=True)):
             if value is None:
                 continue
@@ -251,8 +263,10 @@ class _SheetWriter:
 
 #: What became of a file, in the words of the sheet.
 FILE_STATUS = {"converted": "Đã chuyển đổi", "partly": "Đã chuyển đổi, có phần chưa đọc được",
+               "needs_ocr": "Có trang quét chưa đọc: cần đọc bằng OCR (chạy lại không có --ocr never)",
                "failed": "Lỗi, chưa chuyển đổi",
-               "unsupported": "Không đọc: định dạng không hỗ trợ (lưu thành .docx hoặc .pdf)"}
+               "unsupported": "Không đọc: định dạng không hỗ trợ (lưu thành .docx hoặc .pdf)",
+               "outside": "Bỏ qua: liên kết tới tệp ngoài thư mục đầu vào (chép tệp vào thư mục)"}
 
 
 class ExportWriter:

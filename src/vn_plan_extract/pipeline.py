@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -65,7 +66,17 @@ def extract(path: str | Path, *, ocr: str = "auto", workers: int = 1, password: 
     if not isinstance(path, str | Path):
         raise UnreadableDocument(None, f"extract() takes a file path, not {type(path).__name__}")
     with _own_errors(path):
-        return run(read_path(Path(path), ocr=ocr, workers=workers, password=password))
+        started = time.perf_counter()
+        source = read_path(Path(path), ocr=ocr, workers=workers, password=password)
+        read_s = time.perf_counter() - started
+        document = run(source)
+        # what -v shows: how the file was read and what came of it
+        logger.info("%s: read as %s (%d lines%s%s) in %.2f s; %d indicators, %d tasks, %d warnings in %.2f s",
+                    path, source.format, source.line_count, f", {document.source.pages} pages" if document.source.pages else "",
+                    f", OCR on pages {document.source.ocr_pages}" if document.source.ocr_pages else "", read_s,
+                    len(document.indicators), len(document.tasks), len(document.warnings),
+                    time.perf_counter() - started - read_s)
+        return document
 
 
 def extract_text(text: str | bytes, path: str | None = None, fmt: str = "txt") -> PlanDocument:

@@ -17,8 +17,8 @@ from itertools import pairwise
 from pathlib import Path
 
 from .document import SourceText
-from .errors import WARNING_CODES_VI, UnreadableDocument
-from .export import ORIGIN_VI, target_label
+from .errors import ATTENTION_CODES, WARNING_CODES_VI, UnreadableDocument
+from .export import FILE_STATUS, ORIGIN_VI, target_label
 from .files import SUMMARY_FILE, read_plan_json, write_text_atomic
 from .models import Indicator, PlanDocument, Source, Task
 from .pipeline import run
@@ -376,29 +376,41 @@ class IndexEntry:
     indicators: int
     tasks: int
     warnings: int
+    #: what was not read, in Vietnamese ("bản quét, cần OCR"), or None when all was
+    unread: str | None = None
 
     @classmethod
     def of(cls, href: str, plan: PlanDocument) -> IndexEntry:
         m = plan.metadata
+        codes = sorted({w.code for w in plan.warnings} & ATTENTION_CODES)
+        unread = None
+        if codes:
+            status = FILE_STATUS["needs_ocr" if "W006" in codes else "partly"]
+            unread = f"{status}: " + "; ".join(f"{c} {WARNING_CODES_VI[c]}" for c in codes)
         return cls(href, plan.source.path, m.issuer, m.number, m.date, m.title, len(plan.indicators), len(plan.tasks),
-                   len(plan.warnings))
+                   len(plan.warnings), unread)
 
 
 def index_html(entries: Iterable[IndexEntry], others: Iterable[tuple[str, str]] = ()) -> str:
     """A page listing the review pages of a batch, then the files that have no page (file, what became
     of it: failed and why, not a supported format)."""
-    rows = []
+    rows, converted, unread = [], 0, 0
     for e in entries:
+        converted += 1
+        note = f'<div class="unread-note">{html.escape(e.unread)}</div>' if e.unread else ""
         rows.append(
-            f'<tr><td><a href="{html.escape(relative_url(e.href))}">{html.escape(e.path)}</a></td>'
+            f'<tr{" class=partly" if e.unread else ""}><td><a href="{html.escape(relative_url(e.href))}">'
+            f"{html.escape(e.path)}</a>{note}</td>"
             + _cells(e.issuer, e.number, e.date, e.title)
             + f"<td>{e.indicators}</td><td>{e.tasks}</td><td>{e.warnings}</td></tr>")
     for name, status in others:
+        unread += 1
         rows.append(f'<tr class="unread"><td>{html.escape(name)}</td><td colspan="7">{html.escape(status)}</td></tr>')
     return f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Kế hoạch đã chuyển đổi</title><style>{_STYLE} body {{ padding: 1rem; }} h1 {{ font-size: 1.3rem; }}</style></head>
-<body><h1>Kế hoạch đã chuyển đổi ({len(rows)})</h1>
+<title>Kế hoạch đã chuyển đổi</title><style>{_STYLE} body {{ padding: 1rem; }} h1 {{ font-size: 1.3rem; }}
+.unread-note {{ color: var(--guess); font-size: .75rem; }} tr.unread td {{ color: var(--guess); }}</style></head>
+<body><h1>Kế hoạch đã chuyển đổi: {converted}{f" · tệp không chuyển đổi: {unread}" if unread else ""}</h1>
 <table><colgroup><col style="width:22%"><col style="width:16%"><col style="width:9%"><col style="width:8%">
 <col style="width:30%"><col style="width:5%"><col style="width:5%"><col style="width:5%"></colgroup>
 <thead><tr><th>Tệp</th><th>Cơ quan ban hành</th><th>Số</th><th>Ngày</th><th>Tên</th><th>Chỉ tiêu</th>
