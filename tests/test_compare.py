@@ -241,3 +241,17 @@ def test_names_that_say_too_little_or_are_cut_off_make_no_canonical_row() -> Non
     named = align([_plan(f"xã {x}", "Thu nhập bình quân đầu người (triệu đồng) đạt 60 triệu đồng.",
                          "Tỷ lệ trường học có camera giám sát đạt 50%.") for x in "AB"], catalogue=())
     assert [c.name for c in named.canonical] == ["Thu nhập bình quân đầu người", "Tỷ lệ trường học có camera giám sát"]
+
+
+def test_a_target_without_a_unit_does_not_chain_a_share_and_an_amount_into_one_row() -> None:
+    name = "Tổng thu ngân sách nhà nước trên địa bàn"
+    plans = [_plan("xã A", f"{name} đạt 12%.", "Tỷ lệ trường học có camera giám sát đạt 50%."),
+             _plan("xã B", f"{name} đạt 100.", "Tỷ lệ trường học có camera giám sát đạt 60%."),
+             _plan("xã C", f"{name} đạt 6.000 tỷ đồng.", "Tỷ lệ trường học có camera giám sát đạt 70%.")]
+    units = [[i.target.unit for i in p.document.indicators if "ngân sách" in i.name] for p in plans]
+    assert units == [["%"], [None], ["tỷ đồng"]]
+    alignment = align(plans, catalogue=())
+    for canonical in alignment.canonical:
+        kinds = {m.indicator.target.unit for m in canonical.members} - {None}
+        assert len(kinds) <= 1, (canonical.name, kinds)
+    assert any(len(c.members) == 3 for c in alignment.canonical)  # the cameras: one row of three plans

@@ -297,7 +297,8 @@ class _InOrder:
         if self.writer is not None:
             self.writer.add(item)
         if self.review:
-            self.pages.append(IndexEntry.of(review_output_path(output_path(Path("."), relative)).as_posix(), item.plan))
+            self.pages.append(IndexEntry.of(review_output_path(output_path(Path("."), relative)).as_posix(), item.plan,
+                                            item.file))
 
 
 def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force: bool = False,

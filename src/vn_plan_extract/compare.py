@@ -201,6 +201,9 @@ def align(plans: Sequence[Plan], reference: Plan | None = None,
         gi, gj = group_of[i], group_of[j]
         if gi == gj or {rest[k].plan.file for k in groups[gi]} & {rest[k].plan.file for k in groups[gj]}:
             continue
+        # a unit left unwritten agrees with any, but it must not chain "%" and "tỷ đồng" into one group
+        if len({families[k] for k in groups[gi] + groups[gj]} - {"-", "level"}) > 1:
+            continue
         for k in groups[gj]:
             group_of[k] = gi
         groups[gi] += groups.pop(gj)
@@ -355,7 +358,8 @@ def _wide_rows(alignment: Alignment) -> tuple[list[str], list[list[str | int]], 
         why: list[str | None] = [None] * len(row)
         for owner, year in columns:
             if owner is None:
-                row.append("; ".join(target_label(r) for r in c.reference if r.target_year == year))
+                # the reference's target once, however often the province's plan restates it
+                row.append("; ".join(dict.fromkeys(target_label(r) for r in c.reference if r.target_year == year)))
                 why.append(None)
                 continue
             mine = [m.indicator for m in c.members if m.plan is owner and m.indicator.target_year == year]

@@ -512,27 +512,28 @@ def evaluate_folder(name: str, gold_dir: Path, output_dir: Path | None = None,
 
 
 def render_table(scores: list[SetScore]) -> str:
-    header = (f"{'set':<18}{'docs':>5}{'gold':>6}{'pred':>6}{'match':>6}{'P':>7}{'R':>7}{'F1':>7}"
+    width = max([18, *(len(s.name) + 2 for s in scores)])  # a long set name never runs into its figures
+    header = (f"{'set':<{width}}{'docs':>5}{'gold':>6}{'pred':>6}{'match':>6}{'P':>7}{'R':>7}{'F1':>7}"
               f"{'strict':>7}{'fully':>7}{'sec P':>7}{'sec R':>7}{'sec F1':>7}")
     lines = [header, "-" * len(header)]
     for s in scores:
         m = s.metrics()
-        lines.append(f"{s.name:<18}{s.documents:>5}{s.gold:>6}{s.predicted:>6}{s.matched:>6}"
+        lines.append(f"{s.name:<{width}}{s.documents:>5}{s.gold:>6}{s.predicted:>6}{s.matched:>6}"
                      f"{m['indicator_precision']:>7.3f}{m['indicator_recall']:>7.3f}{m['indicator_f1']:>7.3f}"
                      f"{m['strict_f1']:>7.3f}{m['fully_right']:>7.3f}{m['section_precision']:>7.3f}{m['section_recall']:>7.3f}"
                      f"{m['section_f1']:>7.3f}")
     lines.append("")
-    lines.append(f"{'tables':<18}{'tasks':>6}{'F1':>7}{'right':>7}{'budget':>8}{'total':>7}{'rows':>7}")
+    lines.append(f"{'tables':<{width}}{'tasks':>6}{'F1':>7}{'right':>7}{'budget':>8}{'total':>7}{'rows':>7}")
     for s in scores:
         m = s.metrics()
         if s.tasks_gold or s.budget_items_gold or s.tables_gold:
-            lines.append(f"{s.name:<18}{s.tasks_gold:>6}{m['task_f1']:>7.3f}{m['task_right']:>7.3f}"
+            lines.append(f"{s.name:<{width}}{s.tasks_gold:>6}{m['task_f1']:>7.3f}{m['task_right']:>7.3f}"
                          f"{m['budget_items_right']:>8.3f}{m['budget_total_right']:>7.3f}{m['table_rows_right']:>7.3f}")
     lines.append("")
     lines.append("attribute accuracy on matched indicators:")
     for s in scores:
         m = s.metrics()
-        lines.append(f"  {s.name:<12}" + "  ".join(f"{a}={m['attr_' + a]:.3f}" for a in ATTRIBUTES))
+        lines.append(f"  {s.name:<{width}} " + "  ".join(f"{a}={m['attr_' + a]:.3f}" for a in ATTRIBUTES))
     return "\n".join(lines)
 
 

@@ -380,14 +380,15 @@ class IndexEntry:
     unread: str | None = None
 
     @classmethod
-    def of(cls, href: str, plan: PlanDocument) -> IndexEntry:
+    def of(cls, href: str, plan: PlanDocument, name: str | None = None) -> IndexEntry:
+        """`name`: the file as the index names it (its path below the batch's input folder)."""
         m = plan.metadata
         codes = sorted({w.code for w in plan.warnings} & ATTENTION_CODES)
         unread = None
         if codes:
             status = FILE_STATUS["needs_ocr" if "W006" in codes else "partly"]
             unread = f"{status}: " + "; ".join(f"{c} {WARNING_CODES_VI[c]}" for c in codes)
-        return cls(href, plan.source.path, m.issuer, m.number, m.date, m.title, len(plan.indicators), len(plan.tasks),
+        return cls(href, name or plan.source.path, m.issuer, m.number, m.date, m.title, len(plan.indicators), len(plan.tasks),
                    len(plan.warnings), unread)
 
 
