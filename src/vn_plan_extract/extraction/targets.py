@@ -390,6 +390,9 @@ def _strive_spans(text: str) -> list[tuple[int, int]]:
 
 def _is_target(q: Quantity, text: str, clause_start: int, breakdown_units: frozenset[str],
                listed: bool = False) -> bool:
+    marked = q.percent or q.rank or q.value_max is not None or q.after_comparator or q.fixed_unit or q.fraction
+    if q.unit is None and not (marked or q.comparator_word or q.change):
+        return False  # a bare number with no noun and no target word ("Hôm nay: 110"), before any look-around
     near = max(clause_start, q.number_start - _REACH)  # the bounded look-back of the patterns below
     after = q.end + _REACH
     # the REVERSE patterns ending in "$" are matched at the number (`match`), not searched for before it
@@ -410,7 +413,7 @@ def _is_target(q: Quantity, text: str, clause_start: int, breakdown_units: froze
         return False  # "giảm 57,3% đạt 315 % so kế hoạch", "đạt 85% dân số, vượt chỉ tiêu kế hoạch …": a plan's result
     if _ONE_OF_AFTER_RE.match(text, q.end, after) and _IS_BEFORE_RE.search(text, max(0, q.number_start - 8), q.number_start):
         return False  # "Đây là 1 trong 10 chỉ tiêu": a place in a set
-    if q.percent or q.rank or q.value_max is not None or q.after_comparator or q.fixed_unit or q.fraction:
+    if marked:
         return True
     if q.comparator_word or (q.change and q.unit == "lần"):
         return True  # … "Tổng giá trị giao dịch thanh toán không dùng tiền mặt gấp 30 lần GRDP"
