@@ -294,6 +294,9 @@ def test_every_file_of_the_folder_is_accounted_for(tmp_path: Path, capsys: pytes
     (folder / "empty.txt").write_bytes(b"")
     (tmp_path / "elsewhere.txt").write_text("x", encoding="utf-8")
     (folder / "outside.txt").symlink_to(tmp_path / "elsewhere.txt")
+    (tmp_path / "other_dir").mkdir()
+    (tmp_path / "other_dir" / "plan.txt").write_text("x", encoding="utf-8")
+    (folder / "outside_dir").symlink_to(tmp_path / "other_dir", target_is_directory=True)
     out = tmp_path / "out"
     assert main(["batch", str(folder), "-o", str(out), "--workers", "1", "-q", "--ocr", "never"]) == 1
     err = capsys.readouterr().err
@@ -307,7 +310,7 @@ def test_every_file_of_the_folder_is_accounted_for(tmp_path: Path, capsys: pytes
     assert summary["unsupported"] == ["budget.xlsx", "notes.rtf.bak"]
     assert summary["with_warnings"] == {"scan.pdf": ["W006"]}
     assert "2 not read" in err
-    assert "1 of them partly" in err
+    assert "1 partly read (see above)" in err
     sheet = openpyxl.load_workbook(out / "plans.xlsx")["Tệp"]
     rows = {r[0]: r[1] for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert rows["plan.txt"] == "Đã chuyển đổi"
@@ -315,6 +318,7 @@ def test_every_file_of_the_folder_is_accounted_for(tmp_path: Path, capsys: pytes
     assert rows["empty.txt"].startswith("Lỗi")
     assert rows["budget.xlsx"].startswith("Không đọc")
     assert rows["outside.txt"].startswith("Bỏ qua: liên kết")
+    assert rows["outside_dir"].startswith("Bỏ qua: liên kết")  # a link to a folder elsewhere, too
     # the reasons in Vietnamese, the recorded detail after them, no path of this machine
     reasons = {r[0]: r[2] for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert reasons["empty.txt"] == "tệp rỗng. Chi tiết: the file is empty"

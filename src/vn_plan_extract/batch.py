@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import logging
 import os
 import resource
 import signal
@@ -45,23 +46,27 @@ REVIEW_INDEX = "index.html"
 #: Seconds one file may take before its worker is stopped (a 100-page PDF with a text layer takes about
 #: 15 s; a scanned one is read by OCR at about 3 s a page on one core, so 150 scanned pages fit).
 DEFAULT_TIMEOUT = 600.0
+logger = logging.getLogger(__name__)
 
 
 def find_inputs(folder: Path, skip: Path | None = None, outside: list[Path] | None = None,
                 unsupported: list[Path] | None = None) -> list[Path]:
     """Every supported file below `folder`, sorted; skipped: hidden files and folders, the folder `skip`
     (a batch's output inside its input: its review pages are .html), the `<name>_files` folders a web
-    page saved by Word or a browser keeps its parts in, and links that lead out of `folder` (listed in
-    `outside`: a link in a shared folder must not make the batch read and show files from elsewhere).
+    page saved by Word or a browser keeps its parts in, and links to files or folders out of `folder` (listed
+    in `outside`: a link in a shared folder must not make the batch read and show files from elsewhere).
     Files of a type no reader takes are listed in `unsupported`, so that a batch can say what it did not read."""
     skipped = skip.resolve() if skip is not None else None
     root = folder.resolve()
     out = []
     for child in sorted(folder.rglob("*")):
-        if not child.is_file():
-            continue
         parts = child.relative_to(folder).parts
         if any(part.startswith(".") for part in parts) or any(part.endswith("_files") for part in parts[:-1]):
+            continue
+        if not child.is_file():
+            # a link to a folder elsewhere is not walked (rglob does not follow it) and is said so
+            if child.is_symlink() and outside is not None and not child.resolve().is_relative_to(root):
+                outside.append(child)
             continue
         real = child.resolve()
         if child.suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -146,9 +151,9 @@ class BatchReport:
         rate = self.converted / self.convert_seconds if self.convert_seconds else 0.0
         head = "interrupted: " if self.interrupted else ""
         unread = f", {len(self.unsupported)} not read (unsupported type)" if self.unsupported else ""
-        partly = f" ({len(self.with_warnings)} of them partly: see the warnings)" if self.with_warnings else ""
-        return (f"{head}{self.converted} converted{partly}, {self.skipped} up to date, {len(self.failures)} failed "
-                f"of {self.inputs} files{unread}; {self.indicators} indicators, {self.tasks} tasks; "
+        partly = f", {len(self.with_warnings)} partly read (see above)" if self.with_warnings else ""
+        return (f"{head}{self.converted} converted, {self.skipped} up to date, {len(self.failures)} failed "
+                f"of {self.inputs} files{partly}{unread}; {self.indicators} indicators, {self.tasks} tasks; "
                 f"{self.seconds:.1f} s ({rate:.1f} files/s while converting)")
 
 
@@ -156,8 +161,10 @@ def _convert(path: str, output: str, review: bool = False, ocr: str = "auto",
              password: str | None = None) -> dict[str, Any]:
     """In a worker: extract one file and write its JSON. Errors come back as data, not as exceptions
     (the package's exceptions carry the path and reason separately and do not survive pickling whole)."""
+    started = time.perf_counter()
     try:
         source = read_path(Path(path), ocr=ocr, password=password)  # one OCR page at a time: the workers are the budget
+        read_s = time.perf_counter() - started
         plan = run(source)
         write_plan_atomic(Path(output), plan)
         if review:
@@ -171,9 +178,15 @@ def _convert(path: str, output: str, review: bool = False, ocr: str = "auto",
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return {"ok": False, "kind": "InternalError",
                 "message": f"{readable_name(path)}: {type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})"}
+    # what -v says of the file, a line in the parent (a worker's log lines would interleave)
+    pages = f", {plan.source.pages} pages" if plan.source.pages else ""
+    ocr_pages = f", OCR on pages {plan.source.ocr_pages}" if plan.source.ocr_pages else ""
+    said = (f"read as {source.format} ({source.line_count} lines{pages}{ocr_pages}) in {read_s:.2f} s; "
+            f"{len(plan.indicators)} indicators, {len(plan.tasks)} tasks, {len(plan.warnings)} warnings "
+            f"in {time.perf_counter() - started - read_s:.2f} s")
     return {"ok": True, "indicators": len(plan.indicators), "tasks": len(plan.tasks),
             "attention": sorted({w.code for w in plan.warnings if w.code in ATTENTION_CODES}),
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "said": said}
 
 
 def _unread_scan(output: dict[str, Any]) -> bool:
@@ -333,6 +346,7 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
             feed.settle(index, False)
             continue
         if fresh is not None:
+            logger.info("%s: up to date (%s)", readable_name(relative.as_posix()), output.name)
             report.skipped += 1
             report.indicators += len(fresh.get("indicators", []))
             report.tasks += len(fresh.get("tasks", []))
@@ -381,6 +395,7 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
                     outcome = {"ok": False, "kind": "WorkerDied", "message": f"{readable_name(path)}: the worker "
                                                                              f"converting it died (exit code {exc.exitcode})"}
             if outcome["ok"]:
+                logger.info("%s: %s", readable_name(relative.as_posix()), outcome["said"])
                 report.converted += 1
                 if outcome["attention"]:
                     report.with_warnings[readable_name(relative.as_posix())] = outcome["attention"]

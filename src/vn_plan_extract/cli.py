@@ -467,6 +467,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "verbose", 0):
         logging.basicConfig(level=logging.DEBUG if args.verbose > 1 else logging.INFO,
                             format="%(levelname)s %(name)s: %(message)s")
+        # this package's detail, not pdfminer's (392 000 lines of its parser's debug on the corpus)
+        for noisy in ("pdfminer", "PIL", "trafilatura", "htmldate", "charset_normalizer"):
+            logging.getLogger(noisy).setLevel(logging.WARNING)
     return int(args.func(args))
 
 

@@ -372,6 +372,20 @@ def _wide_rows(alignment: Alignment) -> tuple[list[str], list[list[str | int]], 
     return header, rows, notes
 
 
+def _print_setup(sheet: Any, fit_width: bool) -> None:
+    """Landscape A4, the header row on every page, grid lines, page numbers; the columns fitted to the
+    page's width where they are few enough to stay legible."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = 9  # A4
+    if fit_width:
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.page_margins.left = sheet.page_margins.right = 0.4  # inches
+    sheet.print_options.gridLines = True
+    sheet.oddFooter.center.text = "Trang &P / &N"
+
+
 #: The workbook's sheets: the table, each aligned target with its plan's own name, what aligned with nothing.
 COMPARE_SHEET, MEMBERS_SHEET, UNALIGNED_SHEET = "So sánh", "Chỉ tiêu đã ghép", "Chưa ghép"
 
@@ -404,7 +418,7 @@ def write_compare(alignment: Alignment, out: Path) -> list[Path]:
                 cell = sheet.cell(row=sheet.max_row, column=col)
                 cell.fill = red
                 cell.comment = Comment(note, "vn-plan-extract")
-    widths = [16, 44, 10, 8] + [22] * (len(header) - 4)
+    widths = [16, 44, 10, 8] + [18] * (len(header) - 4)
     wrapped = CellAlignment(wrap_text=True, vertical="top")
     for i, w in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(i)].width = w
@@ -420,15 +434,10 @@ def write_compare(alignment: Alignment, out: Path) -> list[Path]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "C2"
     sheet.auto_filter.ref = sheet.dimensions
-    # printed: landscape A4, the code and the name and the header row on every page, the plans' columns
-    # across as many pages as they need
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = 9
-    sheet.print_title_rows = "1:1"
+    # printed: the code, the name and the header row on every page, the plans' columns across as many
+    # pages as they need (a table of 100 plans is as wide as that)
+    _print_setup(sheet, fit_width=False)
     sheet.print_title_cols = "A:B"
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.print_options.gridLines = True
-    sheet.oddFooter.center.text = "Trang &P / &N"
 
     members = book.create_sheet(MEMBERS_SHEET)
     members.append(["Mã chỉ tiêu chung", "Chỉ tiêu chung", "Kế hoạch", "Tệp", "Mã chỉ tiêu", "Tên chỉ tiêu trong kế hoạch",
@@ -453,6 +462,7 @@ def write_compare(alignment: Alignment, out: Path) -> list[Path]:
             ws.column_dimensions[get_column_letter(i)].width = w
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = ws.dimensions
+        _print_setup(ws, fit_width=True)
     write_atomic(xlsx, book.save)
     write_json_atomic(json_path, alignment_json(alignment))
     return [xlsx, csv_path, json_path]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from .models import Deadline, Group, Indicator, PlanDocument, Source, Task
 
 CSV_ENCODING = "utf-8-sig"  # the BOM is what tells Excel the file is UTF-8
 
-Cell = str | int | float | bool | None
+Cell = str | int | float | bool | date | None
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,23 @@ class ConvertedPlan:
 
     file: str
     plan: PlanDocument
+
+
+def vietnamese_date(iso: str | None) -> str | None:
+    """An ISO date as Vietnamese documents write it: "2026-07-03" -> "03/07/2026" (anything else unchanged).
+
+    >>> vietnamese_date("2026-07-03"), vietnamese_date(None), vietnamese_date("2026")
+    ('03/07/2026', None, '2026')
+    """
+    parsed = _date(iso)
+    return parsed.strftime("%d/%m/%Y") if parsed else iso
+
+
+def _date(iso: str | None) -> date | None:
+    try:
+        return date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
 
 
 def vietnamese_number(value: float) -> str:
@@ -133,7 +151,7 @@ def write_csv(path: Path, header: list[str], rows: list[list[Cell]]) -> None:
 #: came from. Printed, a sheet shows the columns up to the plan's issuer and file (`_PRINTED`), so a
 #: landscape A4 page stays legible (all 20 fitted to its width printed at 40%). The CSVs keep the snake_case columns
 #: above, stable keys for programs. (header, width, wrapped)
-_XLSX_INDICATORS = [("Tên chỉ tiêu", 48, True), ("Chỉ tiêu", 13, True), ("Giá trị", 8, False), ("Đến", 6, False),
+_XLSX_INDICATORS = [("Tên chỉ tiêu", 46, True), ("Chỉ tiêu", 13, True), ("Giá trị", 11, False), ("Đến", 7, False),
                     ("Đơn vị", 10, True), ("Năm", 6, False), ("Chủ trì", 24, True), ("Phối hợp", 22, True),
                     ("Thời hạn", 14, True), ("Cơ quan ban hành", 22, True), ("Tệp", 20, True), ("Theo dõi", 20, True),
                     ("Định tính", 9, False), ("Mục", 28, True), ("Nhóm", 22, True), ("Mã", 7, False),
@@ -149,6 +167,8 @@ _XLSX_DOCUMENTS = [("Tệp", 28, True), ("Cơ quan ban hành", 28, True), ("Số
                    ("Định dạng", 9, False), ("Số trang", 8, False), ("sha256", 20, False)]
 _XLSX_FILES = [("Tệp", 50, True), ("Trạng thái", 30, True), ("Lý do", 60, True), ("Số chỉ tiêu", 10, False),
                ("Số nhiệm vụ", 10, False)]
+#: Columns of amounts: digits grouped by thousands in the reader's locale, never "5.39E+09".
+_AMOUNTS = frozenset({"Giá trị", "Đến", "Tổng kinh phí"})
 #: How many leading columns of each sheet are printed (see above).
 _PRINTED = {"Chỉ tiêu": 11, "Nhiệm vụ": 8, "Văn bản": 12, "Tệp": 5}
 #: Row heights are written, not left to the reader: LibreOffice keeps a row one line high however many
@@ -172,9 +192,13 @@ def wrapped_lines(text: str, width: int) -> int:
         size = len(word)
         if used and used + 1 + size > width:
             lines, used = lines + 1, 0
+        if size > width:
+            # a word longer than the line (a file's path) is broken where the program finds a place
+            # ("/", "_"), not at the last character that fits: a line holds three quarters of it
+            lines += -(-size // max(1, width * 3 // 4)) - 1
+            used = width
+            continue
         used = used + 1 + size if used else size
-        while used > width:
-            lines, used = lines + 1, used - width
     return lines
 
 
@@ -201,7 +225,7 @@ def _xlsx_task(item: ConvertedPlan, task: Task) -> list[Cell]:
 def _xlsx_document(item: ConvertedPlan) -> list[Cell]:
     plan, meta = item.plan, item.plan.metadata
     signer = " ".join(x for x in (meta.signer.title, meta.signer.name) if x) if meta.signer else None
-    return [item.file, meta.issuer, meta.number, meta.date, meta.title, meta.doc_type, meta.place, signer,
+    return [item.file, meta.issuer, meta.number, _date(meta.date), meta.title, meta.doc_type, meta.place, signer,
             len(plan.indicators), len(plan.tasks), plan.budget.total if plan.budget else None,
             plan.budget.unit if plan.budget else None, len(plan.warnings), plan.source.format.value,
             plan.source.pages, plan.source.sha256]
@@ -220,6 +244,13 @@ class _SheetWriter:
         self.sheet = sheet = workbook.add_worksheet(title)
         self._wrapped = workbook.add_format({"text_wrap": True, "valign": "top"})
         self._top = workbook.add_format({"valign": "top"})
+        self._whole = workbook.add_format({"valign": "top", "num_format": "#,##0"})
+        self._decimal = workbook.add_format({"valign": "top", "num_format": "#,##0.0##"})
+        self._day = workbook.add_format({"valign": "top", "num_format": "dd/mm/yyyy"})
+        self._amounts = {i for i, (name, _, _) in enumerate(columns) if name in _AMOUNTS}
+        # a row is as high as the text of its printed columns: a long quote off the page does not make a
+        # printed row of one line six lines high (on screen the quote's cell shows its first lines)
+        self._printed = _PRINTED.get(title, len(columns))
         bold = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
         for i, (_, width, _) in enumerate(columns):
             sheet.set_column(i, i, width)
@@ -239,7 +270,8 @@ class _SheetWriter:
     def append(self, row: Sequence[Cell]) -> None:
         self.rows += 1
         number = self.rows
-        lines = max((wrapped_lines(value, width) for value, (_, width, wrap) in zip(row, self.columns, strict=True)
+        lines = max((wrapped_lines(value, width) for value, (_, width, wrap) in
+                     zip(row[: self._printed], self.columns[: self._printed], strict=True)
                      if wrap and isinstance(value, str)), default=1)
         if lines > 1:  # before the row's cells: in constant_memory mode a row is final once the next begins
             self.sheet.set_row(number, LINE_HEIGHT * min(lines, _MOST_LINES))
@@ -252,6 +284,10 @@ class _SheetWriter:
                 self.sheet.write_string(number, col, text, self._wrapped if wrap else self._top)
             elif isinstance(value, bool):
                 self.sheet.write_boolean(number, col, value, self._top)
+            elif isinstance(value, date):  # a real date: sorts and filters as one, shown 03/07/2026
+                self.sheet.write_datetime(number, col, value, self._day)
+            elif col in self._amounts:
+                self.sheet.write_number(number, col, value, self._whole if float(value).is_integer() else self._decimal)
             else:  # beside a wrapped cell, level with its first line
                 self.sheet.write_number(number, col, value, self._top)
 

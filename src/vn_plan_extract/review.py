@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .document import SourceText
 from .errors import ATTENTION_CODES, WARNING_CODES_VI, UnreadableDocument
-from .export import FILE_STATUS, ORIGIN_VI, target_label
+from .export import FILE_STATUS, ORIGIN_VI, target_label, vietnamese_date
 from .files import SUMMARY_FILE, read_plan_json, write_text_atomic
 from .models import Indicator, PlanDocument, Source, Task
 from .pipeline import run
@@ -262,7 +262,7 @@ def review_html(plan: PlanDocument, source: SourceText) -> str:
     meta = plan.metadata
     title = " ".join(p for p in (meta.doc_type, meta.title) if p) or Path(plan.source.path).name
     facts = [f for f in (meta.issuer, f"Số {meta.number}" if meta.number else None,
-                         meta.date, plan.source.path) if f]
+                         vietnamese_date(meta.date), plan.source.path) if f]
     counts = (f"{len(plan.indicators)} chỉ tiêu, {len(plan.tasks)} nhiệm vụ, "
               f"{len(plan.warnings)} cảnh báo")
     return f"""<!DOCTYPE html>
@@ -388,8 +388,8 @@ class IndexEntry:
         if codes:
             status = FILE_STATUS["needs_ocr" if "W006" in codes else "partly"]
             unread = f"{status}: " + "; ".join(f"{c} {WARNING_CODES_VI[c]}" for c in codes)
-        return cls(href, name or plan.source.path, m.issuer, m.number, m.date, m.title, len(plan.indicators), len(plan.tasks),
-                   len(plan.warnings), unread)
+        return cls(href, name or plan.source.path, m.issuer, m.number, vietnamese_date(m.date), m.title,
+                   len(plan.indicators), len(plan.tasks), len(plan.warnings), unread)
 
 
 def index_html(entries: Iterable[IndexEntry], others: Iterable[tuple[str, str]] = ()) -> str:
