@@ -270,3 +270,16 @@ def test_warnings_on_the_review_page_are_in_vietnamese() -> None:
     page = review_html(plan, read_path(scan, ocr="never"))
     assert "trang không có lớp chữ" in page
     assert "no text layer" not in page
+
+
+def test_the_commonest_warning_details_are_in_vietnamese_too() -> None:
+    from vn_plan_extract import extract_text
+    from vn_plan_extract.readers.text import source_from_text
+
+    text = ("KẾ HOẠCH\nI. MỤC ĐÍCH\n- Nội dung một.\nII. MỤC TIÊU\n- Tỷ lệ hồ sơ trực tuyến đạt 80%.\n"
+            "IV. TỔ CHỨC THỰC HIỆN\n- Nội dung hai.\n")
+    plan = extract_text(text, "a.txt")
+    assert any(w.code == "W004" and "follows" in w.message for w in plan.warnings)  # the JSON keeps its words
+    page = review_html(plan, source_from_text(text, "a.txt", "txt"))
+    assert "mục IV đứng sau mục" in page
+    assert "follows" not in page

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
 from .document import SourceText
-from .errors import ATTENTION_CODES, WARNING_CODES_VI, UnreadableDocument
+from .errors import ATTENTION_CODES, WARNING_CODES, WARNING_CODES_VI, UnreadableDocument
 from .export import FILE_STATUS, ORIGIN_VI, target_label, vietnamese_date
 from .files import SUMMARY_FILE, read_plan_json, write_text_atomic
 from .models import Indicator, PlanDocument, Source, Task
@@ -242,6 +243,27 @@ def _rows(plan: PlanDocument) -> str:
     return "\n".join(out)
 
 
+#: The recorded details of the commonest warnings, in the page's words (the JSON keeps them as written
+#: for programs): (pattern over the detail, Vietnamese replacement). Others are shown as recorded.
+_DETAILS_VI: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"^(\S+) follows (\S+)$"), lambda m: f"mục {m[1]} đứng sau mục {m[2]}"),
+    (re.compile(r"\btable (\d+)(?: row ([^\s:]+))?(?:: cells assigned by guess)?"),
+     lambda m: f"bảng {int(m[1]) + 1}" + (f", dòng {m[2]}" if m[2] else "")),
+    (re.compile(r"the day or month of the date is not read \(written by hand\?\)"),
+     lambda m: "chưa đọc được ngày hoặc tháng ban hành (viết tay?)"),
+    (re.compile(r'the number after "Số:" is not read \("([^"]*)"; written by hand\?\)'),
+     lambda m: f'chưa đọc được số văn bản sau "Số:" ("{m[1]}"; viết tay?)'),
+    (re.compile(r"\bpages? (\d[\d, –-]*)"), lambda m: f"trang {m[1]}"),
+    (re.compile(r"\bOCR read no text\b"), lambda m: "OCR không đọc được chữ"),
+]
+
+
+def _detail_vi(detail: str) -> str:
+    for pattern, vietnamese in _DETAILS_VI:
+        detail = pattern.sub(vietnamese, detail)
+    return detail
+
+
 def _warnings(plan: PlanDocument) -> str:
     if not plan.warnings:
         return ""
@@ -251,7 +273,9 @@ def _warnings(plan: PlanDocument) -> str:
                  f"{w.source.line_start}</a>") if w.source else ""
         # the meaning in Vietnamese, then the detail as recorded (page numbers, items, file parts)
         meaning = WARNING_CODES_VI.get(w.code, "")
-        detail = w.message.split(": ", 1)[1] if ": " in w.message else ""
+        # the detail after the code's meaning, or the whole message where it has no such opening
+        english = WARNING_CODES.get(w.code, "")
+        detail = _detail_vi(w.message.removeprefix(english).removeprefix(": ") if w.message != english else "")
         items.append(f"<li><b>{html.escape(w.code)}</b> {html.escape(meaning)}"
                      f"{(' — <span class=detail>' + html.escape(detail) + '</span>') if detail else ''}{where}</li>")
     return f'<div id="warnings">Cảnh báo ({len(plan.warnings)}):<ul>{"".join(items)}</ul></div>'
