@@ -41,7 +41,7 @@ def _inputs(paths: Sequence[str]) -> Iterator[tuple[Path, Path]]:
             found_files = find_inputs(path, outside=outside, unsupported=unsupported)
             # what a folder holds and is not converted is said, as batch says it
             for link in outside:
-                print(f"skipped: {readable_name(link)}: a link to a file outside {readable_name(path)}", file=sys.stderr)
+                print(f"skipped: {readable_name(link)}: a link out of {readable_name(path)}, not followed", file=sys.stderr)
             for other in unsupported:
                 print(f"not read: {readable_name(other)}: not a plan format this tool reads (save it as .docx or .pdf)",
                       file=sys.stderr)
@@ -149,7 +149,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
                        progress=(not args.quiet and sys.stderr.isatty()) or args.progress, review=args.review,
                        max_memory_mb=args.max_memory, password=args.password)
     for link in report.links_outside:
-        print(f"skipped: {link}: a link to a file outside {readable_name(in_dir)}", file=sys.stderr)
+        print(f"skipped: {link}: a link out of {readable_name(in_dir)}, not followed", file=sys.stderr)
     for name in report.unsupported:
         print(f"not read: {name}: not a plan format this tool reads (save it as .docx or .pdf)", file=sys.stderr)
     for name, codes in sorted(report.with_warnings.items()):
