@@ -151,10 +151,13 @@ class BatchReport:
         rate = self.converted / self.convert_seconds if self.convert_seconds else 0.0
         head = "interrupted: " if self.interrupted else ""
         unread = f", {len(self.unsupported)} not read (unsupported type)" if self.unsupported else ""
-        partly = f", {len(self.with_warnings)} partly read (see above)" if self.with_warnings else ""
+        to_ocr = sum(1 for codes in self.with_warnings.values() if "W006" in codes)
+        partly = len(self.with_warnings) - to_ocr
+        partly_text = (f", {partly} partly read (see above)" if partly else "") + (
+            f", {to_ocr} with scanned pages not read (see above)" if to_ocr else "")
         return (f"{head}{self.converted} converted, {self.skipped} up to date, {len(self.failures)} failed "
-                f"of {self.inputs} files{partly}{unread}; {self.indicators} indicators, {self.tasks} tasks; "
-                f"{self.seconds:.1f} s ({rate:.1f} files/s while converting)")
+                f"of {self.inputs} files{partly_text}{unread}; {self.indicators} indicators, {self.tasks} tasks; "
+                f"{self.seconds:.1f} s" + (f" ({rate:.1f} files/s while converting)" if self.converted else ""))
 
 
 def _convert(path: str, output: str, review: bool = False, ocr: str = "auto",
@@ -210,7 +213,11 @@ III. TỔ CHỨC THỰC HIỆN
 
 
 def _warm_up() -> None:
-    extract_text(_WARM_UP_PLAN, "warm-up.md", "md")
+    logging.disable(logging.INFO)  # its line is not one of the run's files
+    try:
+        extract_text(_WARM_UP_PLAN, "warm-up.md", "md")
+    finally:
+        logging.disable(logging.NOTSET)
     gc.freeze()  # keep the collector off the parent's objects, which the forked workers share
 
 

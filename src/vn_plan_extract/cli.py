@@ -112,7 +112,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         written[out] = path
         if not args.quiet:
             print(f"{readable_name(path)} -> {readable_name(out)} ({len(plan.indicators)} indicators, "
-                  f"{len(plan.tasks)} tasks, {len(plan.warnings)} warnings)", file=sys.stderr)
+                  f"{len(plan.tasks)} tasks, {len(plan.warnings)} warning{'' if len(plan.warnings) == 1 else 's'})",
+                  file=sys.stderr)
     if failures and not to_stdout:
         print(f"{len(inputs) - failures} converted, {failures} failed", file=sys.stderr)
     return 1 if failures else 0

@@ -8,9 +8,11 @@ document. Every row names its source file and lines, so a reviewer can go back t
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -151,7 +153,7 @@ def write_csv(path: Path, header: list[str], rows: list[list[Cell]]) -> None:
 #: came from. Printed, a sheet shows the columns up to the plan's issuer and file (`_PRINTED`), so a
 #: landscape A4 page stays legible (all 20 fitted to its width printed at 40%). The CSVs keep the snake_case columns
 #: above, stable keys for programs. (header, width, wrapped)
-_XLSX_INDICATORS = [("Tên chỉ tiêu", 46, True), ("Chỉ tiêu", 13, True), ("Giá trị", 11, False), ("Đến", 7, False),
+_XLSX_INDICATORS = [("Tên chỉ tiêu", 44, True), ("Chỉ tiêu", 13, True), ("Giá trị", 14, False), ("Đến", 7, False),
                     ("Đơn vị", 10, True), ("Năm", 6, False), ("Chủ trì", 24, True), ("Phối hợp", 22, True),
                     ("Thời hạn", 14, True), ("Cơ quan ban hành", 22, True), ("Tệp", 20, True), ("Theo dõi", 20, True),
                     ("Định tính", 9, False), ("Mục", 28, True), ("Nhóm", 22, True), ("Mã", 7, False),
@@ -235,13 +237,33 @@ def _xlsx_document(item: ConvertedPlan) -> list[Cell]:
 _CELL_MOST = 32_767
 
 
+#: "_x" with one to three hex digits and "_" ("…_ntm_xa_danang…", a file named for a xã): LibreOffice reads
+#: it as an escaped character ("_xa_" is a line break), where the format and Excel need four digits.
+_SHORT_ESCAPE_RE = re.compile(r"(_x[0-9A-Fa-f]{1,3}_)")
+
+
+@lru_cache(maxsize=1)
+def _worksheet_class() -> type:
+    """XlsxWriter's worksheet, escaping "_xa_" as the format escapes "_x000A_" (a leading "_x005F"), so
+    that LibreOffice shows it as written, as Excel does."""
+    from xlsxwriter.worksheet import Worksheet
+
+    class _Worksheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type information
+        @staticmethod
+        def _escape_control_characters(data: str) -> str:
+            escaped: str = Worksheet._escape_control_characters(data)
+            return _SHORT_ESCAPE_RE.sub(r"_x005F\1", escaped) if "_x" in escaped else escaped
+
+    return _Worksheet
+
+
 class _SheetWriter:
     """One sheet of plans.xlsx, rows appended as they come: XlsxWriter's constant_memory mode writes
     each row out when the next begins, so the workbook's size in memory does not grow with the rows."""
 
     def __init__(self, workbook: Any, title: str, columns: list[tuple[str, int, bool]]) -> None:
         self.title, self.columns, self.rows = title, columns, 0
-        self.sheet = sheet = workbook.add_worksheet(title)
+        self.sheet = sheet = workbook.add_worksheet(title, worksheet_class=_worksheet_class())
         self._wrapped = workbook.add_format({"text_wrap": True, "valign": "top"})
         self._top = workbook.add_format({"valign": "top"})
         self._whole = workbook.add_format({"valign": "top", "num_format": "#,##0"})
@@ -302,7 +324,7 @@ FILE_STATUS = {"converted": "Đã chuyển đổi", "partly": "Đã chuyển đ�
                "needs_ocr": "Có trang quét chưa đọc: cần đọc bằng OCR (chạy lại không có --ocr never)",
                "failed": "Lỗi, chưa chuyển đổi",
                "unsupported": "Không đọc: định dạng không hỗ trợ (lưu thành .docx hoặc .pdf)",
-               "outside": "Bỏ qua: liên kết tới tệp ngoài thư mục đầu vào (chép tệp vào thư mục)"}
+               "outside": "Bỏ qua: liên kết ra ngoài thư mục đầu vào (chép tệp hoặc thư mục vào đó)"}
 
 
 class ExportWriter:
