@@ -61,15 +61,23 @@ def vietnamese_number(value: float) -> str:
 
 
 def target_label(ind: Indicator, with_year: bool = False) -> str:
-    """ "≥ 80%", "≤ 30 hạng", "5 sáng kiến": a target as a reader writes it (with the year: "≥ 80% (2026)")."""
+    """ "≥ 80%", "≤ 30 hạng", "5 sáng kiến", "3–5%": a target as a reader writes it (with the year: "≥ 80% (2026)").
+
+    >>> from vn_plan_extract import extract_text
+    >>> doc = extract_text("I. MỤC TIÊU\\n- Tốc độ tăng trưởng kinh tế đạt từ 7,5 - 8,0% trong năm 2026.")
+    >>> target_label(doc.indicators[0]), doc.indicators[0].target.comparator.value
+    ('7,5–8%', '>=')
+    """
     t = ind.target
     if ind.qualitative or t.value is None:
         text = t.text
     else:
         value = vietnamese_number(t.value)
-        if t.value_max is not None:
-            value += f"–{vietnamese_number(t.value_max)}"
         symbol = {"=": "", ">=": "≥ ", "<=": "≤ ", ">": "> ", "<": "< "}[t.comparator.value if t.comparator else "="]
+        if t.value_max is not None:
+            # a range reads as one, "94–96 triệu đồng": its "≥" (the contract's, for the lower bound) would
+            # make an official read a minimum
+            value, symbol = f"{value}–{vietnamese_number(t.value_max)}", ""
         unit = t.unit or ""
         text = f"{symbol}{value}{'' if unit in ('%', '') else ' '}{unit}"
     return f"{text} ({ind.target_year})" if with_year and ind.target_year else text
