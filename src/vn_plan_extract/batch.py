@@ -32,11 +32,11 @@ from types import FrameType
 from typing import Any
 
 from ._version import __version__
-from .errors import ATTENTION_CODES, WARNING_CODES_VI, VnPlanExtractError, failure_reason_vi, readable_name
-from .export import FILE_STATUS, ConvertedPlan, ExportWriter
+from .errors import ATTENTION_CODES, VnPlanExtractError, failure_reason_vi, readable_name
+from .export import FILE_STATUS, ConvertedPlan, ExportWriter, unread_status
 from .files import SUMMARY_FILE, remove_partials, write_atomic, write_json_atomic, write_plan_atomic, write_text_atomic
 from .models import PlanDocument
-from .pipeline import extract_text, run
+from .pipeline import extract_text, how_read, run
 from .readers import SUPPORTED_SUFFIXES, read_path
 from .review import IndexEntry, index_html, write_review
 
@@ -181,20 +181,17 @@ def _convert(path: str, output: str, review: bool = False, ocr: str = "auto",
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return {"ok": False, "kind": "InternalError",
                 "message": f"{readable_name(path)}: {type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})"}
-    # what -v says of the file, a line in the parent (a worker's log lines would interleave)
-    pages = f", {plan.source.pages} pages" if plan.source.pages else ""
-    ocr_pages = f", OCR on pages {plan.source.ocr_pages}" if plan.source.ocr_pages else ""
-    said = (f"read as {source.format} ({source.line_count} lines{pages}{ocr_pages}) in {read_s:.2f} s; "
-            f"{len(plan.indicators)} indicators, {len(plan.tasks)} tasks, {len(plan.warnings)} warnings "
-            f"in {time.perf_counter() - started - read_s:.2f} s")
+    # what -v says of the file, logged by the parent (a worker's log lines would interleave)
+    said = how_read(source, plan, read_s, time.perf_counter() - started - read_s)
     return {"ok": True, "indicators": len(plan.indicators), "tasks": len(plan.tasks),
             "attention": sorted({w.code for w in plan.warnings if w.code in ATTENTION_CODES}),
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "said": said}
 
 
-def _unread_scan(output: dict[str, Any]) -> bool:
-    """Does a plan's JSON have pages without a text layer that were not read by OCR (W006)?"""
-    return any(w.get("code") == "W006" for w in output.get("warnings", []) if isinstance(w, dict))
+def _attention(output: dict[str, Any]) -> list[str]:
+    """The codes of a plan JSON's warnings that say part of it was not read (`ATTENTION_CODES`)."""
+    return sorted({str(w["code"]) for w in output.get("warnings", [])
+                   if isinstance(w, dict) and w.get("code") in ATTENTION_CODES})
 
 
 #: A small plan run once in the parent before the workers fork, so that they start with the lexicons
@@ -271,9 +268,7 @@ def _file_statuses(report: BatchReport, relatives: list[Path]) -> list[tuple[str
         if name in failed:
             out.append((name, "failed", failed[name]))
         elif name in report.with_warnings:
-            codes = report.with_warnings[name]
-            out.append((name, "needs_ocr" if "W006" in codes else "partly",
-                        "; ".join(f"{c} {WARNING_CODES_VI[c]}" for c in codes)))
+            out.append((name, *unread_status(report.with_warnings[name])))
         else:
             out.append((name, "converted", ""))
     out += [(name, "unsupported", "") for name in report.unsupported]
@@ -345,7 +340,8 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
             fresh = None if force else up_to_date_output(output, file_sha256(path))
             if review and not review_output_path(output).exists():
                 fresh = None  # its review page is wanted and missing
-            if fresh is not None and ocr != "never" and _unread_scan(fresh):
+            attention = _attention(fresh) if fresh is not None else []
+            if "W006" in attention and ocr != "never":
                 fresh = None  # pages left unread by an earlier --ocr never: read them by OCR now
         except OSError as exc:
             report.failures.append(Failure(readable_name(relative.as_posix()), "UnreadableDocument",
@@ -358,8 +354,6 @@ def run_batch(in_dir: Path, out_dir: Path, *, workers: int | None = None, force:
             report.indicators += len(fresh.get("indicators", []))
             report.tasks += len(fresh.get("tasks", []))
             # a file part of which was not read says so on every run, not only on the one that read it
-            attention = sorted({str(w["code"]) for w in fresh.get("warnings", [])
-                                if isinstance(w, dict) and w.get("code") in ATTENTION_CODES})
             if attention:
                 report.with_warnings[readable_name(relative.as_posix())] = attention
             feed.settle(index, True)

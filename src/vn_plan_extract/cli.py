@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import WARNING_CODES, VnPlanExtractError, readable_name
+from .errors import WARNING_CODES, VnPlanExtractError, failure_detail, readable_name
 
 # The commands' modules are imported in the commands: `--help`, a usage error and a typo answer at once,
 # without loading the pipeline's lexicons, pydantic, openpyxl and the readers.
@@ -159,9 +159,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         print(f"{what}: {name}: {', '.join(f'{c} {WARNING_CODES[c]}' for c in codes)}", file=sys.stderr)
     for failure in report.failures:
         # the file as found below the input folder, like every other line, then why
-        at = failure.message.find(f"{failure.file}: ")
-        reason = failure.message[at + len(failure.file) + 2:] if at >= 0 else failure.message
-        print(f"failed: {failure.file}: {reason} [{failure.kind}]", file=sys.stderr)
+        print(f"failed: {failure.file}: {failure_detail(failure.message, failure.file)} [{failure.kind}]", file=sys.stderr)
     print(report.summary(), file=sys.stderr)
     if report.interrupted:
         print("run the same command again to carry on", file=sys.stderr)

@@ -118,14 +118,24 @@ UNREADABLE_REASONS_VI: list[tuple[str, str]] = [
 ]
 
 
+def failure_detail(message: str, file: str = "") -> str:
+    """A failure's message without the path before the file's name (an error names the file as it was
+    given: "/in/sub/a.pdf: the PDF is encrypted" for the file "sub/a.pdf").
+
+    >>> failure_detail("/in/sub/a.pdf: the PDF is encrypted", "sub/a.pdf")
+    'the PDF is encrypted'
+    """
+    at = message.find(f"{file}: ") if file else -1
+    return message[at + len(file) + 2:] if at >= 0 else message
+
+
 def failure_reason_vi(kind: str, message: str, file: str = "") -> str:
     """Why a file failed, in Vietnamese, then the recorded detail (without the file's path before it).
 
     >>> failure_reason_vi("UnreadableDocument", "/in/a.pdf: the PDF is encrypted", "a.pdf")
     'tệp có mật khẩu (mở bằng --password, hoặc lưu bản không mật khẩu). Chi tiết: the PDF is encrypted'
     """
-    at = message.find(f"{file}: ") if file else -1
-    detail = message[at + len(file) + 2:] if at >= 0 else message
+    detail = failure_detail(message, file)
     reason = FAILURE_KINDS_VI.get(kind)
     if reason is None:
         lowered = detail.lower()

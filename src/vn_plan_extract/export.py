@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .errors import WARNING_CODES_VI
 from .files import commit_partial, partial_file, write_atomic
 from .models import Deadline, Group, Indicator, PlanDocument, Source, Task
 
@@ -324,7 +325,7 @@ class _SheetWriter:
     def finish(self) -> None:
         """What needs the number of rows: the filter and the print area."""
         self.sheet.autofilter(0, 0, self.rows, len(self.columns) - 1)
-        self.sheet.print_area(0, 0, self.rows, _PRINTED.get(self.title, len(self.columns)) - 1)
+        self.sheet.print_area(0, 0, self.rows, self._printed - 1)
 
 
 #: What became of a file, in the words of the sheet.
@@ -333,6 +334,12 @@ FILE_STATUS = {"converted": "Đã chuyển đổi", "partly": "Đã chuyển đ�
                "failed": "Lỗi, chưa chuyển đổi",
                "unsupported": "Không đọc: định dạng không hỗ trợ (lưu thành .docx hoặc .pdf)",
                "outside": "Bỏ qua: liên kết ra ngoài thư mục đầu vào (chép tệp hoặc thư mục vào đó)"}
+
+
+def unread_status(codes: Sequence[str]) -> tuple[str, str]:
+    """A converted file part of which was not read (its `ATTENTION_CODES` warnings): its status key in
+    `FILE_STATUS` (scanned pages left to OCR, or partly read) and the warnings' meanings in Vietnamese."""
+    return ("needs_ocr" if "W006" in codes else "partly"), "; ".join(f"{c} {WARNING_CODES_VI[c]}" for c in codes)
 
 
 class ExportWriter:

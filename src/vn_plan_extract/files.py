@@ -38,20 +38,24 @@ _FILE_MODE = 0o666 & ~_current_umask()
 def write_atomic(path: Path, write: Callable[[Path], None] | bytes) -> None:
     """Write `write` (bytes, or a function called with the temporary path), then move the result to `path`
     in one step."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=PARTIAL_SUFFIX)
-    try:
-        if isinstance(write, bytes):
-            with os.fdopen(fd, "wb") as fh:  # through the open descriptor: no second open
+    if isinstance(write, bytes):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=PARTIAL_SUFFIX)
+        try:
+            with os.fdopen(fd, "wb") as fh:  # through the open descriptor: no second open (a plan's JSON)
                 fh.write(write)
                 os.fchmod(fh.fileno(), _FILE_MODE)
-        else:
-            os.close(fd)
-            write(Path(tmp))
-            os.chmod(tmp, _FILE_MODE)
-        os.replace(tmp, path)
+            os.replace(name, path)
+        except BaseException:
+            Path(name).unlink(missing_ok=True)
+            raise
+        return
+    tmp = partial_file(path)
+    try:
+        write(tmp)
+        commit_partial(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

@@ -70,13 +70,18 @@ def extract(path: str | Path, *, ocr: str = "auto", workers: int = 1, password: 
         source = read_path(Path(path), ocr=ocr, workers=workers, password=password)
         read_s = time.perf_counter() - started
         document = run(source)
-        # what -v shows: how the file was read and what came of it
-        logger.info("%s: read as %s (%d lines%s%s) in %.2f s; %d indicators, %d tasks, %d warnings in %.2f s",
-                    path, source.format, source.line_count, f", {document.source.pages} pages" if document.source.pages else "",
-                    f", OCR on pages {document.source.ocr_pages}" if document.source.ocr_pages else "", read_s,
-                    len(document.indicators), len(document.tasks), len(document.warnings),
-                    time.perf_counter() - started - read_s)
+        logger.info("%s: %s", path, how_read(source, document, read_s, time.perf_counter() - started - read_s))
         return document
+
+
+def how_read(source: SourceText, document: PlanDocument, read_s: float, extract_s: float) -> str:
+    """What -v says of a file: how it was read and what came of it ("read as pdf (453 lines, 13 pages)
+    in 1.15 s; 4 indicators, 16 tasks, 2 warnings in 0.02 s")."""
+    pages = f", {document.source.pages} pages" if document.source.pages else ""
+    ocr_pages = f", OCR on pages {document.source.ocr_pages}" if document.source.ocr_pages else ""
+    return (f"read as {source.format} ({source.line_count} lines{pages}{ocr_pages}) in {read_s:.2f} s; "
+            f"{len(document.indicators)} indicators, {len(document.tasks)} tasks, {len(document.warnings)} warnings "
+            f"in {extract_s:.2f} s")
 
 
 def extract_text(text: str | bytes, path: str | None = None, fmt: str = "txt") -> PlanDocument:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .document import SourceText
 from .errors import ATTENTION_CODES, WARNING_CODES, WARNING_CODES_VI, UnreadableDocument
-from .export import FILE_STATUS, ORIGIN_VI, target_label, vietnamese_date
+from .export import FILE_STATUS, ORIGIN_VI, target_label, unread_status, vietnamese_date
 from .files import SUMMARY_FILE, read_plan_json, write_text_atomic
 from .models import Indicator, PlanDocument, Source, Task
 from .pipeline import run
@@ -410,8 +410,8 @@ class IndexEntry:
         codes = sorted({w.code for w in plan.warnings} & ATTENTION_CODES)
         unread = None
         if codes:
-            status = FILE_STATUS["needs_ocr" if "W006" in codes else "partly"]
-            unread = f"{status}: " + "; ".join(f"{c} {WARNING_CODES_VI[c]}" for c in codes)
+            status, meanings = unread_status(codes)
+            unread = f"{FILE_STATUS[status]}: {meanings}"
         return cls(href, name or plan.source.path, m.issuer, m.number, vietnamese_date(m.date), m.title,
                    len(plan.indicators), len(plan.tasks), len(plan.warnings), unread)
 
